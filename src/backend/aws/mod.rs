@@ -1,0 +1,126 @@
+//! AWS through the official SDK. One `SdkConfig` is built from the resolved settings (profile,
+//! region, endpoint URL, retries, timeouts) and every service client is made from it.
+
+mod glue;
+mod s3;
+mod sts;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_sts::error::SdkError;
+use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
+use aws_smithy_types::error::display::DisplayErrorContext;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+use super::Backend;
+use crate::error::usage;
+use crate::settings::{BackendKind, Settings};
+
+/// The service clients bdctl uses, all made from one `SdkConfig`. Tests replace single clients
+/// with mocked ones.
+#[derive(Clone, Debug)]
+pub struct Clients {
+    pub s3: aws_sdk_s3::Client,
+    pub glue: aws_sdk_glue::Client,
+    pub sts: aws_sdk_sts::Client,
+}
+
+impl Clients {
+    pub fn new(conf: &SdkConfig) -> Self {
+        // Emulators and custom endpoints rarely serve virtual-hosted bucket names.
+        let path_style = conf.endpoint_url().is_some();
+        let s3_conf = aws_sdk_s3::config::Builder::from(conf)
+            .force_path_style(path_style)
+            .build();
+        Self {
+            s3: aws_sdk_s3::Client::from_conf(s3_conf),
+            glue: aws_sdk_glue::Client::new(conf),
+            sts: aws_sdk_sts::Client::new(conf),
+        }
+    }
+}
+
+/// Builds the SDK configuration the way the aws CLI would, with bdctl's settings on top.
+pub async fn sdk_config(settings: &Settings) -> Result<SdkConfig> {
+    sdk_config_with(settings, None).await
+}
+
+/// As [`sdk_config`], with fixed credentials instead of the default provider chain.
+pub async fn sdk_config_with(
+    settings: &Settings,
+    credentials: Option<aws_sdk_sts::config::Credentials>,
+) -> Result<SdkConfig> {
+    let http_client = aws_smithy_http_client::Builder::new()
+        .tls_provider(tls::Provider::Rustls(CryptoMode::Ring))
+        .build_https();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .http_client(http_client)
+        .retry_config(RetryConfig::standard().with_max_attempts(settings.max_attempts.value))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .build(),
+        );
+    if let Some(profile) = &settings.profile.value {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = &settings.region.value {
+        loader = loader.region(Region::new(region.clone()));
+    }
+    if let Some(url) = &settings.endpoint_url.value {
+        loader = loader.endpoint_url(url);
+    }
+    if let Some(credentials) = credentials {
+        loader = loader.credentials_provider(credentials);
+    }
+    let conf = loader.load().await;
+    if conf.region().is_none() {
+        return Err(usage(format!(
+            "no AWS region for environment `{}`: set `region` in bdctl.toml, pass --region or set AWS_REGION",
+            settings.env_name.value
+        )));
+    }
+    Ok(conf)
+}
+
+pub async fn connect(settings: &Settings) -> Result<Backend> {
+    let conf = sdk_config(settings).await?;
+    Ok(from_clients(Clients::new(&conf)))
+}
+
+pub fn from_clients(clients: Clients) -> Backend {
+    Backend {
+        kind: BackendKind::Aws,
+        objects: Arc::new(s3::S3Store::new(clients.s3.clone())),
+        catalog: Arc::new(glue::GlueCatalog::new(clients.glue.clone())),
+        platform: Arc::new(sts::StsPlatform::new(clients.sts.clone())),
+    }
+}
+
+/// One line for a failed call: the action, the resource, and the service's code and message
+/// (or, when the request never got an answer, why: no credentials, connection refused, timeout).
+pub(crate) fn call_failed<E, R>(action: &str, resource: &str, err: SdkError<E, R>) -> anyhow::Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match &err {
+        SdkError::ServiceError(service) => {
+            let inner = service.err();
+            let code = inner.code().unwrap_or("unknown error");
+            match inner.message().filter(|m| !m.is_empty()) {
+                Some(message) => anyhow!("{action} on {resource} failed: {code}: {message}"),
+                None => anyhow!("{action} on {resource} failed: {code}"),
+            }
+        }
+        _ => anyhow!(
+            "{action} on {resource} failed: {}",
+            DisplayErrorContext(&err)
+        ),
+    }
+}

@@ -1,0 +1,131 @@
+use anyhow::{Context, Result, bail};
+use async_trait::async_trait;
+use aws_sdk_s3::primitives::ByteStream;
+use aws_sdk_s3::types::{Delete, ObjectIdentifier};
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+
+use super::call_failed;
+use crate::backend::{NotFound, ObjectInfo, ObjectStore};
+
+/// DeleteObjects takes at most this many keys per call.
+const DELETE_BATCH: usize = 1000;
+
+pub struct S3Store {
+    client: aws_sdk_s3::Client,
+}
+
+impl S3Store {
+    pub fn new(client: aws_sdk_s3::Client) -> Self {
+        Self { client }
+    }
+}
+
+fn to_utc(time: &aws_smithy_types::DateTime) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(time.secs(), time.subsec_nanos())
+}
+
+#[async_trait]
+impl ObjectStore for S3Store {
+    async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>> {
+        let mut pages = self
+            .client
+            .list_objects_v2()
+            .bucket(bucket)
+            .prefix(prefix)
+            .into_paginator()
+            .send();
+        let mut out = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|err| {
+                call_failed("s3:ListObjectsV2", &format!("s3://{bucket}/{prefix}"), err)
+            })?;
+            for object in page.contents() {
+                let Some(key) = object.key() else { continue };
+                out.push(ObjectInfo {
+                    key: key.to_string(),
+                    size: object.size().unwrap_or(0).max(0) as u64,
+                    last_modified: object.last_modified().and_then(to_utc),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    async fn get(&self, bucket: &str, key: &str) -> Result<Bytes> {
+        let uri = format!("s3://{bucket}/{key}");
+        let out = match self
+            .client
+            .get_object()
+            .bucket(bucket)
+            .key(key)
+            .send()
+            .await
+        {
+            Ok(out) => out,
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_no_such_key()) => {
+                return Err(NotFound(format!("object {uri}")).into());
+            }
+            Err(err) => return Err(call_failed("s3:GetObject", &uri, err)),
+        };
+        let body = out
+            .body
+            .collect()
+            .await
+            .with_context(|| format!("reading {uri}"))?;
+        Ok(body.into_bytes())
+    }
+
+    async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()> {
+        self.client
+            .put_object()
+            .bucket(bucket)
+            .key(key)
+            .body(ByteStream::from(body))
+            .send()
+            .await
+            .map_err(|err| call_failed("s3:PutObject", &format!("s3://{bucket}/{key}"), err))?;
+        Ok(())
+    }
+
+    async fn delete(&self, bucket: &str, keys: &[String]) -> Result<()> {
+        for chunk in keys.chunks(DELETE_BATCH) {
+            let objects = chunk
+                .iter()
+                .map(|key| ObjectIdentifier::builder().key(key).build())
+                .collect::<Result<Vec<_>, _>>()?;
+            let delete = Delete::builder()
+                .set_objects(Some(objects))
+                .quiet(true)
+                .build()?;
+            let out = self
+                .client
+                .delete_objects()
+                .bucket(bucket)
+                .delete(delete)
+                .send()
+                .await
+                .map_err(|err| call_failed("s3:DeleteObjects", &format!("s3://{bucket}"), err))?;
+            if let Some(first) = out.errors().first() {
+                bail!(
+                    "s3:DeleteObjects on s3://{bucket} failed for {} of {} keys, first {}: {}",
+                    out.errors().len(),
+                    chunk.len(),
+                    first.key().unwrap_or("?"),
+                    first.message().or(first.code()).unwrap_or("unknown error")
+                );
+            }
+        }
+        Ok(())
+    }
+
+    async fn check_bucket(&self, bucket: &str) -> Result<()> {
+        match self.client.head_bucket().bucket(bucket).send().await {
+            Ok(_) => Ok(()),
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_not_found()) => {
+                Err(NotFound(format!("bucket {bucket}")).into())
+            }
+            Err(err) => Err(call_failed("s3:HeadBucket", &format!("s3://{bucket}"), err)),
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The seam between commands and the platform: small capability traits, implemented once for AWS
+//! (`aws`, through the official SDK) and once for the embedded platform on disk (`local`).
+//! Commands only ever talk to these traits.
+
+pub mod aws;
+pub mod local;
+
+use std::sync::Arc;
+
+use anyhow::Result;
+use async_trait::async_trait;
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::usage;
+use crate::settings::{BackendKind, Settings};
+
+/// An object under a bucket (AWS) or under the data directory (local).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectInfo {
+    pub key: String,
+    pub size: u64,
+    pub last_modified: Option<DateTime<Utc>>,
+}
+
+/// Raised (inside an `anyhow::Error`) when an object, bucket or resource does not exist.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} does not exist")]
+pub struct NotFound(pub String);
+
+/// True when the error says that something does not exist.
+pub fn is_not_found(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<NotFound>())
+}
+
+/// Object storage: S3 on AWS, files under the data directory on local.
+#[async_trait]
+pub trait ObjectStore: Send + Sync {
+    /// Every object whose key starts with `prefix`, in key order (all pages).
+    async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>>;
+    async fn get(&self, bucket: &str, key: &str) -> Result<Bytes>;
+    /// Writes the whole object; readers never see it half-written.
+    async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()>;
+    /// Deletes the objects; keys that do not exist are not an error.
+    async fn delete(&self, bucket: &str, keys: &[String]) -> Result<()>;
+    /// Succeeds when the bucket exists and is reachable with the current credentials.
+    async fn check_bucket(&self, bucket: &str) -> Result<()>;
+}
+
+/// A table as the catalog describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableInfo {
+    pub database: String,
+    pub name: String,
+    pub location: String,
+    pub columns: Vec<Column>,
+    pub partition_keys: Vec<Column>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub name: String,
+    /// The type as the catalog spells it (Hive/Glue type names, e.g. `string`, `bigint`).
+    pub data_type: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableLookup {
+    DatabaseMissing,
+    TableMissing,
+    Found(Box<TableInfo>),
+}
+
+/// The data catalog: Glue on AWS, a JSON file in the data directory on local.
+#[async_trait]
+pub trait Catalog: Send + Sync {
+    async fn lookup_table(&self, database: &str, table: &str) -> Result<TableLookup>;
+}
+
+/// Who bdctl acts as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The principal: an IAM ARN on AWS, the user name on local.
+    pub principal: String,
+    /// The AWS account, or the data directory on local.
+    pub scope: String,
+}
+
+#[async_trait]
+pub trait Platform: Send + Sync {
+    /// Verifies the credentials and tells who bdctl acts as.
+    async fn identity(&self) -> Result<Identity>;
+}
+
+/// The areas of the lake, each a bucket and a key prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Raw,
+    Transformed,
+    Errors,
+    Results,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Raw, Area::Transformed, Area::Errors, Area::Results];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Raw => "raw",
+            Area::Transformed => "transformed",
+            Area::Errors => "errors",
+            Area::Results => "results",
+        }
+    }
+
+    fn bucket_key(self) -> &'static str {
+        match self {
+            Area::Raw => "raw_bucket",
+            Area::Transformed => "transformed_bucket",
+            Area::Errors => "errors_bucket",
+            Area::Results => "results_bucket",
+        }
+    }
+}
+
+/// A bucket and a key prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub bucket: String,
+    pub prefix: String,
+}
+
+/// Where an area lives for these settings. On local, an unset bucket is the data directory itself.
+pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
+    let (bucket, prefix) = match area {
+        Area::Raw => (
+            settings.raw_bucket.value.as_deref(),
+            &settings.raw_prefix.value,
+        ),
+        Area::Transformed => (
+            settings.transformed_bucket.value.as_deref(),
+            &settings.transformed_prefix.value,
+        ),
+        Area::Errors => (
+            settings.effective_errors_bucket(),
+            &settings.errors_prefix.value,
+        ),
+        Area::Results => (
+            settings.results_bucket.value.as_deref(),
+            &settings.results_prefix.value,
+        ),
+    };
+    let bucket = match (bucket, settings.backend.value) {
+        (Some(bucket), _) => bucket.to_string(),
+        (None, BackendKind::Local) => String::new(),
+        (None, BackendKind::Aws) => {
+            return Err(usage(format!(
+                "`{}` is not set for environment `{}` (set it in bdctl.toml or {})",
+                area.bucket_key(),
+                settings.env_name.value,
+                crate::settings::env_var_for(area.bucket_key())
+            )));
+        }
+    };
+    Ok(Location {
+        bucket,
+        prefix: prefix.clone(),
+    })
+}
+
+/// Every capability of one backend, connected from the resolved settings.
+#[derive(Clone)]
+pub struct Backend {
+    pub kind: BackendKind,
+    pub objects: Arc<dyn ObjectStore>,
+    pub catalog: Arc<dyn Catalog>,
+    pub platform: Arc<dyn Platform>,
+}
+
+impl Backend {
+    pub async fn connect(settings: &Settings) -> Result<Self> {
+        match settings.backend.value {
+            BackendKind::Local => Ok(local::connect(settings)),
+            BackendKind::Aws => aws::connect(settings).await,
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Command-line types (clap derive) and nothing else: resolution of these values into settings
+//! happens in `crate::settings`, behaviour in `crate::commands`.
+
+mod config;
+mod doctor;
+mod generate;
+mod init;
+
+use std::path::PathBuf;
+
+use clap::parser::ValueSource;
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use config::{ConfigArgs, ConfigCommand};
+pub use doctor::DoctorArgs;
+pub use generate::{CompletionsArgs, ManArgs, Shell};
+pub use init::InitArgs;
+
+const ABOUT: &str = "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
+
+const LONG_ABOUT: &str = "\
+Operate the clickstream data platform: events arrive through Kinesis Data Firehose in an S3 raw bucket,
+a transform writes Parquet to the transformed bucket, a Glue crawler keeps the Data Catalog current and
+Athena answers SQL. bdctl wraps each of those operations in one command, against AWS (backend `aws`) or
+against the same lake layout on the local disk (backend `local`, the default with no bdctl.toml).
+
+Data goes to stdout; progress, prompts and notices go to stderr.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bdctl",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = "Run `bdctl help <command>` for details; exit codes are listed in `bdctl --help`.",
+    after_long_help = crate::error::EXIT_CODES_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the resolved configuration and where each value comes from
+    Config(ConfigArgs),
+    /// Write a commented bdctl.toml (interactive on a terminal)
+    Init(InitArgs),
+    /// Check configuration, credentials and the configured resources
+    Doctor(DoctorArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print or write the man pages
+    Man(ManArgs),
+}
+
+/// Options every subcommand accepts.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// Environment of bdctl.toml to use
+    #[arg(
+        long = "env",
+        global = true,
+        env = "BDCTL_ENV",
+        hide_env_values = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
+    pub env_name: Option<String>,
+
+    /// Configuration file (default: bdctl.toml in this directory or a parent)
+    #[arg(
+        long,
+        global = true,
+        env = "BDCTL_CONFIG",
+        hide_env_values = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// AWS named profile (overrides the environment's `profile`)
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
+    pub profile: Option<String>,
+
+    /// AWS region (overrides the environment's `region`)
+    #[arg(
+        long,
+        global = true,
+        value_name = "REGION",
+        help_heading = "Global options"
+    )]
+    pub region: Option<String>,
+
+    /// Endpoint URL for every AWS service, e.g. a local emulator
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        help_heading = "Global options"
+    )]
+    pub endpoint_url: Option<String>,
+
+    /// Output format; auto is a table on a terminal and tab-separated values when piped
+    #[arg(
+        long,
+        short = 'o',
+        global = true,
+        env = "BDCTL_OUTPUT",
+        hide_env_values = true,
+        value_enum,
+        default_value_t = OutputFormat::Auto,
+        help_heading = "Global options"
+    )]
+    pub output: OutputFormat,
+
+    /// Print only data and errors
+    #[arg(
+        long,
+        short = 'q',
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
+    pub quiet: bool,
+
+    /// Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)
+    #[arg(long, short = 'v', global = true, action = ArgAction::Count, help_heading = "Global options")]
+    pub verbose: u8,
+
+    /// Answer yes to every confirmation
+    #[arg(long, short = 'y', global = true, help_heading = "Global options")]
+    pub yes: bool,
+
+    /// Never prompt; commands that need a confirmation fail unless --yes is given
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_input: bool,
+
+    /// When to use colors (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Global options")]
+    pub color: ColorChoice,
+
+    /// True when `--env` came from BDCTL_ENV rather than the command line.
+    #[arg(skip)]
+    pub env_name_from_var: bool,
+
+    /// True when `--config` came from BDCTL_CONFIG rather than the command line.
+    #[arg(skip)]
+    pub config_from_var: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Auto,
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Cli {
+    /// Parses the process arguments; prints help or a usage error and exits (code 2) on bad input.
+    pub fn parse_from_env() -> Self {
+        Self::parse_from_iter(std::env::args_os())
+    }
+
+    pub fn parse_from_iter<I, T>(args: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Self::command().get_matches_from(args);
+        let mut cli = match Self::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(err) => err.format(&mut Self::command()).exit(),
+        };
+        cli.global.env_name_from_var =
+            matches.value_source("env_name") == Some(ValueSource::EnvVariable);
+        cli.global.config_from_var =
+            matches.value_source("config") == Some(ValueSource::EnvVariable);
+        cli
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

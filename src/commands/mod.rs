@@ -1,0 +1,87 @@
+//! One module per subcommand; `run` dispatches to them.
+
+mod completions;
+mod config;
+mod doctor;
+pub mod generate;
+mod init;
+mod man;
+
+use std::sync::Once;
+
+use anyhow::Result;
+use tracing_subscriber::EnvFilter;
+
+use crate::backend::Backend;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::error::ExitStatus;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+/// What every command gets: the global options and the printer.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub printer: Printer,
+}
+
+static EMBEDDED_NOTICE: Once = Once::new();
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Self {
+        let printer = Printer::new(&global);
+        Self { global, printer }
+    }
+
+    /// Resolves the settings; says once when the embedded local environment is in use.
+    pub fn settings(&self) -> Result<Settings> {
+        let settings = Settings::load(&self.global)?;
+        if settings.is_embedded() {
+            EMBEDDED_NOTICE.call_once(|| {
+                self.printer.notice(format_args!(
+                    "note: no bdctl.toml found; using the embedded local environment with data in {}",
+                    settings.data_dir.value.display()
+                ));
+            });
+        }
+        Ok(settings)
+    }
+
+    pub async fn backend(&self, settings: &Settings) -> Result<Backend> {
+        Backend::connect(settings).await
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<ExitStatus> {
+    init_tracing(&cli.global);
+    let ctx = Context::new(cli.global);
+    match cli.command {
+        Command::Config(args) => config::run(&ctx, args).await?,
+        Command::Init(args) => init::run(&ctx, args).await?,
+        Command::Doctor(args) => doctor::run(&ctx, args).await?,
+        Command::Completions(args) => completions::run(&ctx, args)?,
+        Command::Man(args) => man::run(&ctx, args)?,
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn init_tracing(global: &GlobalArgs) {
+    // Signing internals are never logged: canonical requests carry session tokens.
+    let default = match global.verbose {
+        _ if global.quiet => "error",
+        0 => "bdctl=warn",
+        1 => "bdctl=info,aws_config=info",
+        2 => "bdctl=debug,aws_config=debug,aws_smithy_runtime=info",
+        _ => {
+            "bdctl=trace,aws_config=debug,aws_smithy_runtime=debug,aws_sigv4=off,aws_smithy_runtime::client::orchestrator=debug"
+        }
+    };
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.is_empty() && global.verbose == 0 => EnvFilter::new(spec),
+        _ => EnvFilter::new(default),
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(console::colors_enabled_stderr())
+        .try_init();
+}

@@ -1,0 +1,133 @@
+//! Exit codes and the one-line rendering of errors.
+//!
+//! Commands return `anyhow::Error`; the exit code is decided by the most specific marker error
+//! found anywhere in its chain, so context can be added freely without losing the code.
+
+use std::io;
+use std::process::ExitCode;
+
+/// The documented exit codes of every bdctl command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success = 0,
+    /// The operation failed.
+    Failure = 1,
+    /// Bad usage or configuration.
+    Usage = 2,
+    /// A remote job or query failed or was cancelled on the service side.
+    RemoteFailed = 3,
+    /// Timed out waiting.
+    TimedOut = 4,
+    /// Interrupted by Ctrl-C or SIGTERM.
+    Interrupted = 130,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// The exit-code table shown in `bdctl --help` and the README.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    success
+  1    the operation failed
+  2    usage or configuration error
+  3    a remote job or query failed or was cancelled on the service side
+  4    timed out waiting
+  130  interrupted (Ctrl-C)";
+
+/// A usage or configuration problem (exit 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A job, crawl or query that failed or was cancelled on the service side (exit 3).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RemoteFailed(pub String);
+
+/// Gave up waiting (exit 4).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TimedOut(pub String);
+
+/// Stopped by Ctrl-C or SIGTERM (exit 130).
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+pub struct Interrupted;
+
+/// Shorthand for a usage error built from a message.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}
+
+pub fn exit_status(err: &anyhow::Error) -> ExitStatus {
+    for cause in err.chain() {
+        if cause.is::<Interrupted>() {
+            return ExitStatus::Interrupted;
+        }
+        if cause.is::<TimedOut>() {
+            return ExitStatus::TimedOut;
+        }
+        if cause.is::<RemoteFailed>() {
+            return ExitStatus::RemoteFailed;
+        }
+        if cause.is::<UsageError>() || cause.is::<crate::settings::SettingsError>() {
+            return ExitStatus::Usage;
+        }
+        if let Some(io_err) = cause.downcast_ref::<io::Error>() {
+            // `bdctl … | head` closes the pipe early: that is the reader's choice, not a failure.
+            if io_err.kind() == io::ErrorKind::BrokenPipe {
+                return ExitStatus::Success;
+            }
+        }
+    }
+    ExitStatus::Failure
+}
+
+/// One line: `error: what failed: why: underlying cause`, with repeated messages folded.
+pub fn render(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        let text = text.trim();
+        if text.is_empty() || parts.iter().any(|seen| seen.contains(text)) {
+            continue;
+        }
+        parts.push(text.to_string());
+    }
+    format!("error: {}", parts.join(": "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn marker_anywhere_in_chain_decides_the_code() {
+        let err = Err::<(), _>(RemoteFailed("query failed".into()))
+            .context("running the query")
+            .unwrap_err();
+        assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
+        assert_eq!(exit_status(&anyhow::anyhow!("plain")), ExitStatus::Failure);
+        assert_eq!(exit_status(&usage("bad flag")), ExitStatus::Usage);
+    }
+
+    #[test]
+    fn broken_pipe_is_success() {
+        let err =
+            anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing rows");
+        assert_eq!(exit_status(&err), ExitStatus::Success);
+    }
+
+    #[test]
+    fn render_is_one_line_with_causes() {
+        let err = Err::<(), _>(io::Error::other("disk full\nreally"))
+            .context("writing bdctl.toml")
+            .unwrap_err();
+        assert_eq!(render(&err), "error: writing bdctl.toml: disk full really");
+    }
+}

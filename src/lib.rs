@@ -1,0 +1,13 @@
+//! bdctl: operate the clickstream data platform on AWS or on the local disk.
+//!
+//! The binary (`src/main.rs`) only parses arguments, calls [`run`] and maps errors to exit codes;
+//! everything else lives here so that tests can drive it in-process.
+
+pub mod backend;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod output;
+pub mod settings;
+
+pub use commands::run;

@@ -1,0 +1,158 @@
+//! Everything a command shows: rows on stdout in the chosen format; notices, progress, spinners
+//! and prompts on stderr, hidden when stderr is not a terminal or with `--quiet`.
+
+mod rows;
+
+use std::fmt::Display;
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::error::usage;
+
+pub use rows::{Format, RowWriter, Table};
+
+/// The handle commands use to talk to the person or the script that called them.
+#[derive(Debug, Clone)]
+pub struct Printer {
+    format: Format,
+    quiet: bool,
+    stdout_tty: bool,
+    stderr_tty: bool,
+    stdin_tty: bool,
+    color: bool,
+    no_input: bool,
+    assume_yes: bool,
+}
+
+impl Printer {
+    pub fn new(global: &GlobalArgs) -> Self {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let (color_out, color_err) = match global.color {
+            ColorChoice::Always => (true, true),
+            ColorChoice::Never => (false, false),
+            ColorChoice::Auto if no_color_env => (false, false),
+            ColorChoice::Auto => (stdout_tty, stderr_tty),
+        };
+        console::set_colors_enabled(color_out);
+        console::set_colors_enabled_stderr(color_err);
+        Self {
+            format: Format::resolve(global.output, stdout_tty),
+            quiet: global.quiet,
+            stdout_tty,
+            stderr_tty,
+            stdin_tty: io::stdin().is_terminal(),
+            color: color_out,
+            no_input: global.no_input,
+            assume_yes: global.yes,
+        }
+    }
+
+    /// A printer with fixed answers to the terminal questions, for tests.
+    pub fn for_tests(output: OutputFormat) -> Self {
+        Self {
+            format: Format::resolve(output, false),
+            quiet: true,
+            stdout_tty: false,
+            stderr_tty: false,
+            stdin_tty: false,
+            color: false,
+            no_input: true,
+            assume_yes: false,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// An informational line on stderr (hidden with --quiet).
+    pub fn notice(&self, message: impl Display) {
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{message}");
+        }
+    }
+
+    /// A warning on stderr (shown even with --quiet: it may change what the caller does).
+    pub fn warn(&self, message: impl Display) {
+        let label = console::style("warning:").yellow().bold().for_stderr();
+        let _ = writeln!(io::stderr(), "{label} {message}");
+    }
+
+    fn shows_progress(&self) -> bool {
+        self.stderr_tty && !self.quiet
+    }
+
+    /// A spinner on stderr; a hidden one when nobody is watching.
+    pub fn spinner(&self, message: impl Into<String>) -> ProgressBar {
+        if !self.shows_progress() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner:.cyan} {msg} {elapsed:.dim}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message.into());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    }
+
+    /// A progress bar of `len` units on stderr; hidden when nobody is watching.
+    pub fn progress(&self, len: u64, template: &str) -> ProgressBar {
+        if !self.shows_progress() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("█▉▊▋▌▍▎▏ "));
+        }
+        bar
+    }
+
+    /// Asks before something destructive. `--yes` answers for the user; without a terminal, or
+    /// with `--no-input`, it fails with a hint instead of waiting for an answer that never comes.
+    pub fn confirm(&self, prompt: &str) -> anyhow::Result<bool> {
+        if self.assume_yes {
+            return Ok(true);
+        }
+        if self.no_input || !self.stdin_tty || !self.stderr_tty {
+            return Err(usage(format!(
+                "{prompt}: confirmation needed but there is no terminal to ask (pass --yes to proceed)"
+            )));
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(prompt)
+            .default(false)
+            .interact_on(&console::Term::stderr())?;
+        Ok(answer)
+    }
+
+    /// True when prompts may be shown (a terminal on stdin and stderr, no --no-input).
+    pub fn can_prompt(&self) -> bool {
+        !self.no_input && self.stdin_tty && self.stderr_tty
+    }
+
+    /// Writes a whole table to stdout in the chosen format.
+    pub fn print_table(&self, table: &Table) -> io::Result<()> {
+        let stdout = io::stdout();
+        let mut writer = self.row_writer(stdout.lock(), table.columns.clone());
+        for row in &table.rows {
+            writer.write_row(row.clone())?;
+        }
+        writer.finish()
+    }
+
+    /// A streaming writer of rows in the chosen format.
+    pub fn row_writer<W: Write>(&self, out: W, columns: Vec<String>) -> RowWriter<W> {
+        RowWriter::new(out, self.format, columns, self.color, self.stdout_tty)
+    }
+}

@@ -1,0 +1,398 @@
+//! The aws backend over real HTTP against the moto server that `scripts/test` starts, and the
+//! same object-store conformance suite run against the local backend.
+
+mod common;
+
+use std::path::Path;
+
+use aws_sdk_glue::types::{Column as GlueColumn, DatabaseInput, StorageDescriptor, TableInput};
+use bdctl::backend::aws::{Clients, from_clients, sdk_config_with};
+use bdctl::backend::local::LocalStore;
+use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
+use bdctl::cli::GlobalArgs;
+use bdctl::settings::{Context, Settings};
+use bytes::Bytes;
+use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
+use serde_json::Value;
+
+fn settings_for(dir: &Path, config: &str) -> Settings {
+    let path = dir.join("bdctl.toml");
+    std::fs::write(&path, config).unwrap();
+    let global = GlobalArgs {
+        config: Some(path),
+        ..GlobalArgs::default()
+    };
+    let no_env = |_: &str| None;
+    Settings::load_in(
+        &global,
+        &Context {
+            cwd: dir.to_path_buf(),
+            env: &no_env,
+        },
+    )
+    .expect("valid settings")
+}
+
+async fn moto_clients(endpoint: &str) -> Clients {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings_for(dir.path(), &moto_config(endpoint, &[]));
+    let credentials =
+        aws_sdk_sts::config::Credentials::new("testing", "testing", None, None, "tests");
+    let conf = sdk_config_with(&settings, Some(credentials))
+        .await
+        .expect("sdk config");
+    Clients::new(&conf)
+}
+
+async fn create_bucket(clients: &Clients, name: &str) {
+    clients
+        .s3
+        .create_bucket()
+        .bucket(name)
+        .send()
+        .await
+        .expect("create bucket");
+}
+
+/// The promises every object store keeps, whatever is behind it.
+async fn object_store_conformance(store: &dyn ObjectStore, bucket: &str) {
+    let a = "raw/year=2024/month=01/day=01/a.gz";
+    let b = "raw/year=2024/month=01/day=02/b.gz";
+    let c = "transformed/year=2024/month=01/day=01/a.parquet";
+    store
+        .put(bucket, b, Bytes::from_static(b"bbbb"))
+        .await
+        .unwrap();
+    store
+        .put(bucket, a, Bytes::from_static(b"aa"))
+        .await
+        .unwrap();
+    store
+        .put(bucket, c, Bytes::from_static(b"c"))
+        .await
+        .unwrap();
+
+    let raw = store.list(bucket, "raw/").await.unwrap();
+    let keys: Vec<&str> = raw.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(keys, vec![a, b], "listing is complete and in key order");
+    assert_eq!(raw[0].size, 2);
+    assert_eq!(raw[1].size, 4);
+    assert!(raw[0].last_modified.is_some());
+
+    let partial = store
+        .list(bucket, "raw/year=2024/month=01/day=0")
+        .await
+        .unwrap();
+    assert_eq!(partial.len(), 2, "a prefix may end inside a name");
+    assert!(store.list(bucket, "nothing/").await.unwrap().is_empty());
+    assert_eq!(store.list(bucket, "").await.unwrap().len(), 3);
+
+    assert_eq!(
+        store.get(bucket, a).await.unwrap(),
+        Bytes::from_static(b"aa")
+    );
+    let missing = store.get(bucket, "raw/missing.gz").await.unwrap_err();
+    assert!(is_not_found(&missing), "{missing:#}");
+
+    store
+        .put(bucket, a, Bytes::from_static(b"replaced"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get(bucket, a).await.unwrap(),
+        Bytes::from_static(b"replaced")
+    );
+
+    store
+        .delete(bucket, &[a.to_string(), "raw/never-existed".to_string()])
+        .await
+        .unwrap();
+    let keys: Vec<String> = store
+        .list(bucket, "raw/")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.key)
+        .collect();
+    assert_eq!(keys, vec![b.to_string()]);
+    store.check_bucket(bucket).await.unwrap();
+}
+
+#[tokio::test]
+async fn local_object_store_conformance() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = LocalStore::new(dir.path().join("lake"));
+    object_store_conformance(&store, "").await;
+    object_store_conformance(&store, "archive").await;
+    assert!(
+        dir.path()
+            .join("lake/raw/year=2024/month=01/day=02/b.gz")
+            .is_file(),
+        "keys are paths"
+    );
+    let escape = store
+        .put("", "../outside", Bytes::from_static(b"x"))
+        .await
+        .unwrap_err();
+    assert!(
+        format!("{escape:#}").contains("relative path"),
+        "{escape:#}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("lake/raw/year=2024/month=01/day=02/b.gz"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "data files are private to the user");
+    }
+}
+
+#[tokio::test]
+async fn s3_object_store_conformance() {
+    let Some(endpoint) = moto_endpoint() else {
+        return;
+    };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = unique("conformance");
+    create_bucket(&clients, &bucket).await;
+    let backend: Backend = from_clients(clients.clone());
+    object_store_conformance(backend.objects.as_ref(), &bucket).await;
+    let err = backend
+        .objects
+        .check_bucket(&unique("missing"))
+        .await
+        .unwrap_err();
+    assert!(is_not_found(&err), "{err:#}");
+}
+
+#[tokio::test]
+async fn glue_catalog_lookup() {
+    let Some(endpoint) = moto_endpoint() else {
+        return;
+    };
+    let clients = moto_clients(&endpoint).await;
+    let database = unique("db").replace('-', "_");
+    let backend = from_clients(clients.clone());
+    assert_eq!(
+        backend
+            .catalog
+            .lookup_table(&database, "events")
+            .await
+            .unwrap(),
+        TableLookup::DatabaseMissing
+    );
+
+    clients
+        .glue
+        .create_database()
+        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        backend
+            .catalog
+            .lookup_table(&database, "events")
+            .await
+            .unwrap(),
+        TableLookup::TableMissing
+    );
+
+    let column =
+        |name: &str, ty: &str| GlueColumn::builder().name(name).r#type(ty).build().unwrap();
+    clients
+        .glue
+        .create_table()
+        .database_name(&database)
+        .table_input(
+            TableInput::builder()
+                .name("events")
+                .storage_descriptor(
+                    StorageDescriptor::builder()
+                        .location("s3://lake/transformed/")
+                        .columns(column("event_id", "string"))
+                        .columns(column("price", "double"))
+                        .build(),
+                )
+                .partition_keys(column("year", "string"))
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let TableLookup::Found(table) = backend
+        .catalog
+        .lookup_table(&database, "events")
+        .await
+        .unwrap()
+    else {
+        panic!("table expected");
+    };
+    assert_eq!(table.location, "s3://lake/transformed/");
+    assert_eq!(table.columns.len(), 2);
+    assert_eq!(table.columns[1].data_type, "double");
+    assert_eq!(table.partition_keys[0].name, "year");
+}
+
+fn doctor_rows(output: &std::process::Output) -> Vec<(String, String, String, String)> {
+    let rows: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("json: {}", String::from_utf8_lossy(&output.stdout)));
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let field = |k: &str| r[k].as_str().unwrap().to_string();
+            (
+                field("check"),
+                field("target"),
+                field("status"),
+                field("detail"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn doctor_round_trip_against_moto() {
+    let Some(endpoint) = moto_endpoint() else {
+        return;
+    };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake, results) = (unique("raw"), unique("lake"), unique("results"));
+    for bucket in [&raw, &lake, &results] {
+        create_bucket(&clients, bucket).await;
+    }
+    let database = unique("doctor").replace('-', "_");
+    clients
+        .glue
+        .create_database()
+        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[
+            ("raw_bucket", &raw),
+            ("transformed_bucket", &lake),
+            ("results_bucket", &results),
+            ("glue_database", &database),
+        ],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
+
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows = doctor_rows(&output);
+    assert!(
+        output.status.success(),
+        "{rows:?} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let catalog = rows.iter().find(|r| r.0 == "catalog table").unwrap();
+    assert_eq!(
+        (catalog.2.as_str(), catalog.3.as_str()),
+        ("warn", "the table does not exist yet")
+    );
+    let credentials = rows.iter().find(|r| r.0 == "credentials").unwrap();
+    assert_eq!(credentials.2, "ok");
+    assert!(credentials.1.starts_with("arn:aws:"), "{credentials:?}");
+    assert_eq!(credentials.3, "account 123456789012");
+    for bucket in [&raw, &lake, &results] {
+        let row = rows
+            .iter()
+            .find(|r| r.1 == format!("s3://{bucket}"))
+            .unwrap();
+        assert_eq!(row.2, "ok", "{row:?}");
+    }
+    // The errors area defaults to the raw bucket: checked once.
+    assert_eq!(
+        rows.iter().filter(|r| r.1 == format!("s3://{raw}")).count(),
+        1
+    );
+
+    let gone = unique("gone");
+    let config = moto_config(
+        &endpoint,
+        &[
+            ("raw_bucket", &raw),
+            ("transformed_bucket", &lake),
+            ("results_bucket", &gone),
+            ("glue_database", &database),
+        ],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows = doctor_rows(&output);
+    let row = rows.iter().find(|r| r.1 == format!("s3://{gone}")).unwrap();
+    assert_eq!((row.2.as_str(), row.3.as_str()), ("fail", "does not exist"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error: 1 of"), "{stderr}");
+}
+
+#[tokio::test]
+async fn doctor_without_credentials_fails_clearly() {
+    let Some(endpoint) = moto_endpoint() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        moto_config(&endpoint, &[("raw_bucket", "any")]),
+    )
+    .unwrap();
+    let output = bdctl(dir.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(["doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows = doctor_rows(&output);
+    let credentials = rows.iter().find(|r| r.0 == "credentials").unwrap();
+    assert_eq!(credentials.2, "fail");
+    assert!(
+        credentials.3.contains("sts:GetCallerIdentity"),
+        "{credentials:?}"
+    );
+    assert!(
+        credentials.3.to_lowercase().contains("credentials"),
+        "{credentials:?}"
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.0.ends_with("bucket"))
+            .all(|r| r.2 == "skip" || r.2 == "warn"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn aws_backend_without_region_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        "[env.prod]\nbackend = \"aws\"\n",
+    )
+    .unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows = doctor_rows(&output);
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == "connection" && r.3.contains("no AWS region")),
+        "{rows:?}"
+    );
+}

@@ -1,0 +1,391 @@
+//! The command line as a user meets it, on the embedded local backend.
+
+mod common;
+
+use std::process::Stdio;
+
+use clap::CommandFactory;
+use common::bdctl;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn json_stdout(output: &std::process::Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "stdout is not JSON ({err}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+fn setting<'a>(rows: &'a Value, key: &str) -> &'a Value {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["key"] == key)
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+#[test]
+fn help_lists_commands_global_options_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("doctor"))
+        .stdout(predicate::str::contains("--endpoint-url"))
+        .stdout(predicate::str::contains("--no-input"))
+        .stdout(predicate::str::contains("Exit codes:"))
+        .stdout(predicate::str::contains("130  interrupted"));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for sub in bdctl::cli::Cli::command().get_subcommands() {
+        paths.push(vec![sub.get_name().to_string()]);
+        for nested in sub.get_subcommands() {
+            paths.push(vec![
+                sub.get_name().to_string(),
+                nested.get_name().to_string(),
+            ]);
+        }
+    }
+    assert!(paths.len() >= 5);
+    for path in paths {
+        bdctl(dir.path())
+            .args(&path)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage:"));
+    }
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("bdctl {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path()).arg("no-such-command").assert().code(2);
+    bdctl(dir.path())
+        .args(["config", "show", "--output", "xml"])
+        .assert()
+        .code(2);
+    bdctl(dir.path())
+        .args(["config", "show", "no_such_key"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: unknown key `no_such_key`"));
+}
+
+#[test]
+fn without_a_config_file_the_embedded_local_environment_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = bdctl(dir.path())
+        .args(["config", "show", "--output", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("embedded local environment").count(),
+        1,
+        "{stderr}"
+    );
+    let rows = json_stdout(&output);
+    assert_eq!(setting(&rows, "env")["value"], "local");
+    assert_eq!(setting(&rows, "backend")["value"], "local");
+    assert_eq!(setting(&rows, "glue_database")["value"], "clickstream");
+    assert_eq!(setting(&rows, "glue_table")["value"], "events");
+    assert_eq!(setting(&rows, "raw_layout")["value"], "hive");
+    let data_dir = setting(&rows, "data_dir")["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(data_dir.ends_with(".bdctl"), "{data_dir}");
+
+    let quiet = bdctl(dir.path())
+        .args(["-q", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
+
+#[test]
+fn config_show_reports_where_each_value_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        "[env.prod]\nbackend = \"aws\"\nregion = \"eu-west-1\"\nraw_bucket = \"acme-raw\"\n",
+    )
+    .unwrap();
+    let output = bdctl(dir.path())
+        .args(["config", "show", "-o", "json", "--profile", "ops"])
+        .env("BDCTL_RAW_BUCKET", "override-raw")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("embedded"));
+    let rows = json_stdout(&output);
+    assert_eq!(setting(&rows, "env")["value"], "prod");
+    assert_eq!(setting(&rows, "backend")["source"], "bdctl.toml:2");
+    assert_eq!(setting(&rows, "region")["source"], "bdctl.toml:3");
+    assert_eq!(setting(&rows, "profile")["value"], "ops");
+    assert_eq!(setting(&rows, "profile")["source"], "--profile");
+    assert_eq!(setting(&rows, "raw_bucket")["value"], "override-raw");
+    assert_eq!(
+        setting(&rows, "raw_bucket")["source"],
+        "env BDCTL_RAW_BUCKET"
+    );
+    assert_eq!(setting(&rows, "athena_workgroup")["source"], "default");
+}
+
+#[test]
+fn bad_configuration_is_one_line_naming_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "[env.dev]\nbackend = \"aws\"\nraw_bukcet = \"x\"\n",
+            "bdctl.toml:3: unknown field `raw_bukcet`",
+        ),
+        (
+            "[env.dev]\nbackend = \"aws\"\nmax_attempts = \"three\"\n",
+            "bdctl.toml:3:",
+        ),
+        ("[env.dev]\nbackend = \"azure\"\n", "bdctl.toml:2:"),
+        ("[env.dev\nbackend = \"aws\"\n", "bdctl.toml:1:"),
+        ("", "defines no environment"),
+    ];
+    for (text, expected) in cases {
+        std::fs::write(dir.path().join("bdctl.toml"), text).unwrap();
+        let output = bdctl(dir.path()).args(["config", "show"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected `{expected}` in: {stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+    bdctl(dir.path())
+        .args(["--config", "missing.toml", "config", "show"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.toml does not exist"));
+}
+
+#[test]
+fn output_formats_are_machine_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = bdctl(dir.path())
+        .args(["-q", "config", "keys", "-o", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("key,env,default,description\n"), "{text}");
+
+    let piped = bdctl(dir.path())
+        .args(["-q", "config", "show", "env"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(piped.stdout).unwrap(),
+        "key\tvalue\tsource\nenv\tlocal\tdefault\n"
+    );
+
+    let ndjson = bdctl(dir.path())
+        .args(["-q", "config", "show", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    for line in String::from_utf8(ndjson.stdout).unwrap().lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        assert!(row["key"].is_string());
+    }
+
+    let table = bdctl(dir.path())
+        .args(["-q", "config", "show", "env", "-o", "table"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("│ env") && text.contains("local"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour codes when piped: {text:?}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_exits_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"));
+    cmd.current_dir(dir.path())
+        .args(["config", "keys", "-o", "json"]);
+    cmd.env("HOME", dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    // Closing our end before bdctl writes makes every write fail with EPIPE.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_without_input_writes_a_valid_commented_file_and_extends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .args(["init", "--no-input", "--name", "dev", "--backend", "aws"])
+        .args([
+            "--set",
+            "region=eu-west-1",
+            "--set",
+            "raw_bucket=acme-raw",
+            "--set",
+            "raw_retention_days=45",
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("bdctl.toml")).unwrap();
+    assert!(
+        text.contains("[env.dev]") && text.contains("raw_retention_days = 45"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# firehose_stream = "),
+        "other keys are documented: {text}"
+    );
+
+    let output = bdctl(dir.path())
+        .args(["-q", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows = json_stdout(&output);
+    assert_eq!(setting(&rows, "region")["value"], "eu-west-1");
+    assert_eq!(setting(&rows, "raw_retention_days")["value"], "45");
+
+    bdctl(dir.path())
+        .args(["init", "--no-input", "--name", "dev", "--backend", "aws"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already defines [env.dev]"));
+    bdctl(dir.path())
+        .args([
+            "init",
+            "--no-input",
+            "--name",
+            "lab",
+            "--backend",
+            "local",
+            "--default",
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("bdctl.toml")).unwrap();
+    assert!(
+        text.contains("[env.dev]")
+            && text.contains("[env.lab]")
+            && text.contains("# bdctl configuration")
+    );
+    let output = bdctl(dir.path())
+        .args(["-q", "config", "show", "env", "backend", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows = json_stdout(&output);
+    assert_eq!(setting(&rows, "env")["value"], "lab");
+    assert_eq!(setting(&rows, "backend")["value"], "local");
+
+    bdctl(dir.path())
+        .args([
+            "init",
+            "--no-input",
+            "--name",
+            "bad",
+            "--set",
+            "max_attempts=lots",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--set max_attempts: expected a whole number",
+        ));
+    bdctl(dir.path())
+        .args([
+            "init",
+            "--no-input",
+            "--name",
+            "bad",
+            "--set",
+            "raw_bukcet=x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown key"));
+}
+
+#[test]
+fn doctor_on_the_local_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = bdctl(dir.path())
+        .args(["doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = json_stdout(&output);
+    let checks: Vec<(&str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["check"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert!(checks.contains(&("configuration", "ok")), "{checks:?}");
+    assert!(checks.contains(&("data directory", "ok")), "{checks:?}");
+    assert!(checks.contains(&("lake", "ok")), "{checks:?}");
+    assert!(checks.contains(&("catalog table", "warn")), "{checks:?}");
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        bdctl(dir.path())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("bdctl"));
+    }
+    bdctl(dir.path())
+        .args(["man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH bdctl"));
+}

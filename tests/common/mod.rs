@@ -1,0 +1,79 @@
+//! Shared by the integration tests: a `bdctl` command isolated from the caller's environment,
+//! and the moto server the test harness (`scripts/test`) starts.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The variable `scripts/test` sets to the moto server's URL.
+pub const MOTO_ENDPOINT_VAR: &str = "BDCTL_TEST_MOTO_ENDPOINT";
+
+/// `bdctl` run in `dir`, with an empty HOME and no AWS_*, BDCTL_* or colour settings from outside.
+pub fn bdctl(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("bdctl").expect("the bdctl binary is built");
+    cmd.current_dir(dir);
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy().to_string();
+        if key.starts_with("AWS_")
+            || key.starts_with("BDCTL_")
+            || matches!(key.as_str(), "RUST_LOG" | "NO_COLOR" | "CLICOLOR_FORCE")
+        {
+            cmd.env_remove(&key);
+        }
+    }
+    let home = dir.join(".home");
+    std::fs::create_dir_all(&home).expect("create HOME");
+    cmd.env("HOME", &home);
+    cmd
+}
+
+/// The moto server's URL. Missing outside CI: the test is skipped with a note. Missing in CI:
+/// the test fails, because then the AWS half of the suite would silently not run.
+pub fn moto_endpoint() -> Option<String> {
+    match std::env::var(MOTO_ENDPOINT_VAR) {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("{MOTO_ENDPOINT_VAR} is not set: run the suite through scripts/test")
+        }
+        _ => {
+            eprintln!(
+                "skipped: {MOTO_ENDPOINT_VAR} is not set (scripts/test starts a moto server)"
+            );
+            None
+        }
+    }
+}
+
+/// A name unique to this test run, for buckets and other resources on the shared moto server.
+pub fn unique(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!(
+        "{prefix}-{}-{}-{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A bdctl.toml with one aws environment `moto` that points at the emulator.
+pub fn moto_config(endpoint: &str, buckets: &[(&str, &str)]) -> String {
+    let mut text = format!(
+        "[env.moto]\nbackend = \"aws\"\nregion = \"us-east-1\"\nendpoint_url = \"{endpoint}\"\nmax_attempts = 1\n"
+    );
+    for (key, bucket) in buckets {
+        text.push_str(&format!("{key} = \"{bucket}\"\n"));
+    }
+    text
+}
+
+/// Environment variables that give bdctl static test credentials.
+pub fn with_test_credentials(cmd: &mut Command) -> &mut Command {
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+}
