@@ -14,7 +14,7 @@ use tracing_subscriber::EnvFilter;
 
 use crate::backend::Backend;
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::error::ExitStatus;
+use crate::error::{ExitStatus, Interrupted};
 use crate::output::Printer;
 use crate::settings::Settings;
 
@@ -51,8 +51,33 @@ impl Context {
     }
 }
 
+/// Runs the command; Ctrl-C or SIGTERM stops it with exit code 130. Commands that own remote
+/// work (a running query, a job) watch for the signal themselves to clean up before this fires.
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
+    tokio::select! {
+        result = dispatch(cli) => result,
+        () = interrupted() => Err(Interrupted.into()),
+    }
+}
+
+/// Resolves on the first Ctrl-C (SIGINT) or SIGTERM.
+pub async fn interrupted() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn dispatch(cli: Cli) -> Result<ExitStatus> {
     let ctx = Context::new(cli.global);
     match cli.command {
         Command::Config(args) => config::run(&ctx, args).await?,

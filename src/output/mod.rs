@@ -156,3 +156,24 @@ impl Printer {
         RowWriter::new(out, self.format, columns, self.color, self.stdout_tty)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confirmation_without_a_terminal_fails_with_a_hint() {
+        let printer = Printer::for_tests(OutputFormat::Json);
+        let err = printer.confirm("delete 3 objects").unwrap_err();
+        assert!(err.to_string().contains("pass --yes"), "{err}");
+        assert_eq!(
+            crate::error::exit_status(&err),
+            crate::error::ExitStatus::Usage
+        );
+        let yes = Printer {
+            assume_yes: true,
+            ..printer
+        };
+        assert!(yes.confirm("delete 3 objects").unwrap());
+    }
+}
