@@ -40,6 +40,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand config 'Show the resolved configuration and where each value comes from'
             cand init 'Write a commented bdctl.toml (interactive on a terminal)'
             cand doctor 'Check configuration, credentials and the configured resources'
+            cand send 'Send synthetic or real events into the delivery stream'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -194,6 +195,34 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;send'= {
+            cand --count 'Number of synthetic events to send'
+            cand --rate 'Send at most this many events per second'
+            cand --start 'First day of the synthetic events, YYYY-MM-DD (default: they end now)'
+            cand --days 'Number of days the synthetic events span'
+            cand --seed 'Seed of the synthetic events'
+            cand --bad-fraction 'Share of deliberately malformed events, from 0 to 1'
+            cand --file 'Send the events of a file, one JSON object per line (`-` reads standard input)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -242,6 +271,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand config 'Show the resolved configuration and where each value comes from'
             cand init 'Write a commented bdctl.toml (interactive on a terminal)'
             cand doctor 'Check configuration, credentials and the configured resources'
+            cand send 'Send synthetic or real events into the delivery stream'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -260,6 +290,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;init'= {
         }
         &'bdctl;help;doctor'= {
+        }
+        &'bdctl;help;send'= {
         }
         &'bdctl;help;completions'= {
         }

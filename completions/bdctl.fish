@@ -47,6 +47,7 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -s V -l version -d 'Print vers
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "man" -d 'Print or write the man pages'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -185,6 +186,33 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s y -l yes -d 'Answ
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l count -d 'Number of synthetic events to send' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l rate -d 'Send at most this many events per second' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l start -d 'First day of the synthetic events, YYYY-MM-DD (default: they end now)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l days -d 'Number of days the synthetic events span' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l seed -d 'Seed of the synthetic events' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l bad-fraction -d 'Share of deliberately malformed events, from 0 to 1' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l file -d 'Send the events of a file, one JSON object per line (`-` reads standard input)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l dir -d 'Write the file(s) into this directory instead of printing (every shell when none is named)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -227,12 +255,13 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'

@@ -7,7 +7,9 @@ pub mod backend;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod layout;
 pub mod output;
 pub mod settings;
+pub mod synth;
 
 pub use commands::run;

@@ -723,19 +723,31 @@ impl Settings {
 /// Checks the text of a would-be configuration file as if `--env env_name` selected it, ignoring
 /// the process environment.
 pub fn check_config_text(path: &Path, text: &str, env_name: &str) -> Result<(), SettingsError> {
-    let global = GlobalArgs {
-        env_name: Some(env_name.to_string()),
-        ..GlobalArgs::default()
-    };
-    let no_env = |_: &str| None;
-    let cwd = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let ctx = Context { cwd, env: &no_env };
-    let file = LoadedFile {
-        path: path.to_path_buf(),
-        shown: path.to_path_buf(),
-        text: text.to_string(),
-    };
-    Settings::from_file(&global, &ctx, BTreeMap::new(), file).map(|_| ())
+    Settings::from_config_text(path, text, Some(env_name)).map(|_| ())
+}
+
+impl Settings {
+    /// Settings from the text of a configuration file at `path`, with no flags and no process
+    /// environment: what the file alone says.
+    pub fn from_config_text(
+        path: &Path,
+        text: &str,
+        env_name: Option<&str>,
+    ) -> Result<Self, SettingsError> {
+        let global = GlobalArgs {
+            env_name: env_name.map(str::to_string),
+            ..GlobalArgs::default()
+        };
+        let no_env = |_: &str| None;
+        let cwd = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let ctx = Context { cwd, env: &no_env };
+        let file = LoadedFile {
+            path: path.to_path_buf(),
+            shown: path.to_path_buf(),
+            text: text.to_string(),
+        };
+        Settings::from_file(&global, &ctx, BTreeMap::new(), file)
+    }
 }
 
 fn env_name_source(global: &GlobalArgs) -> Source {

@@ -4,7 +4,9 @@
 use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityOutput;
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use aws_smithy_types::retry::RetryConfig;
-use bdctl::backend::aws::{Clients, from_clients};
+use bdctl::backend::Backend;
+use bdctl::backend::aws::Clients;
+use bdctl::settings::Settings;
 
 fn sts_error_body(code: &str, message: &str) -> String {
     format!(
@@ -13,14 +15,26 @@ fn sts_error_body(code: &str, message: &str) -> String {
     )
 }
 
-fn clients_with_sts(sts: aws_sdk_sts::Client) -> Clients {
+fn unused_clients() -> Clients {
     let conf = aws_config::SdkConfig::builder()
         .behavior_version(aws_config::BehaviorVersion::latest())
         .region(aws_config::Region::new("us-east-1"))
         .build();
+    Clients::new(&conf)
+}
+
+fn from_clients(clients: Clients) -> Backend {
+    let text =
+        "[env.test]\nbackend = \"aws\"\nregion = \"us-east-1\"\nfirehose_stream = \"clicks\"\n";
+    let settings =
+        Settings::from_config_text(std::path::Path::new("bdctl.toml"), text, None).unwrap();
+    bdctl::backend::aws::from_clients(clients, &settings)
+}
+
+fn clients_with_sts(sts: aws_sdk_sts::Client) -> Clients {
     Clients {
         sts,
-        ..Clients::new(&conf)
+        ..unused_clients()
     }
 }
 
@@ -98,4 +112,125 @@ async fn access_denied_names_the_action() {
         err,
         "sts:GetCallerIdentity on the current credentials failed: AccessDenied: User is not authorized to perform sts:GetCallerIdentity"
     );
+}
+
+mod firehose {
+    use super::*;
+    use aws_sdk_firehose::operation::put_record_batch::PutRecordBatchOutput;
+    use aws_sdk_firehose::types::PutRecordBatchResponseEntry;
+    use bdctl::backend::DeliveryRecord;
+    use bytes::Bytes;
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+
+    fn records(n: usize) -> Vec<DeliveryRecord> {
+        (0..n)
+            .map(|i| DeliveryRecord {
+                data: Bytes::from(format!("{{\"n\":{i}}}")),
+                arrival: chrono::Utc::now(),
+            })
+            .collect()
+    }
+
+    fn entry(failed: bool) -> PutRecordBatchResponseEntry {
+        let builder = PutRecordBatchResponseEntry::builder();
+        if failed {
+            builder
+                .error_code("ServiceUnavailableException")
+                .error_message("Slow down.")
+                .build()
+        } else {
+            builder.record_id("id").build()
+        }
+    }
+
+    fn client(rules: &[&aws_smithy_mocks::Rule]) -> aws_sdk_firehose::Client {
+        mock_client!(aws_sdk_firehose, RuleMode::MatchAny, rules, |c| c
+            .retry_config(RetryConfig::disabled()))
+    }
+
+    /// Every third record fails on its first attempt; the retry carries exactly those, and every
+    /// record is accepted once.
+    #[tokio::test]
+    async fn partial_failures_resend_exactly_the_failed_records() {
+        let seen: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
+        let calls = seen.clone();
+        let rule =
+            mock!(aws_sdk_firehose::Client::put_record_batch).then_compute_output(move |req| {
+                let mut accepted = calls.lock().unwrap();
+                let mut failed = 0;
+                let entries: Vec<_> = req
+                    .records()
+                    .iter()
+                    .map(|r| {
+                        let text = String::from_utf8(r.data().as_ref().to_vec()).unwrap();
+                        assert!(text.ends_with('\n'), "records are newline-terminated");
+                        let attempts = accepted.entry(text.clone()).or_insert(0);
+                        *attempts += 1;
+                        let n: u32 = text
+                            .trim()
+                            .trim_start_matches("{\"n\":")
+                            .trim_end_matches('}')
+                            .parse()
+                            .unwrap();
+                        let fail = n % 3 == 0 && *attempts == 1;
+                        failed += i32::from(fail);
+                        entry(fail)
+                    })
+                    .collect();
+                PutRecordBatchOutput::builder()
+                    .failed_put_count(failed)
+                    .set_request_responses(Some(entries))
+                    .build()
+                    .unwrap()
+            });
+        let backend = from_clients(Clients {
+            firehose: client(&[&rule]),
+            ..unused_clients()
+        });
+        let report = backend.delivery.deliver(records(1200), 0).await.unwrap();
+        assert!(report.failed.is_empty(), "{:?}", report.failed);
+        assert_eq!(report.records, 1200);
+        assert_eq!(report.retried, 400);
+        let attempts = seen.lock().unwrap();
+        assert_eq!(attempts.len(), 1200);
+        for (text, count) in attempts.iter() {
+            let n: u32 = text
+                .trim()
+                .trim_start_matches("{\"n\":")
+                .trim_end_matches('}')
+                .parse()
+                .unwrap();
+            assert_eq!(*count, if n % 3 == 0 { 2 } else { 1 }, "{text}");
+        }
+        // 1200 records: 3 batches of at most 500, then one retry per batch.
+        assert_eq!(rule.num_calls(), 6);
+    }
+
+    #[tokio::test]
+    async fn records_that_keep_failing_are_reported_by_index() {
+        let rule = mock!(aws_sdk_firehose::Client::put_record_batch).then_compute_output(|req| {
+            let entries: Vec<_> = req
+                .records()
+                .iter()
+                .map(|r| entry(r.data().as_ref() == b"{\"n\":1}\n"))
+                .collect();
+            let failed = entries.iter().filter(|e| e.error_code().is_some()).count() as i32;
+            PutRecordBatchOutput::builder()
+                .failed_put_count(failed)
+                .set_request_responses(Some(entries))
+                .build()
+                .unwrap()
+        });
+        let backend = from_clients(Clients {
+            firehose: client(&[&rule]),
+            ..unused_clients()
+        });
+        let report = backend.delivery.deliver(records(3), 10).await.unwrap();
+        assert_eq!(report.failed.len(), 1);
+        assert_eq!(report.failed[0].index, 11);
+        assert_eq!(report.failed[0].code, "ServiceUnavailableException");
+        // The first call and six rounds of retrying the one failed record.
+        assert_eq!(rule.num_calls(), 7);
+    }
 }

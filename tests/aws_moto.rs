@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use aws_sdk_glue::types::{Column as GlueColumn, DatabaseInput, StorageDescriptor, TableInput};
-use bdctl::backend::aws::{Clients, from_clients, sdk_config_with};
+use bdctl::backend::aws::{Clients, sdk_config_with};
 use bdctl::backend::local::LocalStore;
 use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
 use bdctl::cli::GlobalArgs;
@@ -31,6 +31,15 @@ fn settings_for(dir: &Path, config: &str) -> Settings {
         },
     )
     .expect("valid settings")
+}
+
+fn from_clients(clients: Clients) -> Backend {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings_for(
+        dir.path(),
+        &moto_config("http://127.0.0.1:1", &[("firehose_stream", "clicks")]),
+    );
+    bdctl::backend::aws::from_clients(clients, &settings)
 }
 
 async fn moto_clients(endpoint: &str) -> Clients {
@@ -395,4 +404,97 @@ fn aws_backend_without_region_is_a_usage_error() {
             .any(|r| r.0 == "connection" && r.3.contains("no AWS region")),
         "{rows:?}"
     );
+}
+
+#[tokio::test]
+async fn send_through_firehose_to_s3() {
+    use aws_sdk_firehose::types::ExtendedS3DestinationConfiguration;
+    let Some(endpoint) = moto_endpoint() else {
+        return;
+    };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = unique("firehose");
+    create_bucket(&clients, &bucket).await;
+    let stream = unique("clicks");
+    clients
+        .firehose
+        .create_delivery_stream()
+        .delivery_stream_name(&stream)
+        .extended_s3_destination_configuration(
+            ExtendedS3DestinationConfiguration::builder()
+                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .prefix("raw/")
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        moto_config(&endpoint, &[("firehose_stream", &stream)]),
+    )
+    .unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["send", "--count", "1200", "--seed", "3", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary[0]["events"], 1200);
+    assert_eq!(summary[0]["failed"], 0);
+
+    // moto writes one object per PutRecordBatch call: 3 batches of at most 500.
+    let listed = clients
+        .s3
+        .list_objects_v2()
+        .bucket(&bucket)
+        .prefix("raw/")
+        .send()
+        .await
+        .unwrap();
+    let keys: Vec<String> = listed
+        .contents()
+        .iter()
+        .filter_map(|o| o.key().map(str::to_string))
+        .collect();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    let mut lines = 0;
+    for key in &keys {
+        let body = clients
+            .s3
+            .get_object()
+            .bucket(&bucket)
+            .key(key)
+            .send()
+            .await
+            .unwrap()
+            .body
+            .collect()
+            .await
+            .unwrap();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        for line in text.lines() {
+            let event: Value = serde_json::from_str(line).expect("one JSON event per line");
+            assert!(event["event_id"].is_string());
+            lines += 1;
+        }
+    }
+    assert_eq!(lines, 1200);
+
+    let missing = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["--env", "moto", "send", "--count", "1"])
+        .env("BDCTL_FIREHOSE_STREAM", unique("no-such-stream"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("firehose:PutRecordBatch"), "{stderr}");
 }

@@ -78,6 +78,61 @@ pub trait Catalog: Send + Sync {
     async fn lookup_table(&self, database: &str, table: &str) -> Result<TableLookup>;
 }
 
+/// One event for the delivery stream: its JSON text without a trailing newline, and when it
+/// arrives. Firehose stamps arrival itself; the local platform files objects by this time, so
+/// that synthetic events for past days land in those days.
+#[derive(Debug, Clone)]
+pub struct DeliveryRecord {
+    pub data: Bytes,
+    pub arrival: DateTime<Utc>,
+}
+
+/// A record the delivery stream did not accept, even after retries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedRecord {
+    /// Position of the record in what was sent (0-based).
+    pub index: u64,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct DeliveryReport {
+    pub records: u64,
+    pub bytes: u64,
+    /// Objects written (local) so far.
+    pub objects: Vec<String>,
+    pub failed: Vec<FailedRecord>,
+    /// Records sent again after a partial failure.
+    pub retried: u64,
+}
+
+impl DeliveryReport {
+    pub fn absorb(&mut self, other: DeliveryReport) {
+        self.records += other.records;
+        self.bytes += other.bytes;
+        self.objects.extend(other.objects);
+        self.failed.extend(other.failed);
+        self.retried += other.retried;
+    }
+}
+
+/// The ingestion stream: Kinesis Data Firehose on AWS; on local, a writer that buffers and
+/// compresses like Firehose into the raw area.
+#[async_trait]
+pub trait Delivery: Send + Sync {
+    /// Delivers the records; `first_index` numbers them in failure reports.
+    async fn deliver(
+        &self,
+        records: Vec<DeliveryRecord>,
+        first_index: u64,
+    ) -> Result<DeliveryReport>;
+    /// Writes out whatever is still buffered.
+    async fn flush(&self) -> Result<DeliveryReport>;
+    /// Where the records go, for messages.
+    fn destination(&self) -> String;
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -176,12 +231,13 @@ pub struct Backend {
     pub objects: Arc<dyn ObjectStore>,
     pub catalog: Arc<dyn Catalog>,
     pub platform: Arc<dyn Platform>,
+    pub delivery: Arc<dyn Delivery>,
 }
 
 impl Backend {
     pub async fn connect(settings: &Settings) -> Result<Self> {
         match settings.backend.value {
-            BackendKind::Local => Ok(local::connect(settings)),
+            BackendKind::Local => local::connect(settings),
             BackendKind::Aws => aws::connect(settings).await,
         }
     }

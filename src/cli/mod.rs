@@ -5,6 +5,7 @@ mod config;
 mod doctor;
 mod generate;
 mod init;
+mod send;
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ pub use config::{ConfigArgs, ConfigCommand};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
+pub use send::SendArgs;
 
 const ABOUT: &str = "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
 
@@ -53,6 +55,8 @@ pub enum Command {
     Init(InitArgs),
     /// Check configuration, credentials and the configured resources
     Doctor(DoctorArgs),
+    /// Send synthetic or real events into the delivery stream
+    Send(SendArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

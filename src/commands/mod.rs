@@ -6,6 +6,7 @@ mod doctor;
 pub mod generate;
 mod init;
 mod man;
+mod send;
 
 use std::sync::Once;
 
@@ -83,6 +84,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Config(args) => config::run(&ctx, args).await?,
         Command::Init(args) => init::run(&ctx, args).await?,
         Command::Doctor(args) => doctor::run(&ctx, args).await?,
+        Command::Send(args) => send::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -1,6 +1,7 @@
 //! AWS through the official SDK. One `SdkConfig` is built from the resolved settings (profile,
 //! region, endpoint URL, retries, timeouts) and every service client is made from it.
 
+mod firehose;
 mod glue;
 mod s3;
 mod sts;
@@ -28,6 +29,7 @@ pub struct Clients {
     pub s3: aws_sdk_s3::Client,
     pub glue: aws_sdk_glue::Client,
     pub sts: aws_sdk_sts::Client,
+    pub firehose: aws_sdk_firehose::Client,
 }
 
 impl Clients {
@@ -41,6 +43,7 @@ impl Clients {
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
             glue: aws_sdk_glue::Client::new(conf),
             sts: aws_sdk_sts::Client::new(conf),
+            firehose: aws_sdk_firehose::Client::new(conf),
         }
     }
 }
@@ -90,15 +93,20 @@ pub async fn sdk_config_with(
 
 pub async fn connect(settings: &Settings) -> Result<Backend> {
     let conf = sdk_config(settings).await?;
-    Ok(from_clients(Clients::new(&conf)))
+    Ok(from_clients(Clients::new(&conf), settings))
 }
 
-pub fn from_clients(clients: Clients) -> Backend {
+/// The backend over these clients, for the resources the settings name.
+pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
     Backend {
         kind: BackendKind::Aws,
         objects: Arc::new(s3::S3Store::new(clients.s3.clone())),
         catalog: Arc::new(glue::GlueCatalog::new(clients.glue.clone())),
         platform: Arc::new(sts::StsPlatform::new(clients.sts.clone())),
+        delivery: Arc::new(firehose::FirehoseDelivery::new(
+            clients.firehose.clone(),
+            settings.firehose_stream.value.clone(),
+        )),
     }
 }
 

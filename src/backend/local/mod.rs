@@ -2,6 +2,7 @@
 //! keys would be (`raw/year=YYYY/month=MM/day=DD/…`), and the catalog as a JSON file beside it.
 
 mod catalog;
+mod delivery;
 mod store;
 
 use std::path::PathBuf;
@@ -11,19 +12,36 @@ use anyhow::Result;
 use async_trait::async_trait;
 
 pub use catalog::{CATALOG_FILE, LocalCatalog};
+pub use delivery::LocalDelivery;
 pub use store::LocalStore;
 
-use super::{Backend, Identity, Platform};
+use super::{Area, Backend, Identity, ObjectStore, Platform, area_location};
 use crate::settings::{BackendKind, Settings};
 
-pub fn connect(settings: &Settings) -> Backend {
+/// The local stream's name when `firehose_stream` is not set.
+pub const DEFAULT_STREAM: &str = "clickstream";
+
+pub fn connect(settings: &Settings) -> Result<Backend> {
     let root = settings.data_dir.value.clone();
-    Backend {
+    let objects: Arc<dyn ObjectStore> = Arc::new(LocalStore::new(root.clone()));
+    let stream = settings
+        .firehose_stream
+        .value
+        .clone()
+        .unwrap_or_else(|| DEFAULT_STREAM.to_string());
+    let delivery = LocalDelivery::new(
+        objects.clone(),
+        area_location(settings, Area::Raw)?,
+        settings.raw_layout.value,
+        stream,
+    );
+    Ok(Backend {
         kind: BackendKind::Local,
-        objects: Arc::new(LocalStore::new(root.clone())),
+        objects,
         catalog: Arc::new(LocalCatalog::new(root.join(CATALOG_FILE))),
         platform: Arc::new(LocalPlatform { data_dir: root }),
-    }
+        delivery: Arc::new(delivery),
+    })
 }
 
 pub struct LocalPlatform {

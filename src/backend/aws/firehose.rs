@@ -1,0 +1,233 @@
+//! Events into Kinesis Data Firehose with `PutRecordBatch`: batches of at most 500 records and
+//! 4 MiB, several batches in flight, and after a partial failure exactly the failed records sent
+//! again, with exponential backoff and jitter. What still fails is reported record by record.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use async_trait::async_trait;
+use aws_sdk_firehose::primitives::Blob;
+use aws_sdk_firehose::types::Record;
+use backon::{BackoffBuilder, ExponentialBuilder};
+use futures::StreamExt;
+
+use super::call_failed;
+use crate::backend::{Delivery, DeliveryRecord, DeliveryReport, FailedRecord};
+use crate::error::usage;
+
+pub const MAX_BATCH_RECORDS: usize = 500;
+pub const MAX_BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// Firehose's limit for one record, before base64.
+pub const MAX_RECORD_BYTES: usize = 1000 * 1024;
+const CONCURRENT_BATCHES: usize = 4;
+/// Rounds of re-sending the failed part of a batch.
+const PARTIAL_RETRIES: usize = 6;
+
+pub struct FirehoseDelivery {
+    client: aws_sdk_firehose::Client,
+    stream: Option<String>,
+}
+
+impl FirehoseDelivery {
+    pub fn new(client: aws_sdk_firehose::Client, stream: Option<String>) -> Self {
+        Self { client, stream }
+    }
+
+    /// Sends one batch until every record is accepted or the retries are used up.
+    async fn send_batch(&self, stream: &str, batch: Vec<(u64, Vec<u8>)>) -> DeliveryReport {
+        let mut report = DeliveryReport {
+            records: batch.len() as u64,
+            bytes: batch.iter().map(|(_, d)| d.len() as u64).sum(),
+            ..DeliveryReport::default()
+        };
+        let mut pending = batch;
+        let mut delays = ExponentialBuilder::default()
+            .with_min_delay(Duration::from_millis(100))
+            .with_max_delay(Duration::from_secs(5))
+            .with_max_times(PARTIAL_RETRIES)
+            .with_jitter()
+            .build();
+        loop {
+            let records: Vec<Record> = pending
+                .iter()
+                .map(|(_, data)| Record::builder().data(Blob::new(data.clone())).build())
+                .collect::<Result<_, _>>()
+                .expect("data is always set");
+            let outcome = self
+                .client
+                .put_record_batch()
+                .delivery_stream_name(stream)
+                .set_records(Some(records))
+                .send()
+                .await;
+            let failures: Vec<((u64, Vec<u8>), String, String)> = match outcome {
+                Ok(out) if out.failed_put_count() == 0 => return report,
+                Ok(out) => pending
+                    .into_iter()
+                    .zip(out.request_responses())
+                    .filter(|(_, entry)| entry.error_code().is_some())
+                    .map(|(record, entry)| {
+                        (
+                            record,
+                            entry.error_code().unwrap_or_default().to_string(),
+                            entry.error_message().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect(),
+                Err(err) => {
+                    // The SDK already retried the call itself; the whole batch is lost this round.
+                    let message = call_failed("firehose:PutRecordBatch", stream, err).to_string();
+                    pending
+                        .into_iter()
+                        .map(|record| (record, "CallFailed".to_string(), message.clone()))
+                        .collect()
+                }
+            };
+            match delays.next() {
+                Some(delay) if !failures.is_empty() => {
+                    tracing::info!(
+                        "{} records failed, sending them again in {delay:?}",
+                        failures.len()
+                    );
+                    report.retried += failures.len() as u64;
+                    tokio::time::sleep(delay).await;
+                    pending = failures.into_iter().map(|(record, _, _)| record).collect();
+                }
+                _ => {
+                    report.failed.extend(failures.into_iter().map(
+                        |((index, _), code, message)| FailedRecord {
+                            index,
+                            code,
+                            message,
+                        },
+                    ));
+                    return report;
+                }
+            }
+        }
+    }
+}
+
+/// Splits records into batches within Firehose's limits; records over the size limit are
+/// reported as failed instead of sent.
+fn batches(
+    records: Vec<DeliveryRecord>,
+    first_index: u64,
+) -> (Vec<Vec<(u64, Vec<u8>)>>, Vec<FailedRecord>) {
+    let mut out: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
+    let mut too_large = Vec::new();
+    let mut current: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut current_bytes = 0;
+    for (offset, record) in records.into_iter().enumerate() {
+        let index = first_index + offset as u64;
+        // Each record ends with a newline so that the objects Firehose writes are JSON lines.
+        let mut data = Vec::with_capacity(record.data.len() + 1);
+        data.extend_from_slice(&record.data);
+        data.push(b'\n');
+        if data.len() > MAX_RECORD_BYTES {
+            too_large.push(FailedRecord {
+                index,
+                code: "RecordTooLarge".into(),
+                message: format!(
+                    "{} bytes is over Firehose's limit of {MAX_RECORD_BYTES}",
+                    data.len()
+                ),
+            });
+            continue;
+        }
+        if current.len() == MAX_BATCH_RECORDS || current_bytes + data.len() > MAX_BATCH_BYTES {
+            out.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+        current_bytes += data.len();
+        current.push((index, data));
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    (out, too_large)
+}
+
+#[async_trait]
+impl Delivery for FirehoseDelivery {
+    async fn deliver(
+        &self,
+        records: Vec<DeliveryRecord>,
+        first_index: u64,
+    ) -> Result<DeliveryReport> {
+        let Some(stream) = &self.stream else {
+            return Err(usage(
+                "`firehose_stream` is not set for this environment (bdctl.toml or BDCTL_FIREHOSE_STREAM)",
+            ));
+        };
+        let (batches, too_large) = batches(records, first_index);
+        let mut report = DeliveryReport {
+            records: too_large.len() as u64,
+            failed: too_large,
+            ..Default::default()
+        };
+        let mut in_flight = futures::stream::iter(
+            batches
+                .into_iter()
+                .map(|batch| self.send_batch(stream, batch)),
+        )
+        .buffer_unordered(CONCURRENT_BATCHES);
+        while let Some(batch_report) = in_flight.next().await {
+            report.absorb(batch_report);
+        }
+        report.failed.sort_by_key(|f| f.index);
+        Ok(report)
+    }
+
+    async fn flush(&self) -> Result<DeliveryReport> {
+        // Firehose buffers on its side; nothing is held here.
+        Ok(DeliveryReport::default())
+    }
+
+    fn destination(&self) -> String {
+        format!(
+            "Firehose stream {}",
+            self.stream.as_deref().unwrap_or("(not set)")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::Bytes;
+    use chrono::Utc;
+
+    fn record(len: usize) -> DeliveryRecord {
+        DeliveryRecord {
+            data: Bytes::from(vec![b'x'; len]),
+            arrival: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn batches_respect_count_and_size_limits() {
+        let (out, failed) = batches((0..1001).map(|_| record(10)).collect(), 0);
+        assert_eq!(
+            out.iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![500, 500, 1]
+        );
+        assert!(failed.is_empty());
+        assert!(out[0].iter().all(|(_, d)| d.ends_with(b"\n")));
+
+        let (out, _) = batches((0..10).map(|_| record(900 * 1024)).collect(), 0);
+        assert!(
+            out.iter()
+                .all(|b| b.iter().map(|(_, d)| d.len()).sum::<usize>() <= MAX_BATCH_BYTES)
+        );
+        assert_eq!(out.iter().map(Vec::len).sum::<usize>(), 10);
+
+        let (out, failed) = batches(vec![record(5), record(MAX_RECORD_BYTES), record(5)], 7);
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].index, 8);
+        assert_eq!(
+            out[0].iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            vec![7, 9]
+        );
+    }
+}

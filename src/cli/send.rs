@@ -1,0 +1,46 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Synthetic events follow the event contract and are the same for the same --seed. On the aws
+backend they go to the Firehose stream with PutRecordBatch; on local they are buffered like
+Firehose (5 MB or 60 s) and written as GZIP objects under the raw prefix, filed by the time the
+events describe, so that --start and --days fill past days.
+
+Examples:
+  bdctl send --count 100000 --days 3 --start 2024-06-01
+  bdctl send --count 5000 --bad-fraction 0.01 --rate 500
+  bdctl send --file events.ndjson
+  producer | bdctl send --file -")]
+pub struct SendArgs {
+    /// Number of synthetic events to send
+    #[arg(long, default_value_t = 1000, conflicts_with = "file")]
+    pub count: u64,
+
+    /// Send at most this many events per second
+    #[arg(long, value_name = "EVENTS/S")]
+    pub rate: Option<f64>,
+
+    /// First day of the synthetic events, YYYY-MM-DD (default: they end now)
+    #[arg(long, value_name = "DATE", conflicts_with = "file")]
+    pub start: Option<NaiveDate>,
+
+    /// Number of days the synthetic events span
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=3660), conflicts_with = "file")]
+    pub days: u32,
+
+    /// Seed of the synthetic events
+    #[arg(long, default_value_t = 42, conflicts_with = "file")]
+    pub seed: u64,
+
+    /// Share of deliberately malformed events, from 0 to 1
+    #[arg(long, default_value_t = 0.0, value_name = "F", conflicts_with = "file")]
+    pub bad_fraction: f64,
+
+    /// Send the events of a file, one JSON object per line (`-` reads standard input)
+    #[arg(long, value_name = "PATH|-")]
+    pub file: Option<PathBuf>,
+}
