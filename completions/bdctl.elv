@@ -41,6 +41,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand init 'Write a commented bdctl.toml (interactive on a terminal)'
             cand doctor 'Check configuration, credentials and the configured resources'
             cand send 'Send synthetic or real events into the delivery stream'
+            cand transform 'Turn raw objects into Parquet partitions, in this process'
+            cand backfill 'Transform a range of days again, skipping what is complete'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -223,6 +225,58 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;transform'= {
+            cand --date 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)'
+            cand --key 'Transform this raw object (its full key; repeatable)'
+            cand --jobs 'Objects transformed at the same time (default: the number of CPUs)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --objects 'Print one row per object instead of the totals'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;backfill'= {
+            cand --from 'First day, YYYY-MM-DD'
+            cand --to 'Last day, YYYY-MM-DD (default: today, UTC)'
+            cand --jobs 'Objects transformed at the same time (default: the number of CPUs)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the plan (days, objects, bytes) and stop'
+            cand --force 'Transform objects again even when their outputs are complete (asks first)'
+            cand --no-register 'Do not record the partitions that received data'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -272,6 +326,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand init 'Write a commented bdctl.toml (interactive on a terminal)'
             cand doctor 'Check configuration, credentials and the configured resources'
             cand send 'Send synthetic or real events into the delivery stream'
+            cand transform 'Turn raw objects into Parquet partitions, in this process'
+            cand backfill 'Transform a range of days again, skipping what is complete'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -292,6 +348,10 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;doctor'= {
         }
         &'bdctl;help;send'= {
+        }
+        &'bdctl;help;transform'= {
+        }
+        &'bdctl;help;backfill'= {
         }
         &'bdctl;help;completions'= {
         }

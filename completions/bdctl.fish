@@ -48,6 +48,8 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "config" -d 'Show the re
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "man" -d 'Print or write the man pages'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -213,6 +215,56 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s y -l yes -d 'Answer
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l date -d 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l key -d 'Transform this raw object (its full key; repeatable)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l jobs -d 'Objects transformed at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l objects -d 'Print one row per object instead of the totals'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l from -d 'First day, YYYY-MM-DD' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l to -d 'Last day, YYYY-MM-DD (default: today, UTC)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l jobs -d 'Objects transformed at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l dry-run -d 'Print the plan (days, objects, bytes) and stop'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l force -d 'Transform objects again even when their outputs are complete (asks first)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l no-register -d 'Do not record the partitions that received data'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l dir -d 'Write the file(s) into this directory instead of printing (every shell when none is named)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -255,13 +307,15 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'

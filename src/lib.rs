@@ -9,7 +9,9 @@ pub mod commands;
 pub mod error;
 pub mod layout;
 pub mod output;
+pub mod pipeline;
 pub mod settings;
 pub mod synth;
+pub mod transform;
 
 pub use commands::run;

@@ -1,22 +1,26 @@
 //! Command-line types (clap derive) and nothing else: resolution of these values into settings
 //! happens in `crate::settings`, behaviour in `crate::commands`.
 
+mod backfill;
 mod config;
 mod doctor;
 mod generate;
 mod init;
 mod send;
+mod transform;
 
 use std::path::PathBuf;
 
 use clap::parser::ValueSource;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+pub use backfill::BackfillArgs;
 pub use config::{ConfigArgs, ConfigCommand};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
 pub use send::SendArgs;
+pub use transform::TransformArgs;
 
 const ABOUT: &str = "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
 
@@ -57,6 +61,10 @@ pub enum Command {
     Doctor(DoctorArgs),
     /// Send synthetic or real events into the delivery stream
     Send(SendArgs),
+    /// Turn raw objects into Parquet partitions, in this process
+    Transform(TransformArgs),
+    /// Transform a range of days again, skipping what is complete
+    Backfill(BackfillArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

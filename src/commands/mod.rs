@@ -1,5 +1,6 @@
 //! One module per subcommand; `run` dispatches to them.
 
+mod backfill;
 mod completions;
 mod config;
 mod doctor;
@@ -7,6 +8,7 @@ pub mod generate;
 mod init;
 mod man;
 mod send;
+mod transform;
 
 use std::sync::Once;
 
@@ -85,6 +87,8 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Init(args) => init::run(&ctx, args).await?,
         Command::Doctor(args) => doctor::run(&ctx, args).await?,
         Command::Send(args) => send::run(&ctx, args).await?,
+        Command::Transform(args) => transform::run(&ctx, args).await?,
+        Command::Backfill(args) => backfill::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -77,3 +77,36 @@ pub fn with_test_credentials(cmd: &mut Command) -> &mut Command {
         .env("AWS_SECRET_ACCESS_KEY", "testing")
         .env("AWS_EC2_METADATA_DISABLED", "true")
 }
+
+/// The Python with pyarrow that `scripts/test` provides, as an independent reader of Parquet.
+/// Missing outside CI: skipped with a note; missing in CI: the test fails.
+pub fn test_python() -> Option<String> {
+    match std::env::var("BDCTL_TEST_PYTHON") {
+        Ok(python) if !python.is_empty() => Some(python),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("BDCTL_TEST_PYTHON is not set: run the suite through scripts/test")
+        }
+        _ => {
+            eprintln!("skipped: BDCTL_TEST_PYTHON is not set (scripts/test provides pyarrow)");
+            None
+        }
+    }
+}
+
+/// Every file below `root`, sorted.
+pub fn files_below(root: &Path) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut out);
+    out.sort();
+    out
+}

@@ -61,7 +61,8 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes `body` to `path` atomically (temporary file, fsync, rename), readable by the user only.
+/// Writes `body` to `path` atomically (temporary file, then rename), readable by the user only.
+/// A killed process leaves at most a hidden temporary file, never a partial object.
 pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir(dir)?;
@@ -81,7 +82,6 @@ pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
     let result = (|| {
         let mut file = options.open(&temp)?;
         file.write_all(body)?;
-        file.sync_all()?;
         fs::rename(&temp, path)
     })();
     if result.is_err() {

@@ -1,0 +1,40 @@
+use chrono::NaiveDate;
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Plans the raw objects delivered on each day of the range, skips objects whose outputs are already
+complete (each finished object leaves a manifest under _bdctl/manifests/ in the transformed bucket),
+transforms the rest with bounded concurrency, and records the date partitions that received data
+in _bdctl/partitions.json for the catalog. Killed half-way, the next run finishes the rest; outputs
+are overwritten, never duplicated.
+
+Examples:
+  bdctl backfill --from 2024-06-01 --to 2024-06-30 --dry-run
+  bdctl backfill --from 2024-06-01 --jobs 4
+  bdctl backfill --from 2024-06-01 --to 2024-06-01 --force --yes")]
+pub struct BackfillArgs {
+    /// First day, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub from: NaiveDate,
+
+    /// Last day, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+
+    /// Objects transformed at the same time (default: the number of CPUs)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// Print the plan (days, objects, bytes) and stop
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Transform objects again even when their outputs are complete (asks first)
+    #[arg(long)]
+    pub force: bool,
+
+    /// Do not record the partitions that received data
+    #[arg(long)]
+    pub no_register: bool,
+}

@@ -1,0 +1,33 @@
+use chrono::NaiveDate;
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Runs the transform in this process: raw objects are read from the backend (S3 on aws, the data
+directory on local), each becomes one Parquet file per event day under the transformed prefix
+(year=YYYY/month=MM/day=DD/<source name>.parquet) and its bad records one NDJSON file under the
+errors prefix. Outputs are overwritten, never duplicated, when an object is transformed again.
+
+Exit code 1 when an object is damaged (a truncated or corrupt gzip stream: what came before the
+damage is published) or could not be transformed.
+
+Examples:
+  bdctl transform --date 2024-06-01
+  bdctl transform --key raw/year=2024/month=06/day=01/clickstream-1-2024-06-01-10-00-00-….gz")]
+pub struct TransformArgs {
+    /// Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_name = "DATE", conflicts_with = "keys")]
+    pub date: Option<NaiveDate>,
+
+    /// Transform this raw object (its full key; repeatable)
+    #[arg(long = "key", value_name = "KEY")]
+    pub keys: Vec<String>,
+
+    /// Objects transformed at the same time (default: the number of CPUs)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// Print one row per object instead of the totals
+    #[arg(long)]
+    pub objects: bool,
+}

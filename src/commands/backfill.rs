@@ -1,0 +1,297 @@
+//! `bdctl backfill`: re-process a range of days, safely re-runnable.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, anyhow};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::Context;
+use super::transform::default_jobs;
+use crate::backend::{ObjectInfo, ObjectStore};
+use crate::cli::BackfillArgs;
+use crate::error::usage;
+use crate::layout::raw_day_prefix;
+use crate::output::Table;
+use crate::pipeline::{
+    Lake, ObjectOutcome, PARTITIONS_KEY, STATE_PREFIX, record_partitions, transform_objects,
+};
+
+struct DayPlan {
+    day: NaiveDate,
+    objects: Vec<ObjectInfo>,
+    complete: BTreeSet<String>,
+}
+
+pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
+    let to = args.to.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    if args.from > to {
+        return Err(usage(format!("--from {} is after --to {to}", args.from)));
+    }
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    let lake = Lake::from_settings(&settings)?;
+    let store = backend.objects.clone();
+
+    let spinner = ctx.printer.spinner("planning");
+    let mut plan = Vec::new();
+    let mut day = args.from;
+    while day <= to {
+        spinner.set_message(format!("planning {day}"));
+        let day_prefix = format!("{}{}", lake.raw.prefix, raw_day_prefix(lake.layout, day));
+        let objects = store.list(&lake.raw.bucket, &day_prefix).await?;
+        let complete = if args.force || objects.is_empty() {
+            BTreeSet::new()
+        } else {
+            completed_keys(store.as_ref(), &lake, &day_prefix).await?
+        };
+        plan.push(DayPlan {
+            day,
+            objects,
+            complete,
+        });
+        day = day.succ_opt().context("date out of range")?;
+    }
+    spinner.finish_and_clear();
+
+    let pending: Vec<ObjectInfo> = plan
+        .iter()
+        .flat_map(|p| {
+            p.objects
+                .iter()
+                .filter(|o| !p.complete.contains(&o.key))
+                .cloned()
+        })
+        .collect();
+    if args.dry_run {
+        ctx.printer.print_table(&plan_table(&plan))?;
+        return Ok(());
+    }
+    if args.force && !pending.is_empty() {
+        let question = format!(
+            "transform {} objects again and overwrite their outputs",
+            pending.len()
+        );
+        if !ctx.printer.confirm(&question)? {
+            return Err(anyhow!("cancelled"));
+        }
+    }
+
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    let total_bytes: u64 = pending.iter().map(|o| o.size).sum();
+    let progress = ctx.printer.progress(
+        total_bytes,
+        "{spinner:.cyan} backfill [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+    );
+    let started = Instant::now();
+    let mut done_objects = 0u64;
+    let mut events = 0u64;
+    let results = transform_objects(
+        store.clone(),
+        &lake,
+        &pending,
+        jobs,
+        !args.force,
+        |object, result| {
+            done_objects += 1;
+            if let Ok(outcome) = result {
+                events += outcome.manifest.events_out;
+            }
+            progress.inc(object.size);
+            let rate = events as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            progress.set_message(format!(
+                "{done_objects}/{} objects, {rate:.0} events/s",
+                pending.len()
+            ));
+        },
+    )
+    .await;
+    progress.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+
+    let mut failures = 0;
+    let mut days_with_data = BTreeSet::new();
+    for (object, result) in &results {
+        match result {
+            Ok(outcome) => {
+                days_with_data.extend(outcome.manifest.outputs.iter().map(|o| o.day.clone()));
+                if let Some(why) = &outcome.damaged {
+                    failures += 1;
+                    ctx.printer
+                        .warn(format_args!("{} is damaged: {why}", object.key));
+                }
+            }
+            Err(err) => {
+                failures += 1;
+                ctx.printer.warn(format_args!(
+                    "{}: {}",
+                    object.key,
+                    crate::error::render(err).trim_start_matches("error: ")
+                ));
+            }
+        }
+    }
+    if !args.no_register && !days_with_data.is_empty() {
+        let added = record_partitions(store.as_ref(), &lake, &days_with_data).await?;
+        ctx.printer.notice(format_args!(
+            "{added} new date partitions recorded in {}{STATE_PREFIX}{PARTITIONS_KEY}",
+            if lake.state.bucket.is_empty() {
+                String::new()
+            } else {
+                format!("s3://{}/", lake.state.bucket)
+            }
+        ));
+    }
+    ctx.printer
+        .print_table(&result_table(&plan, &results, seconds))?;
+    if failures > 0 {
+        return Err(anyhow!(
+            "{failures} of {} objects were not transformed completely; run the backfill again after fixing them",
+            results.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Raw keys under a day prefix whose manifest exists.
+async fn completed_keys(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    day_prefix: &str,
+) -> Result<BTreeSet<String>> {
+    let manifests = format!("{}manifests/{day_prefix}", lake.state.prefix);
+    let listed = store.list(&lake.state.bucket, &manifests).await?;
+    let strip = format!("{}manifests/", lake.state.prefix);
+    Ok(listed
+        .into_iter()
+        .filter_map(|o| {
+            o.key
+                .strip_prefix(&strip)
+                .and_then(|k| k.strip_suffix(".json"))
+                .map(str::to_string)
+        })
+        .collect())
+}
+
+fn plan_table(plan: &[DayPlan]) -> Table {
+    let mut table = Table::new([
+        "day",
+        "objects",
+        "bytes",
+        "complete",
+        "to_transform",
+        "bytes_to_transform",
+    ]);
+    for day in plan {
+        let pending: Vec<&ObjectInfo> = day
+            .objects
+            .iter()
+            .filter(|o| !day.complete.contains(&o.key))
+            .collect();
+        table.push(vec![
+            day.day.to_string().into(),
+            (day.objects.len() as u64).into(),
+            day.objects.iter().map(|o| o.size).sum::<u64>().into(),
+            ((day.objects.len() - pending.len()) as u64).into(),
+            (pending.len() as u64).into(),
+            pending.iter().map(|o| o.size).sum::<u64>().into(),
+        ]);
+    }
+    table
+}
+
+fn result_table(
+    plan: &[DayPlan],
+    results: &[(ObjectInfo, Result<ObjectOutcome>)],
+    seconds: f64,
+) -> Table {
+    #[derive(Default)]
+    struct Totals {
+        objects: u64,
+        skipped: u64,
+        transformed: u64,
+        failed: u64,
+        events_in: u64,
+        events_out: u64,
+        quarantined: u64,
+        bytes: u64,
+    }
+    let mut per_day: BTreeMap<String, Totals> = BTreeMap::new();
+    let day_of: BTreeMap<&str, String> = plan
+        .iter()
+        .flat_map(|p| {
+            p.objects
+                .iter()
+                .map(move |o| (o.key.as_str(), p.day.to_string()))
+        })
+        .collect();
+    for day in plan {
+        let totals = per_day.entry(day.day.to_string()).or_default();
+        totals.objects = day.objects.len() as u64;
+        totals.skipped = day.complete.len() as u64;
+    }
+    for (object, result) in results {
+        let Some(day) = day_of.get(object.key.as_str()) else {
+            continue;
+        };
+        let totals = per_day.entry(day.clone()).or_default();
+        totals.bytes += object.size;
+        match result {
+            Ok(outcome) if outcome.skipped => totals.skipped += 1,
+            Ok(outcome) => {
+                totals.transformed += 1;
+                totals.failed += u64::from(outcome.damaged.is_some());
+                totals.events_in += outcome.manifest.records;
+                totals.events_out += outcome.manifest.events_out;
+                totals.quarantined += outcome.manifest.quarantined;
+            }
+            Err(_) => totals.failed += 1,
+        }
+    }
+    let mut table = Table::new([
+        "day",
+        "objects",
+        "skipped",
+        "transformed",
+        "failed",
+        "events_in",
+        "events_out",
+        "quarantined",
+        "bytes",
+        "seconds",
+    ]);
+    let mut all = Totals::default();
+    for (day, t) in &per_day {
+        all.objects += t.objects;
+        all.skipped += t.skipped;
+        all.transformed += t.transformed;
+        all.failed += t.failed;
+        all.events_in += t.events_in;
+        all.events_out += t.events_out;
+        all.quarantined += t.quarantined;
+        all.bytes += t.bytes;
+        table.push(row(day.clone(), t, Value::Null));
+    }
+    table.push(row(
+        "total".into(),
+        &all,
+        Value::from((seconds * 100.0).round() / 100.0),
+    ));
+
+    fn row(day: String, t: &Totals, seconds: Value) -> Vec<Value> {
+        vec![
+            day.into(),
+            t.objects.into(),
+            t.skipped.into(),
+            t.transformed.into(),
+            t.failed.into(),
+            t.events_in.into(),
+            t.events_out.into(),
+            t.quarantined.into(),
+            t.bytes.into(),
+            seconds,
+        ]
+    }
+    table
+}

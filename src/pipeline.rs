@@ -1,0 +1,369 @@
+//! Running the transform over a backend's lake: read a raw object, transform it on a blocking
+//! thread, publish one Parquet file per event day and the quarantined records, and finally a
+//! manifest that marks the object as done. Every object is published whole or not at all
+//! (each put is atomic, and the manifest comes last), and output names derive from the source
+//! name, so a re-run after a crash overwrites instead of duplicating.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use bytes::Bytes;
+use chrono::NaiveDate;
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+
+use crate::backend::{Area, Location, ObjectInfo, ObjectStore, area_location, is_not_found};
+use crate::layout::{day_partition, file_name, raw_key_day};
+use crate::settings::{RawLayout, Settings};
+use crate::transform::{self, BadRecord, TransformOptions, TransformReport, TransformSink};
+
+/// The prefix of bdctl's own bookkeeping, at the root of the transformed bucket: outside the
+/// transformed prefix, so crawlers and queries never see it.
+pub const STATE_PREFIX: &str = "_bdctl/";
+
+/// The list of date partitions that hold transformed data, for the catalog to register.
+pub const PARTITIONS_KEY: &str = "partitions.json";
+
+/// Where each part of the lake is, for one environment.
+#[derive(Debug, Clone)]
+pub struct Lake {
+    pub raw: Location,
+    pub transformed: Location,
+    pub errors: Location,
+    pub state: Location,
+    pub layout: RawLayout,
+}
+
+impl Lake {
+    pub fn from_settings(settings: &Settings) -> Result<Self> {
+        let transformed = area_location(settings, Area::Transformed)?;
+        Ok(Self {
+            raw: area_location(settings, Area::Raw)?,
+            errors: area_location(settings, Area::Errors)?,
+            state: Location {
+                bucket: transformed.bucket.clone(),
+                prefix: STATE_PREFIX.to_string(),
+            },
+            transformed,
+            layout: settings.raw_layout.value,
+        })
+    }
+
+    /// The Parquet key of a source object's events of one day.
+    pub fn output_key(&self, source_key: &str, day: NaiveDate) -> String {
+        format!(
+            "{}{}{}.parquet",
+            self.transformed.prefix,
+            day_partition(day),
+            stem(source_key)
+        )
+    }
+
+    fn quarantine_key(&self, source_key: &str, day: NaiveDate) -> String {
+        format!(
+            "{}{}{}.ndjson",
+            self.errors.prefix,
+            day_partition(day),
+            stem(source_key)
+        )
+    }
+
+    fn manifest_key(&self, source_key: &str) -> String {
+        format!("{}manifests/{source_key}.json", self.state.prefix)
+    }
+
+    /// The day a raw key is filed under, from its directories.
+    pub fn raw_day(&self, key: &str) -> Option<NaiveDate> {
+        raw_key_day(
+            self.layout,
+            key.strip_prefix(&self.raw.prefix).unwrap_or(key),
+        )
+    }
+}
+
+/// The source name without the extensions Firehose and producers add.
+fn stem(source_key: &str) -> &str {
+    let mut name = file_name(source_key);
+    for suffix in [".gz", ".gzip", ".json", ".jsonl", ".ndjson"] {
+        name = name.strip_suffix(suffix).unwrap_or(name);
+    }
+    name
+}
+
+/// What was written for one source object; stored as its manifest.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub source_key: String,
+    pub source_bytes: u64,
+    pub records: u64,
+    pub events_out: u64,
+    pub quarantined: u64,
+    pub input_bytes: u64,
+    pub outputs: Vec<OutputFile>,
+    pub quarantine_files: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutputFile {
+    pub key: String,
+    /// The event day, YYYY-MM-DD.
+    pub day: String,
+    pub rows: u64,
+    pub bytes: u64,
+}
+
+/// The outcome for one object.
+#[derive(Debug, Clone)]
+pub struct ObjectOutcome {
+    pub manifest: Manifest,
+    /// Set when the input was damaged: what was good is published, the object counts as failed.
+    pub damaged: Option<String>,
+    /// The object's outputs were already complete and nothing was done.
+    pub skipped: bool,
+    pub elapsed: Duration,
+}
+
+/// Collects each day's Parquet bytes and quarantine lines in memory, for one object.
+#[derive(Default)]
+struct MemorySink {
+    source_key: String,
+    fallback_day: Option<NaiveDate>,
+    days: BTreeMap<NaiveDate, SharedBuffer>,
+    quarantine: BTreeMap<NaiveDate, Vec<u8>>,
+}
+
+#[derive(Clone, Default)]
+struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("buffer lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl TransformSink for MemorySink {
+    fn open_day(&mut self, day: NaiveDate) -> std::io::Result<Box<dyn Write + Send>> {
+        Ok(Box::new(self.days.entry(day).or_default().clone()))
+    }
+
+    fn quarantine(&mut self, bad: &BadRecord, day: Option<NaiveDate>) -> std::io::Result<()> {
+        // Records without a usable time are filed with the day their object was delivered.
+        let day = day
+            .or(self.fallback_day)
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let lines = self.quarantine.entry(day).or_default();
+        lines.extend_from_slice(transform::quarantine_line(&self.source_key, bad).as_bytes());
+        lines.push(b'\n');
+        Ok(())
+    }
+}
+
+/// Reads the manifest of a source object, when its outputs are complete for this version of it.
+pub async fn completed(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    object: &ObjectInfo,
+) -> Result<Option<Manifest>> {
+    match store
+        .get(&lake.state.bucket, &lake.manifest_key(&object.key))
+        .await
+    {
+        Ok(body) => {
+            let manifest: Manifest = serde_json::from_slice(&body)
+                .with_context(|| format!("reading the manifest of {}", object.key))?;
+            Ok((manifest.source_bytes == object.size).then_some(manifest))
+        }
+        Err(err) if is_not_found(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Transforms one raw object and publishes its outputs; with `skip_complete`, an object whose
+/// manifest says it is done is left alone.
+pub async fn transform_object(
+    store: Arc<dyn ObjectStore>,
+    lake: &Lake,
+    object: &ObjectInfo,
+    skip_complete: bool,
+) -> Result<ObjectOutcome> {
+    let started = Instant::now();
+    if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
+        return Ok(ObjectOutcome {
+            manifest,
+            damaged: None,
+            skipped: true,
+            elapsed: started.elapsed(),
+        });
+    }
+    let body = store.get(&lake.raw.bucket, &object.key).await?;
+    let source_key = object.key.clone();
+    let fallback_day = lake.raw_day(&object.key);
+    let (report, sink) =
+        tokio::task::spawn_blocking(move || -> Result<(TransformReport, MemorySink)> {
+            let mut sink = MemorySink {
+                source_key: source_key.clone(),
+                fallback_day,
+                ..MemorySink::default()
+            };
+            let report =
+                transform::transform(body.as_ref(), &TransformOptions::new(source_key), &mut sink)?;
+            Ok((report, sink))
+        })
+        .await?
+        .with_context(|| format!("transforming {}", object.key))?;
+
+    let mut manifest = Manifest {
+        source_key: object.key.clone(),
+        source_bytes: object.size,
+        records: report.records,
+        events_out: report.events_out,
+        quarantined: report.quarantined,
+        input_bytes: report.input_bytes,
+        ..Manifest::default()
+    };
+    for (day, buffer) in sink.days {
+        let bytes = std::mem::take(&mut *buffer.0.lock().expect("buffer lock"));
+        let key = lake.output_key(&object.key, day);
+        let size = bytes.len() as u64;
+        store
+            .put(&lake.transformed.bucket, &key, Bytes::from(bytes))
+            .await?;
+        let rows = report.days.get(&day).copied().unwrap_or(0);
+        manifest.outputs.push(OutputFile {
+            key,
+            day: day.to_string(),
+            rows,
+            bytes: size,
+        });
+    }
+    for (day, lines) in sink.quarantine {
+        let key = lake.quarantine_key(&object.key, day);
+        store
+            .put(&lake.errors.bucket, &key, Bytes::from(lines))
+            .await?;
+        manifest.quarantine_files.push(key);
+    }
+    // A damaged object is retried by the next run; only whole objects get a manifest.
+    if report.damaged.is_none() {
+        let body = serde_json::to_vec_pretty(&manifest)?;
+        store
+            .put(
+                &lake.state.bucket,
+                &lake.manifest_key(&object.key),
+                Bytes::from(body),
+            )
+            .await?;
+    }
+    Ok(ObjectOutcome {
+        manifest,
+        damaged: report.damaged,
+        skipped: false,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Transforms objects with at most `jobs` at a time, calling `done` as each one finishes.
+pub async fn transform_objects(
+    store: Arc<dyn ObjectStore>,
+    lake: &Lake,
+    objects: &[ObjectInfo],
+    jobs: usize,
+    skip_complete: bool,
+    mut done: impl FnMut(&ObjectInfo, &Result<ObjectOutcome>),
+) -> Vec<(ObjectInfo, Result<ObjectOutcome>)> {
+    let mut results = Vec::with_capacity(objects.len());
+    let mut running = futures::stream::iter(objects.iter().map(|object| {
+        let store = store.clone();
+        async move {
+            (
+                object.clone(),
+                transform_object(store, lake, object, skip_complete).await,
+            )
+        }
+    }))
+    .buffer_unordered(jobs.max(1));
+    while let Some((object, result)) = running.next().await {
+        done(&object, &result);
+        results.push((object, result));
+    }
+    results.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_follow_the_source_name() {
+        let lake = Lake {
+            raw: Location {
+                bucket: String::new(),
+                prefix: "raw/".into(),
+            },
+            transformed: Location {
+                bucket: String::new(),
+                prefix: "transformed/".into(),
+            },
+            errors: Location {
+                bucket: String::new(),
+                prefix: "errors/".into(),
+            },
+            state: Location {
+                bucket: String::new(),
+                prefix: STATE_PREFIX.into(),
+            },
+            layout: RawLayout::Hive,
+        };
+        let key = "raw/year=2024/month=06/day=01/clicks-1-2024-06-01-00-00-00-abc.gz";
+        let day = NaiveDate::from_ymd_opt(2024, 5, 31).unwrap();
+        assert_eq!(
+            lake.output_key(key, day),
+            "transformed/year=2024/month=05/day=31/clicks-1-2024-06-01-00-00-00-abc.parquet"
+        );
+        assert_eq!(
+            lake.quarantine_key(key, day),
+            "errors/year=2024/month=05/day=31/clicks-1-2024-06-01-00-00-00-abc.ndjson"
+        );
+        assert_eq!(
+            lake.manifest_key(key),
+            format!("_bdctl/manifests/{key}.json")
+        );
+        assert_eq!(lake.raw_day(key), NaiveDate::from_ymd_opt(2024, 6, 1));
+    }
+}
+
+/// Merges `days` (YYYY-MM-DD) into the recorded partition list; returns how many were new.
+pub async fn record_partitions(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    days: &std::collections::BTreeSet<String>,
+) -> Result<usize> {
+    let key = format!("{}{PARTITIONS_KEY}", lake.state.prefix);
+    let mut known: std::collections::BTreeSet<String> =
+        match store.get(&lake.state.bucket, &key).await {
+            Ok(body) => serde_json::from_slice(&body).with_context(|| format!("reading {key}"))?,
+            Err(err) if is_not_found(&err) => Default::default(),
+            Err(err) => return Err(err),
+        };
+    let before = known.len();
+    known.extend(days.iter().cloned());
+    let added = known.len() - before;
+    if added > 0 {
+        store
+            .put(
+                &lake.state.bucket,
+                &key,
+                Bytes::from(serde_json::to_vec_pretty(&known)?),
+            )
+            .await?;
+    }
+    Ok(added)
+}

@@ -1,0 +1,401 @@
+//! Decompression and record framing.
+//!
+//! Framing is done by the JSON parser itself rather than by splitting lines first: producers
+//! may or may not put a newline between records, and letting serde_json find the end of each
+//! object avoids a second pass over every byte. Only when a record is not valid JSON does a
+//! lexical scan decide where it ends.
+
+use std::io::{self, Read};
+
+use flate2::read::MultiGzDecoder;
+use serde::de::IgnoredAny;
+use serde_json::error::Category;
+
+use super::TransformError;
+use super::parse::Raw;
+
+/// Bytes pulled from the decoder per refill; large enough that per-call overhead vanishes,
+/// small enough to stay in L2/L3 while it is parsed.
+pub(crate) const CHUNK: usize = 2 << 20;
+/// A record still open after this many bytes is cut and quarantined, so a stream without any
+/// record boundary cannot make the buffer grow without bound.
+pub(crate) const MAX_RECORD_BYTES: usize = 64 << 20;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Position of a record attempt in the object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RecordMeta {
+    /// 1-based, counting every attempt, good or bad.
+    pub number: u64,
+    /// Offset of the record's first byte in the decompressed stream.
+    pub offset: u64,
+}
+
+/// Receives each framed record in order.
+pub(crate) trait Handler {
+    /// A JSON object that deserialised into [`Raw`]; it may still break semantic rules.
+    fn good(&mut self, raw: Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError>;
+    /// Anything that did not: `reason` is final.
+    fn bad(&mut self, meta: RecordMeta, text: &[u8], reason: String) -> Result<(), TransformError>;
+}
+
+/// Opens the input, sniffing the gzip magic so the object name never matters.
+pub(crate) fn open<'r, R: Read + 'r>(mut input: R) -> Framer<'r> {
+    let mut head = [0u8; 2];
+    let mut n = 0;
+    let mut damaged = None;
+    while n < head.len() {
+        match input.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                damaged = Some(format!("input read failed at byte 0: {e}"));
+                break;
+            }
+        }
+    }
+    let compressed = n == 2 && head == [0x1f, 0x8b];
+    let prefixed = io::Cursor::new(head[..n].to_vec()).chain(input);
+    let src: Box<dyn Read + 'r> = if compressed {
+        Box::new(MultiGzDecoder::new(prefixed))
+    } else {
+        Box::new(prefixed)
+    };
+    Framer {
+        src,
+        compressed,
+        buf: vec![0; CHUNK],
+        start: 0,
+        end: 0,
+        base: 0,
+        eof: damaged.is_some(),
+        damaged,
+        input_bytes: 0,
+        records: 0,
+    }
+}
+
+pub(crate) struct Framer<'r> {
+    src: Box<dyn Read + 'r>,
+    pub compressed: bool,
+    /// `buf[start..end]` is decompressed input not yet framed; `buf[end..]` is free space.
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    /// Stream offset of `buf[0]`.
+    base: u64,
+    eof: bool,
+    pub damaged: Option<String>,
+    pub input_bytes: u64,
+    pub records: u64,
+}
+
+// Moved out once per record and consumed at once; boxing `Raw` would add an allocation per
+// record for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Framed<'a> {
+    Good(Raw<'a>, usize),
+    Bad(usize, String),
+    NeedMore,
+}
+
+impl Framer<'_> {
+    pub(crate) fn run<H: Handler>(&mut self, h: &mut H) -> Result<(), TransformError> {
+        self.fill();
+        if self.buf[..self.end].starts_with(BOM) {
+            self.start = BOM.len();
+        }
+        loop {
+            while self.start < self.end && is_ws(self.buf[self.start]) {
+                self.start += 1;
+            }
+            if self.start == self.end {
+                if self.eof {
+                    return Ok(());
+                }
+                self.fill();
+                continue;
+            }
+            let text = &self.buf[self.start..self.end];
+            let meta = RecordMeta {
+                number: self.records + 1,
+                offset: self.base + self.start as u64,
+            };
+            match frame(text, self.eof, self.damaged.is_some()) {
+                Framed::Good(raw, len) => {
+                    self.records += 1;
+                    h.good(raw, meta, &text[..len])?;
+                    self.start += len;
+                }
+                Framed::Bad(len, reason) => {
+                    self.records += 1;
+                    h.bad(meta, &text[..len], reason)?;
+                    self.start += len;
+                }
+                Framed::NeedMore if text.len() >= MAX_RECORD_BYTES => {
+                    let len = text.len();
+                    self.records += 1;
+                    let reason = format!(
+                        "record exceeds {} MiB without ending; cut here",
+                        MAX_RECORD_BYTES >> 20
+                    );
+                    h.bad(meta, text, reason)?;
+                    self.start += len;
+                }
+                Framed::NeedMore => self.fill(),
+            }
+        }
+    }
+
+    /// Moves pending bytes to the front and reads until the buffer is full or input ends.
+    /// Doubles the buffer when one pending record already fills it, so a large record is
+    /// re-parsed O(log size) times; shrinks back once that record is gone.
+    fn fill(&mut self) {
+        if self.eof {
+            return;
+        }
+        let pending = self.end - self.start;
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.base += self.start as u64;
+            self.start = 0;
+            self.end = pending;
+        }
+        if pending == self.buf.len() {
+            self.buf.resize(self.buf.len() * 2, 0);
+        } else if self.buf.len() > CHUNK && pending <= CHUNK / 2 {
+            self.buf.truncate(CHUNK);
+            self.buf.shrink_to_fit();
+        }
+        while self.end < self.buf.len() {
+            match self.src.read(&mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => {
+                    self.end += n;
+                    self.input_bytes += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.eof = true;
+                    let what = if self.compressed {
+                        "gzip stream damaged"
+                    } else {
+                        "input read failed"
+                    };
+                    self.damaged = Some(format!(
+                        "{what} after {} decompressed bytes: {e}",
+                        self.input_bytes
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
+}
+
+/// Frames the record at the start of `text` (which begins with a non-whitespace byte).
+fn frame(text: &[u8], eof: bool, damaged: bool) -> Framed<'_> {
+    let typed_err = if text[0] == b'{' {
+        let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
+        match it.next() {
+            Some(Ok(raw)) => return Framed::Good(raw, it.byte_offset()),
+            Some(Err(e)) if e.is_eof() && !eof => return Framed::NeedMore,
+            Some(Err(e)) => Some(e),
+            None => None,
+        }
+    } else {
+        None
+    };
+
+    // The typed parse failed (or this is not an object): find out whether the text is valid
+    // JSON at all, and where it ends. serde_json skips values iteratively here, so this pass
+    // has no recursion limit and always finds the extent of syntactically valid input.
+    let mut it = serde_json::Deserializer::from_slice(text).into_iter::<IgnoredAny>();
+    match it.next() {
+        Some(Ok(_)) => {
+            let len = it.byte_offset();
+            if len == text.len() && !eof && !matches!(text[0], b'{' | b'[' | b'"') {
+                // A bare number or literal cut by the buffer end may continue in the next read.
+                return Framed::NeedMore;
+            }
+            let reason = match typed_err {
+                Some(e) => typed_reason(&e),
+                None => format!("not a JSON object: got {}", kind_of(text[0])),
+            };
+            Framed::Bad(len, reason)
+        }
+        Some(Err(e)) if e.is_eof() => {
+            if !eof {
+                Framed::NeedMore
+            } else if let Some(end) = cut_short(text, text.len()) {
+                Framed::Bad(
+                    end,
+                    "truncated: the record ends before its closing brace".to_owned(),
+                )
+            } else if damaged {
+                Framed::Bad(text.len(), "truncated".to_owned())
+            } else {
+                Framed::Bad(
+                    text.len(),
+                    "truncated: input ends inside a record".to_owned(),
+                )
+            }
+        }
+        Some(Err(e)) => {
+            let from = error_index(text, &e);
+            match resync(text, from) {
+                Some(len) => Framed::Bad(len, format!("invalid JSON: {e}")),
+                None if !eof => Framed::NeedMore,
+                None => Framed::Bad(text.len(), format!("invalid JSON: {e}")),
+            }
+        }
+        None => Framed::Bad(text.len(), "truncated".to_owned()),
+    }
+}
+
+fn kind_of(first: u8) -> &'static str {
+    match first {
+        b'[' => "array",
+        b'"' => "string",
+        b't' | b'f' => "boolean",
+        b'n' => "null",
+        _ => "number",
+    }
+}
+
+/// Reason for a record that is valid JSON but failed the typed parse.
+fn typed_reason(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match e.classify() {
+        // Our own messages ("field `price`: expected number, got string") are already
+        // precise; serde_json appends a position relative to the record, dropped here.
+        Category::Data => match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_owned(),
+            None => msg,
+        },
+        _ if msg.starts_with("recursion limit exceeded") => {
+            format!("JSON nested deeper than serde_json's limit of 128 levels ({msg})")
+        }
+        _ if msg.starts_with("invalid unicode code point") => {
+            format!("invalid UTF-8 in a string ({msg})")
+        }
+        _ => format!("invalid JSON: {msg}"),
+    }
+}
+
+/// Byte index in `text` of a serde_json error position (line is 1-based, column 1-based).
+fn error_index(text: &[u8], e: &serde_json::Error) -> usize {
+    let mut line_start = 0;
+    let mut line = 1;
+    while line < e.line() {
+        match text[line_start..].iter().position(|&b| b == b'\n') {
+            Some(p) => line_start += p + 1,
+            None => break,
+        }
+        line += 1;
+    }
+    (line_start + e.column().saturating_sub(1)).min(text.len())
+}
+
+/// A record cut short (a producer crash, a truncated write) makes the parser run on into the
+/// following lines and fail there, or at the end of the input. The bad record ends at the first
+/// newline before `limit` that is followed by a line starting with `{`: the next record.
+fn cut_short(text: &[u8], limit: usize) -> Option<usize> {
+    let mut line_start = 0;
+    while let Some(p) = text[line_start..limit.min(text.len())]
+        .iter()
+        .position(|&b| b == b'\n')
+    {
+        let newline = line_start + p;
+        let next = text[newline + 1..]
+            .iter()
+            .position(|&b| !is_ws(b))
+            .map(|q| text[newline + 1 + q]);
+        if newline > 0 && next == Some(b'{') {
+            return Some(newline);
+        }
+        line_start = newline + 1;
+    }
+    None
+}
+
+/// Where a record that is not valid JSON ends, so the records after it can still be read.
+///
+/// The record ends at the first newline at or after the error, else where its outermost
+/// brackets close, else before a `{` at depth zero (the next record, when producers write no
+/// separator). `None` when none of these is in `text` yet.
+fn resync(text: &[u8], from: usize) -> Option<usize> {
+    if let Some(end) = cut_short(text, from) {
+        return Some(end);
+    }
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b == b'\n' && i >= from {
+            return Some(i.max(1));
+        }
+        if in_str {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_str = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_str = true,
+                b'{' if depth == 0 && i > 0 && i >= from => return Some(i),
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 && i >= from {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resync_points() {
+        // cut short before a value: the parser takes the next record as that value and hits the end
+        assert!(matches!(
+            frame(b"{\"a\":\n{\"b\":1}\n", true, false),
+            Framed::Bad(5, _)
+        ));
+        // a record cut short: the parser fails on the next line, which is the next record
+        assert_eq!(resync(b"{\"a\":\"x\"\n{\"b\":1}", 9), Some(8));
+        assert_eq!(resync(b"{\"a\":\"x\"\n  \n{\"b\":1}", 12), Some(8));
+        // newline after the error
+        assert_eq!(resync(b"{\"a\":1,,\"b\":2}\n{}", 7), Some(14));
+        assert_eq!(resync(b"{\"a\":1,,\n\"b\":2}", 7), Some(8));
+        // no newline: brackets close
+        assert_eq!(
+            resync(b"{\"a\":,\"b\":{\"c\":\"}\"}}{\"x\":1}", 5),
+            Some(20)
+        );
+        // garbage before a record
+        assert_eq!(resync(b"garbage{\"x\":1}", 0), Some(7));
+        // a stray closer is a record of its own
+        assert_eq!(resync(b"}{\"x\":1}", 0), Some(1));
+        assert_eq!(resync(b"{\"a\":", 4), None);
+    }
+}
