@@ -217,7 +217,10 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s h -l help -d 'Print
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l date -d 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l key -d 'Transform this raw object (its full key; repeatable)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l jobs -d 'Objects transformed at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l remote -d 'Transform on the platform\'s compute instead: the Glue job or the Lambda function' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
+lambda\t'The environment\'s Lambda function (one invocation per raw object)'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l timeout -d 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l jobs -d 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
@@ -232,6 +235,7 @@ ndjson\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l local -d 'Transform in this process (the default)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l objects -d 'Print one row per object instead of the totals'
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
@@ -241,7 +245,10 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s h -l help -d '
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l from -d 'First day, YYYY-MM-DD' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l to -d 'Last day, YYYY-MM-DD (default: today, UTC)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l jobs -d 'Objects transformed at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l remote -d 'Transform on the platform\'s compute instead: the Glue job or the Lambda function' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
+lambda\t'The environment\'s Lambda function (one invocation per raw object)'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l timeout -d 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l jobs -d 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
@@ -256,6 +263,7 @@ ndjson\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l local -d 'Transform in this process (the default)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l dry-run -d 'Print the plan (days, objects, bytes) and stop'
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l force -d 'Transform objects again even when their outputs are complete (asks first)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l no-register -d 'Do not record the partitions that received data'

@@ -108,9 +108,7 @@ mod tests {
 
     #[test]
     fn marker_anywhere_in_chain_decides_the_code() {
-        let err = Err::<(), _>(RemoteFailed("query failed".into()))
-            .context("running the query")
-            .unwrap_err();
+        let err = Err::<(), _>(RemoteFailed("query failed".into())).context("running the query").unwrap_err();
         assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
         assert_eq!(exit_status(&anyhow::anyhow!("plain")), ExitStatus::Failure);
         assert_eq!(exit_status(&usage("bad flag")), ExitStatus::Usage);
@@ -118,16 +116,14 @@ mod tests {
 
     #[test]
     fn broken_pipe_is_success() {
-        let err =
-            anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing rows");
+        let err = anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing rows");
         assert_eq!(exit_status(&err), ExitStatus::Success);
     }
 
     #[test]
     fn render_is_one_line_with_causes() {
-        let err = Err::<(), _>(io::Error::other("disk full\nreally"))
-            .context("writing bdctl.toml")
-            .unwrap_err();
+        let err =
+            Err::<(), _>(io::Error::other("disk full\nreally")).context("writing bdctl.toml").unwrap_err();
         assert_eq!(render(&err), "error: writing bdctl.toml: disk full really");
     }
 }

@@ -21,12 +21,7 @@ pub fn raw_partition(layout: RawLayout, arrival: DateTime<Utc>) -> String {
 
 /// `year=YYYY/month=MM/day=DD/`, the partition directories of Glue and Athena.
 pub fn day_partition(day: NaiveDate) -> String {
-    format!(
-        "year={:04}/month={:02}/day={:02}/",
-        day.year(),
-        day.month(),
-        day.day()
-    )
+    format!("year={:04}/month={:02}/day={:02}/", day.year(), day.month(), day.day())
 }
 
 /// The raw prefixes holding a day's deliveries, below the raw prefix.
@@ -43,11 +38,7 @@ pub fn raw_key_day(layout: RawLayout, relative_key: &str) -> Option<NaiveDate> {
     match layout {
         RawLayout::Hive => partition_day(relative_key),
         RawLayout::Firehose if parts.len() >= 4 => {
-            let (y, m, d) = (
-                parts[0].parse().ok()?,
-                parts[1].parse().ok()?,
-                parts[2].parse().ok()?,
-            );
+            let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
             NaiveDate::from_ymd_opt(y, m, d)
         }
         RawLayout::Firehose => None,
@@ -74,10 +65,7 @@ pub fn partition_day(key: &str) -> Option<NaiveDate> {
 /// Firehose's object name: `<stream>-<version>-YYYY-MM-DD-HH-MM-SS-<random>`, plus `.gz` when
 /// it compresses with GZIP.
 pub fn firehose_object_name(stream: &str, delivered: DateTime<Utc>, random: &str) -> String {
-    format!(
-        "{stream}-1-{}-{random}.gz",
-        delivered.format("%Y-%m-%d-%H-%M-%S")
-    )
+    format!("{stream}-1-{}-{random}.gz", delivered.format("%Y-%m-%d-%H-%M-%S"))
 }
 
 /// The last path segment of a key.
@@ -93,25 +81,13 @@ mod tests {
     #[test]
     fn both_raw_layouts() {
         let t = Utc.with_ymd_and_hms(2024, 3, 7, 9, 5, 1).unwrap();
-        assert_eq!(
-            raw_partition(RawLayout::Hive, t),
-            "year=2024/month=03/day=07/"
-        );
+        assert_eq!(raw_partition(RawLayout::Hive, t), "year=2024/month=03/day=07/");
         assert_eq!(raw_partition(RawLayout::Firehose, t), "2024/03/07/09/");
         let day = t.date_naive();
-        assert_eq!(
-            raw_key_day(RawLayout::Hive, "year=2024/month=03/day=07/x.gz"),
-            Some(day)
-        );
-        assert_eq!(
-            raw_key_day(RawLayout::Firehose, "2024/03/07/09/x.gz"),
-            Some(day)
-        );
+        assert_eq!(raw_key_day(RawLayout::Hive, "year=2024/month=03/day=07/x.gz"), Some(day));
+        assert_eq!(raw_key_day(RawLayout::Firehose, "2024/03/07/09/x.gz"), Some(day));
         assert_eq!(raw_key_day(RawLayout::Firehose, "2024/02/30/09/x.gz"), None);
         assert_eq!(raw_day_prefix(RawLayout::Firehose, day), "2024/03/07/");
-        assert_eq!(
-            firehose_object_name("clicks", t, "ab12"),
-            "clicks-1-2024-03-07-09-05-01-ab12.gz"
-        );
+        assert_eq!(firehose_object_name("clicks", t, "ab12"), "clicks-1-2024-03-07-09-05-01-ab12.gz");
     }
 }

@@ -5,10 +5,7 @@ use bdctl::error::{ExitStatus, exit_status};
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from_env();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("error: cannot start the async runtime: {err}");

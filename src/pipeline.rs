@@ -27,6 +27,39 @@ pub const STATE_PREFIX: &str = "_bdctl/";
 /// The list of date partitions that hold transformed data, for the catalog to register.
 pub const PARTITIONS_KEY: &str = "partitions.json";
 
+/// The raw area alone: where deliveries land and how their keys are laid out. Enough for remote
+/// transforms, which need no output locations of their own.
+#[derive(Debug, Clone)]
+pub struct RawArea {
+    pub location: Location,
+    pub layout: RawLayout,
+}
+
+impl RawArea {
+    pub fn from_settings(settings: &Settings) -> Result<Self> {
+        Ok(Self { location: area_location(settings, Area::Raw)?, layout: settings.raw_layout.value })
+    }
+
+    /// The prefix of the objects delivered on `day`.
+    pub fn day_prefix(&self, day: NaiveDate) -> String {
+        format!("{}{}", self.location.prefix, crate::layout::raw_day_prefix(self.layout, day))
+    }
+
+    /// The raw objects delivered on `day`.
+    pub async fn list_day(&self, store: &dyn ObjectStore, day: NaiveDate) -> Result<Vec<ObjectInfo>> {
+        store.list(&self.location.bucket, &self.day_prefix(day)).await
+    }
+
+    /// One raw object by its full key.
+    pub async fn find(&self, store: &dyn ObjectStore, key: &str) -> Result<ObjectInfo> {
+        let listed = store.list(&self.location.bucket, key).await?;
+        listed
+            .into_iter()
+            .find(|o| o.key == key)
+            .ok_or_else(|| crate::backend::NotFound(format!("raw object {key}")).into())
+    }
+}
+
 /// Where each part of the lake is, for one environment.
 #[derive(Debug, Clone)]
 pub struct Lake {
@@ -43,10 +76,7 @@ impl Lake {
         Ok(Self {
             raw: area_location(settings, Area::Raw)?,
             errors: area_location(settings, Area::Errors)?,
-            state: Location {
-                bucket: transformed.bucket.clone(),
-                prefix: STATE_PREFIX.to_string(),
-            },
+            state: Location { bucket: transformed.bucket.clone(), prefix: STATE_PREFIX.to_string() },
             transformed,
             layout: settings.raw_layout.value,
         })
@@ -54,21 +84,11 @@ impl Lake {
 
     /// The Parquet key of a source object's events of one day.
     pub fn output_key(&self, source_key: &str, day: NaiveDate) -> String {
-        format!(
-            "{}{}{}.parquet",
-            self.transformed.prefix,
-            day_partition(day),
-            stem(source_key)
-        )
+        format!("{}{}{}.parquet", self.transformed.prefix, day_partition(day), stem(source_key))
     }
 
     fn quarantine_key(&self, source_key: &str, day: NaiveDate) -> String {
-        format!(
-            "{}{}{}.ndjson",
-            self.errors.prefix,
-            day_partition(day),
-            stem(source_key)
-        )
+        format!("{}{}{}.ndjson", self.errors.prefix, day_partition(day), stem(source_key))
     }
 
     fn manifest_key(&self, source_key: &str) -> String {
@@ -77,10 +97,7 @@ impl Lake {
 
     /// The day a raw key is filed under, from its directories.
     pub fn raw_day(&self, key: &str) -> Option<NaiveDate> {
-        raw_key_day(
-            self.layout,
-            key.strip_prefix(&self.raw.prefix).unwrap_or(key),
-        )
+        raw_key_day(self.layout, key.strip_prefix(&self.raw.prefix).unwrap_or(key))
     }
 }
 
@@ -155,9 +172,7 @@ impl TransformSink for MemorySink {
 
     fn quarantine(&mut self, bad: &BadRecord, day: Option<NaiveDate>) -> std::io::Result<()> {
         // Records without a usable time are filed with the day their object was delivered.
-        let day = day
-            .or(self.fallback_day)
-            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let day = day.or(self.fallback_day).unwrap_or_else(|| chrono::Utc::now().date_naive());
         let lines = self.quarantine.entry(day).or_default();
         lines.extend_from_slice(transform::quarantine_line(&self.source_key, bad).as_bytes());
         lines.push(b'\n');
@@ -171,10 +186,7 @@ pub async fn completed(
     lake: &Lake,
     object: &ObjectInfo,
 ) -> Result<Option<Manifest>> {
-    match store
-        .get(&lake.state.bucket, &lake.manifest_key(&object.key))
-        .await
-    {
+    match store.get(&lake.state.bucket, &lake.manifest_key(&object.key)).await {
         Ok(body) => {
             let manifest: Manifest = serde_json::from_slice(&body)
                 .with_context(|| format!("reading the manifest of {}", object.key))?;
@@ -195,29 +207,18 @@ pub async fn transform_object(
 ) -> Result<ObjectOutcome> {
     let started = Instant::now();
     if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
-        return Ok(ObjectOutcome {
-            manifest,
-            damaged: None,
-            skipped: true,
-            elapsed: started.elapsed(),
-        });
+        return Ok(ObjectOutcome { manifest, damaged: None, skipped: true, elapsed: started.elapsed() });
     }
     let body = store.get(&lake.raw.bucket, &object.key).await?;
     let source_key = object.key.clone();
     let fallback_day = lake.raw_day(&object.key);
-    let (report, sink) =
-        tokio::task::spawn_blocking(move || -> Result<(TransformReport, MemorySink)> {
-            let mut sink = MemorySink {
-                source_key: source_key.clone(),
-                fallback_day,
-                ..MemorySink::default()
-            };
-            let report =
-                transform::transform(body.as_ref(), &TransformOptions::new(source_key), &mut sink)?;
-            Ok((report, sink))
-        })
-        .await?
-        .with_context(|| format!("transforming {}", object.key))?;
+    let (report, sink) = tokio::task::spawn_blocking(move || -> Result<(TransformReport, MemorySink)> {
+        let mut sink = MemorySink { source_key: source_key.clone(), fallback_day, ..MemorySink::default() };
+        let report = transform::transform(body.as_ref(), &TransformOptions::new(source_key), &mut sink)?;
+        Ok((report, sink))
+    })
+    .await?
+    .with_context(|| format!("transforming {}", object.key))?;
 
     let mut manifest = Manifest {
         source_key: object.key.clone(),
@@ -232,41 +233,21 @@ pub async fn transform_object(
         let bytes = std::mem::take(&mut *buffer.0.lock().expect("buffer lock"));
         let key = lake.output_key(&object.key, day);
         let size = bytes.len() as u64;
-        store
-            .put(&lake.transformed.bucket, &key, Bytes::from(bytes))
-            .await?;
+        store.put(&lake.transformed.bucket, &key, Bytes::from(bytes)).await?;
         let rows = report.days.get(&day).copied().unwrap_or(0);
-        manifest.outputs.push(OutputFile {
-            key,
-            day: day.to_string(),
-            rows,
-            bytes: size,
-        });
+        manifest.outputs.push(OutputFile { key, day: day.to_string(), rows, bytes: size });
     }
     for (day, lines) in sink.quarantine {
         let key = lake.quarantine_key(&object.key, day);
-        store
-            .put(&lake.errors.bucket, &key, Bytes::from(lines))
-            .await?;
+        store.put(&lake.errors.bucket, &key, Bytes::from(lines)).await?;
         manifest.quarantine_files.push(key);
     }
     // A damaged object is retried by the next run; only whole objects get a manifest.
     if report.damaged.is_none() {
         let body = serde_json::to_vec_pretty(&manifest)?;
-        store
-            .put(
-                &lake.state.bucket,
-                &lake.manifest_key(&object.key),
-                Bytes::from(body),
-            )
-            .await?;
+        store.put(&lake.state.bucket, &lake.manifest_key(&object.key), Bytes::from(body)).await?;
     }
-    Ok(ObjectOutcome {
-        manifest,
-        damaged: report.damaged,
-        skipped: false,
-        elapsed: started.elapsed(),
-    })
+    Ok(ObjectOutcome { manifest, damaged: report.damaged, skipped: false, elapsed: started.elapsed() })
 }
 
 /// Transforms objects with at most `jobs` at a time, calling `done` as each one finishes.
@@ -281,12 +262,7 @@ pub async fn transform_objects(
     let mut results = Vec::with_capacity(objects.len());
     let mut running = futures::stream::iter(objects.iter().map(|object| {
         let store = store.clone();
-        async move {
-            (
-                object.clone(),
-                transform_object(store, lake, object, skip_complete).await,
-            )
-        }
+        async move { (object.clone(), transform_object(store, lake, object, skip_complete).await) }
     }))
     .buffer_unordered(jobs.max(1));
     while let Some((object, result)) = running.next().await {
@@ -304,22 +280,10 @@ mod tests {
     #[test]
     fn output_names_follow_the_source_name() {
         let lake = Lake {
-            raw: Location {
-                bucket: String::new(),
-                prefix: "raw/".into(),
-            },
-            transformed: Location {
-                bucket: String::new(),
-                prefix: "transformed/".into(),
-            },
-            errors: Location {
-                bucket: String::new(),
-                prefix: "errors/".into(),
-            },
-            state: Location {
-                bucket: String::new(),
-                prefix: STATE_PREFIX.into(),
-            },
+            raw: Location { bucket: String::new(), prefix: "raw/".into() },
+            transformed: Location { bucket: String::new(), prefix: "transformed/".into() },
+            errors: Location { bucket: String::new(), prefix: "errors/".into() },
+            state: Location { bucket: String::new(), prefix: STATE_PREFIX.into() },
             layout: RawLayout::Hive,
         };
         let key = "raw/year=2024/month=06/day=01/clicks-1-2024-06-01-00-00-00-abc.gz";
@@ -332,10 +296,7 @@ mod tests {
             lake.quarantine_key(key, day),
             "errors/year=2024/month=05/day=31/clicks-1-2024-06-01-00-00-00-abc.ndjson"
         );
-        assert_eq!(
-            lake.manifest_key(key),
-            format!("_bdctl/manifests/{key}.json")
-        );
+        assert_eq!(lake.manifest_key(key), format!("_bdctl/manifests/{key}.json"));
         assert_eq!(lake.raw_day(key), NaiveDate::from_ymd_opt(2024, 6, 1));
     }
 }
@@ -347,23 +308,16 @@ pub async fn record_partitions(
     days: &std::collections::BTreeSet<String>,
 ) -> Result<usize> {
     let key = format!("{}{PARTITIONS_KEY}", lake.state.prefix);
-    let mut known: std::collections::BTreeSet<String> =
-        match store.get(&lake.state.bucket, &key).await {
-            Ok(body) => serde_json::from_slice(&body).with_context(|| format!("reading {key}"))?,
-            Err(err) if is_not_found(&err) => Default::default(),
-            Err(err) => return Err(err),
-        };
+    let mut known: std::collections::BTreeSet<String> = match store.get(&lake.state.bucket, &key).await {
+        Ok(body) => serde_json::from_slice(&body).with_context(|| format!("reading {key}"))?,
+        Err(err) if is_not_found(&err) => Default::default(),
+        Err(err) => return Err(err),
+    };
     let before = known.len();
     known.extend(days.iter().cloned());
     let added = known.len() - before;
     if added > 0 {
-        store
-            .put(
-                &lake.state.bucket,
-                &key,
-                Bytes::from(serde_json::to_vec_pretty(&known)?),
-            )
-            .await?;
+        store.put(&lake.state.bucket, &key, Bytes::from(serde_json::to_vec_pretty(&known)?)).await?;
     }
     Ok(added)
 }

@@ -83,11 +83,7 @@ impl<T> Resolved<T> {
 pub enum SettingsError {
     /// A problem inside a configuration file, at a line.
     #[error("{}:{line}: {message}", path.display())]
-    File {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    File { path: PathBuf, line: usize, message: String },
     /// A value from a flag or an environment variable that does not parse.
     #[error("{origin}: {message}")]
     Value { origin: String, message: String },
@@ -132,9 +128,7 @@ impl SettingValue for Option<String> {
 
 impl SettingValue for u32 {
     fn parse_text(text: &str) -> Result<Self, String> {
-        text.trim()
-            .parse()
-            .map_err(|_| format!("expected a whole number, got `{text}`"))
+        text.trim().parse().map_err(|_| format!("expected a whole number, got `{text}`"))
     }
     fn show(&self) -> String {
         self.to_string()
@@ -148,9 +142,7 @@ impl SettingValue for Option<f64> {
     fn parse_text(text: &str) -> Result<Self, String> {
         match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() && value >= 0.0 => Ok(Some(value)),
-            _ => Err(format!(
-                "expected an amount in USD such as 0.50, got `{text}`"
-            )),
+            _ => Err(format!("expected an amount in USD such as 0.50, got `{text}`")),
         }
     }
     fn show(&self) -> String {
@@ -183,9 +175,7 @@ macro_rules! value_enum_setting {
                 })
             }
             fn show(&self) -> String {
-                self.to_possible_value()
-                    .map(|p| p.get_name().to_string())
-                    .unwrap_or_default()
+                self.to_possible_value().map(|p| p.get_name().to_string()).unwrap_or_default()
             }
         }
     };
@@ -210,11 +200,7 @@ pub struct Entry {
 }
 
 fn entry<T: SettingValue>(key: &'static str, resolved: &Resolved<T>) -> Entry {
-    Entry {
-        key,
-        value: resolved.value.show(),
-        source: resolved.source.clone(),
-    }
+    Entry { key, value: resolved.value.show(), source: resolved.source.clone() }
 }
 
 /// The environment variable that sets a key.
@@ -382,11 +368,7 @@ struct LoadedFile {
 impl LoadedFile {
     fn line_of(&self, span: Range<usize>) -> usize {
         let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
     fn error(&self, span: Option<Range<usize>>, message: impl Into<String>) -> SettingsError {
@@ -398,8 +380,7 @@ impl LoadedFile {
     }
 
     fn parse(&self) -> Result<ConfigFile, SettingsError> {
-        toml::from_str::<ConfigFile>(&self.text)
-            .map_err(|err| self.error(err.span(), err.message().trim()))
+        toml::from_str::<ConfigFile>(&self.text).map_err(|err| self.error(err.span(), err.message().trim()))
     }
 }
 
@@ -422,18 +403,14 @@ impl Layers<'_> {
         default: T,
     ) -> Result<Resolved<T>, SettingsError> {
         if let (Some(flag), Some(text)) = (flag_for(key), self.flags.get(key)) {
-            let value = T::parse_text(text).map_err(|message| SettingsError::Value {
-                origin: flag.to_string(),
-                message,
-            })?;
+            let value = T::parse_text(text)
+                .map_err(|message| SettingsError::Value { origin: flag.to_string(), message })?;
             return Ok(Resolved::new(value, Source::Flag(flag)));
         }
         let var = env_var_for(key);
         if let Some(text) = self.env_value(&var) {
-            let value = T::parse_text(&text).map_err(|message| SettingsError::Value {
-                origin: var.clone(),
-                message,
-            })?;
+            let value = T::parse_text(&text)
+                .map_err(|message| SettingsError::Value { origin: var.clone(), message })?;
             return Ok(Resolved::new(value, Source::Env(var)));
         }
         if let Some((environment, file)) = self.file
@@ -442,18 +419,13 @@ impl Layers<'_> {
             let line = file.line_of(spanned.span());
             return Ok(Resolved::new(
                 spanned.get_ref().clone(),
-                Source::File {
-                    path: file.shown.clone(),
-                    line,
-                },
+                Source::File { path: file.shown.clone(), line },
             ));
         }
         for var in aws_env_vars_for(key) {
             if let Some(text) = self.env_value(var) {
-                let value = T::parse_text(&text).map_err(|message| SettingsError::Value {
-                    origin: var.to_string(),
-                    message,
-                })?;
+                let value = T::parse_text(&text)
+                    .map_err(|message| SettingsError::Value { origin: var.to_string(), message })?;
                 return Ok(Resolved::new(value, Source::Env(var.to_string())));
             }
         }
@@ -470,21 +442,17 @@ pub struct Context<'a> {
 impl Settings {
     /// Resolves the settings for this process: its arguments, environment and working directory.
     pub fn load(global: &GlobalArgs) -> Result<Self, SettingsError> {
-        let cwd = std::env::current_dir().map_err(|source| SettingsError::Read {
-            path: PathBuf::from("."),
-            source,
-        })?;
+        let cwd = std::env::current_dir()
+            .map_err(|source| SettingsError::Read { path: PathBuf::from("."), source })?;
         let env = |var: &str| std::env::var(var).ok();
         Self::load_in(global, &Context { cwd, env: &env })
     }
 
     pub fn load_in(global: &GlobalArgs, ctx: &Context<'_>) -> Result<Self, SettingsError> {
         let mut flags = BTreeMap::new();
-        for (key, value) in [
-            ("profile", &global.profile),
-            ("region", &global.region),
-            ("endpoint_url", &global.endpoint_url),
-        ] {
+        for (key, value) in
+            [("profile", &global.profile), ("region", &global.region), ("endpoint_url", &global.endpoint_url)]
+        {
             if let Some(value) = value {
                 flags.insert(key, value.clone());
             }
@@ -492,11 +460,8 @@ impl Settings {
 
         let loaded = match find_config_file(global, ctx)? {
             Some(path) => {
-                let text =
-                    std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
-                        path: path.clone(),
-                        source,
-                    })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| SettingsError::Read { path: path.clone(), source })?;
                 let shown = match path.strip_prefix(&ctx.cwd) {
                     Ok(relative) if global.config.is_none() => relative.to_path_buf(),
                     _ => global.config.clone().unwrap_or_else(|| path.clone()),
@@ -520,47 +485,30 @@ impl Settings {
     ) -> Result<Self, SettingsError> {
         let parsed = file.parse()?;
         let (env_name, environment) = select_environment(global, &file, &parsed)?;
-        let layers = Layers {
-            flags,
-            env: ctx.env,
-            file: Some((environment.get_ref(), &file)),
-        };
+        let layers = Layers { flags, env: ctx.env, file: Some((environment.get_ref(), &file)) };
 
         let backend = match layers.env_value("BDCTL_BACKEND") {
             Some(text) => Resolved::new(
-                BackendKind::parse_text(&text).map_err(|message| SettingsError::Value {
-                    origin: "BDCTL_BACKEND".into(),
-                    message,
-                })?,
+                BackendKind::parse_text(&text)
+                    .map_err(|message| SettingsError::Value { origin: "BDCTL_BACKEND".into(), message })?,
                 Source::Env("BDCTL_BACKEND".into()),
             ),
             None => match &environment.get_ref().backend {
                 Some(spanned) => Resolved::new(
                     *spanned.get_ref(),
-                    Source::File {
-                        path: file.shown.clone(),
-                        line: file.line_of(spanned.span()),
-                    },
+                    Source::File { path: file.shown.clone(), line: file.line_of(spanned.span()) },
                 ),
                 None => {
                     return Err(file.error(
                         Some(environment.span()),
-                        format!(
-                            "[env.{}] has no `backend` key (aws or local)",
-                            env_name.value
-                        ),
+                        format!("[env.{}] has no `backend` key (aws or local)", env_name.value),
                     ));
                 }
             },
         };
 
-        let config_dir = file
-            .path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| ctx.cwd.clone());
-        let mut settings =
-            Settings::resolve_keys(env_name, Some(file.path.clone()), backend, &layers)?;
+        let config_dir = file.path.parent().map(Path::to_path_buf).unwrap_or_else(|| ctx.cwd.clone());
+        let mut settings = Settings::resolve_keys(env_name, Some(file.path.clone()), backend, &layers)?;
         settings.anchor_data_dir(&config_dir, &ctx.cwd);
         settings.validate(Some(&file))?;
         Ok(settings)
@@ -582,11 +530,7 @@ impl Settings {
             Some(name) => Resolved::new(name.clone(), env_name_source(global)),
             None => Resolved::new(EMBEDDED_ENV.to_string(), Source::Default),
         };
-        let layers = Layers {
-            flags,
-            env: ctx.env,
-            file: None,
-        };
+        let layers = Layers { flags, env: ctx.env, file: None };
         let backend = Resolved::new(BackendKind::Local, Source::Default);
         let mut settings = Settings::resolve_keys(env_name, None, backend, &layers)?;
         settings.anchor_data_dir(&ctx.cwd, &ctx.cwd);
@@ -619,18 +563,9 @@ impl Settings {
                     line: *line,
                     message: format!("key `{key}`: {message}"),
                 },
-                (Source::Flag(flag), _) => SettingsError::Value {
-                    origin: flag.to_string(),
-                    message,
-                },
-                (Source::Env(var), _) => SettingsError::Value {
-                    origin: var.clone(),
-                    message,
-                },
-                (Source::Default, _) => SettingsError::Value {
-                    origin: key.to_string(),
-                    message,
-                },
+                (Source::Flag(flag), _) => SettingsError::Value { origin: flag.to_string(), message },
+                (Source::Env(var), _) => SettingsError::Value { origin: var.clone(), message },
+                (Source::Default, _) => SettingsError::Value { origin: key.to_string(), message },
             }
         };
 
@@ -668,20 +603,12 @@ impl Settings {
             match tag.split_once('=') {
                 Some((k, _)) if !k.trim().is_empty() => {}
                 _ => {
-                    return Err(fail(
-                        &self.cost_tag.source,
-                        "cost_tag",
-                        format!("`{tag}` is not KEY=VALUE"),
-                    ));
+                    return Err(fail(&self.cost_tag.source, "cost_tag", format!("`{tag}` is not KEY=VALUE")));
                 }
             }
         }
         if self.max_attempts.value == 0 {
-            return Err(fail(
-                &self.max_attempts.source,
-                "max_attempts",
-                "must be at least 1".into(),
-            ));
+            return Err(fail(&self.max_attempts.source, "max_attempts", "must be at least 1".into()));
         }
         for (key, days) in [
             ("raw_retention_days", &self.raw_retention_days),
@@ -701,11 +628,7 @@ impl Settings {
             ("results_bucket", &self.results_bucket),
         ] {
             if value.value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                return Err(fail(
-                    &value.source,
-                    key,
-                    "is empty; remove it to leave it unset".into(),
-                ));
+                return Err(fail(&value.source, key, "is empty; remove it to leave it unset".into()));
             }
         }
         Ok(())
@@ -713,10 +636,7 @@ impl Settings {
 
     /// The bucket quarantined records go to.
     pub fn effective_errors_bucket(&self) -> Option<&str> {
-        self.errors_bucket
-            .value
-            .as_deref()
-            .or(self.raw_bucket.value.as_deref())
+        self.errors_bucket.value.as_deref().or(self.raw_bucket.value.as_deref())
     }
 }
 
@@ -729,51 +649,25 @@ pub fn check_config_text(path: &Path, text: &str, env_name: &str) -> Result<(), 
 impl Settings {
     /// Settings from the text of a configuration file at `path`, with no flags and no process
     /// environment: what the file alone says.
-    pub fn from_config_text(
-        path: &Path,
-        text: &str,
-        env_name: Option<&str>,
-    ) -> Result<Self, SettingsError> {
-        let global = GlobalArgs {
-            env_name: env_name.map(str::to_string),
-            ..GlobalArgs::default()
-        };
+    pub fn from_config_text(path: &Path, text: &str, env_name: Option<&str>) -> Result<Self, SettingsError> {
+        let global = GlobalArgs { env_name: env_name.map(str::to_string), ..GlobalArgs::default() };
         let no_env = |_: &str| None;
         let cwd = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let ctx = Context { cwd, env: &no_env };
-        let file = LoadedFile {
-            path: path.to_path_buf(),
-            shown: path.to_path_buf(),
-            text: text.to_string(),
-        };
+        let file = LoadedFile { path: path.to_path_buf(), shown: path.to_path_buf(), text: text.to_string() };
         Settings::from_file(&global, &ctx, BTreeMap::new(), file)
     }
 }
 
 fn env_name_source(global: &GlobalArgs) -> Source {
-    if global.env_name_from_var {
-        Source::Env("BDCTL_ENV".into())
-    } else {
-        Source::Flag("--env")
-    }
+    if global.env_name_from_var { Source::Env("BDCTL_ENV".into()) } else { Source::Flag("--env") }
 }
 
-fn find_config_file(
-    global: &GlobalArgs,
-    ctx: &Context<'_>,
-) -> Result<Option<PathBuf>, SettingsError> {
+fn find_config_file(global: &GlobalArgs, ctx: &Context<'_>) -> Result<Option<PathBuf>, SettingsError> {
     if let Some(path) = &global.config {
-        let path = if path.is_relative() {
-            ctx.cwd.join(path)
-        } else {
-            path.clone()
-        };
+        let path = if path.is_relative() { ctx.cwd.join(path) } else { path.clone() };
         if !path.is_file() {
-            let origin = if global.config_from_var {
-                "BDCTL_CONFIG"
-            } else {
-                "--config"
-            };
+            let origin = if global.config_from_var { "BDCTL_CONFIG" } else { "--config" };
             return Err(SettingsError::Value {
                 origin: origin.into(),
                 message: format!("configuration file {} does not exist", path.display()),
@@ -795,14 +689,7 @@ fn select_environment<'f>(
     file: &LoadedFile,
     parsed: &'f ConfigFile,
 ) -> Result<(Resolved<String>, &'f Spanned<FileEnvironment>), SettingsError> {
-    let defined = || {
-        parsed
-            .env
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let defined = || parsed.env.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
     if parsed.env.is_empty() {
         return Err(file.error(
             None,
@@ -812,18 +699,11 @@ fn select_environment<'f>(
     let (name, source) = if let Some(name) = &global.env_name {
         (name.clone(), env_name_source(global))
     } else if let Some(default) = &parsed.default_env {
-        let source = Source::File {
-            path: file.shown.clone(),
-            line: file.line_of(default.span()),
-        };
+        let source = Source::File { path: file.shown.clone(), line: file.line_of(default.span()) };
         if !parsed.env.contains_key(default.get_ref()) {
             return Err(file.error(
                 Some(default.span()),
-                format!(
-                    "default_env `{}` is not defined (defined: {})",
-                    default.get_ref(),
-                    defined()
-                ),
+                format!("default_env `{}` is not defined (defined: {})", default.get_ref(), defined()),
             ));
         }
         (default.get_ref().clone(), source)
@@ -861,18 +741,10 @@ mod tests {
     }
 
     fn load(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let vars: BTreeMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let vars: BTreeMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         let env = move |var: &str| vars.get(var).cloned();
-        Settings::load_in(
-            &global(args),
-            &Context {
-                cwd: dir.to_path_buf(),
-                env: &env,
-            },
-        )
+        Settings::load_in(&global(args), &Context { cwd: dir.to_path_buf(), env: &env })
     }
 
     fn write_config(dir: &Path, text: &str) {
@@ -908,64 +780,30 @@ mod tests {
             dir.path(),
             "[env.dev]\nbackend = \"aws\"\nregion = \"eu-west-1\"\nprofile = \"p-file\"\n",
         );
-        let s = load(
-            dir.path(),
-            &["--region", "us-east-2"],
-            &[("BDCTL_REGION", "ap-south-1")],
-        )
-        .unwrap();
+        let s = load(dir.path(), &["--region", "us-east-2"], &[("BDCTL_REGION", "ap-south-1")]).unwrap();
         assert_eq!(s.region.value.as_deref(), Some("us-east-2"));
         assert_eq!(s.region.source, Source::Flag("--region"));
 
-        let s = load(
-            dir.path(),
-            &[],
-            &[("BDCTL_REGION", "ap-south-1"), ("AWS_REGION", "sa-east-1")],
-        )
-        .unwrap();
+        let s =
+            load(dir.path(), &[], &[("BDCTL_REGION", "ap-south-1"), ("AWS_REGION", "sa-east-1")]).unwrap();
         assert_eq!(s.region.value.as_deref(), Some("ap-south-1"));
         assert_eq!(s.region.source, Source::Env("BDCTL_REGION".into()));
 
-        let s = load(
-            dir.path(),
-            &[],
-            &[("AWS_REGION", "sa-east-1"), ("AWS_PROFILE", "p-env")],
-        )
-        .unwrap();
+        let s = load(dir.path(), &[], &[("AWS_REGION", "sa-east-1"), ("AWS_PROFILE", "p-env")]).unwrap();
         assert_eq!(s.region.value.as_deref(), Some("eu-west-1"));
-        assert_eq!(
-            s.region.source,
-            Source::File {
-                path: PathBuf::from("bdctl.toml"),
-                line: 3
-            }
-        );
+        assert_eq!(s.region.source, Source::File { path: PathBuf::from("bdctl.toml"), line: 3 });
         assert_eq!(s.profile.value.as_deref(), Some("p-file"));
 
-        let s = load(
-            dir.path(),
-            &[],
-            &[("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")],
-        )
-        .unwrap();
-        assert_eq!(
-            s.endpoint_url.value.as_deref(),
-            Some("http://127.0.0.1:5000")
-        );
-        assert_eq!(
-            s.endpoint_url.source,
-            Source::Env("AWS_ENDPOINT_URL".into())
-        );
+        let s = load(dir.path(), &[], &[("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")]).unwrap();
+        assert_eq!(s.endpoint_url.value.as_deref(), Some("http://127.0.0.1:5000"));
+        assert_eq!(s.endpoint_url.source, Source::Env("AWS_ENDPOINT_URL".into()));
         assert_eq!(s.max_attempts.source, Source::Default);
     }
 
     #[test]
     fn file_is_found_in_a_parent_directory_and_data_dir_is_relative_to_it() {
         let dir = tempfile::tempdir().unwrap();
-        write_config(
-            dir.path(),
-            "[env.lab]\nbackend = \"local\"\ndata_dir = \"lake\"\n",
-        );
+        write_config(dir.path(), "[env.lab]\nbackend = \"local\"\ndata_dir = \"lake\"\n");
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
         let s = load(&nested, &[], &[]).unwrap();
@@ -976,10 +814,7 @@ mod tests {
     #[test]
     fn unknown_key_names_file_line_and_key() {
         let dir = tempfile::tempdir().unwrap();
-        write_config(
-            dir.path(),
-            "[env.dev]\nbackend = \"aws\"\n\nraw_bukcet = \"x\"\n",
-        );
+        write_config(dir.path(), "[env.dev]\nbackend = \"aws\"\n\nraw_bukcet = \"x\"\n");
         let err = load(dir.path(), &[], &[]).unwrap_err().to_string();
         assert!(err.contains("bdctl.toml:4:"), "{err}");
         assert!(err.contains("raw_bukcet"), "{err}");
@@ -989,74 +824,36 @@ mod tests {
     #[test]
     fn wrong_type_names_the_line() {
         let dir = tempfile::tempdir().unwrap();
-        write_config(
-            dir.path(),
-            "[env.dev]\nbackend = \"aws\"\nraw_retention_days = \"thirty\"\n",
-        );
+        write_config(dir.path(), "[env.dev]\nbackend = \"aws\"\nraw_retention_days = \"thirty\"\n");
         let err = load(dir.path(), &[], &[]).unwrap_err().to_string();
         assert!(err.contains("bdctl.toml:3:"), "{err}");
         write_config(dir.path(), "[env.dev]\nbackend = \"gcp\"\n");
         let err = load(dir.path(), &[], &[]).unwrap_err().to_string();
-        assert!(
-            err.contains("bdctl.toml:2:") && err.contains("gcp"),
-            "{err}"
-        );
+        assert!(err.contains("bdctl.toml:2:") && err.contains("gcp"), "{err}");
     }
 
     #[test]
     fn invalid_values_point_at_their_origin() {
         let dir = tempfile::tempdir().unwrap();
-        write_config(
-            dir.path(),
-            "[env.dev]\nbackend = \"aws\"\nendpoint_url = \"localhost:4566\"\n",
-        );
+        write_config(dir.path(), "[env.dev]\nbackend = \"aws\"\nendpoint_url = \"localhost:4566\"\n");
         let err = load(dir.path(), &[], &[]).unwrap_err().to_string();
         assert!(err.starts_with("bdctl.toml:3: key `endpoint_url`"), "{err}");
-        let err = load(dir.path(), &[], &[("BDCTL_MAX_ATTEMPTS", "many")])
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("BDCTL_MAX_ATTEMPTS: expected a whole number"),
-            "{err}"
-        );
+        let err = load(dir.path(), &[], &[("BDCTL_MAX_ATTEMPTS", "many")]).unwrap_err().to_string();
+        assert!(err.starts_with("BDCTL_MAX_ATTEMPTS: expected a whole number"), "{err}");
     }
 
     #[test]
     fn empty_file_and_missing_env_are_errors() {
         let dir = tempfile::tempdir().unwrap();
         write_config(dir.path(), "");
+        assert!(load(dir.path(), &[], &[]).unwrap_err().to_string().contains("defines no environment"));
+        write_config(dir.path(), "[env.a]\nbackend = \"local\"\n[env.b]\nbackend = \"local\"\n");
+        assert!(load(dir.path(), &[], &[]).unwrap_err().to_string().contains("choose one with --env"));
         assert!(
-            load(dir.path(), &[], &[])
-                .unwrap_err()
-                .to_string()
-                .contains("defines no environment")
+            load(dir.path(), &["--env", "c"], &[]).unwrap_err().to_string().contains("`c` is not defined")
         );
-        write_config(
-            dir.path(),
-            "[env.a]\nbackend = \"local\"\n[env.b]\nbackend = \"local\"\n",
-        );
-        assert!(
-            load(dir.path(), &[], &[])
-                .unwrap_err()
-                .to_string()
-                .contains("choose one with --env")
-        );
-        assert!(
-            load(dir.path(), &["--env", "c"], &[])
-                .unwrap_err()
-                .to_string()
-                .contains("`c` is not defined")
-        );
-        assert_eq!(
-            load(dir.path(), &["--env", "b"], &[])
-                .unwrap()
-                .env_name
-                .value,
-            "b"
-        );
-        let missing = load(dir.path(), &["--config", "nope.toml"], &[])
-            .unwrap_err()
-            .to_string();
+        assert_eq!(load(dir.path(), &["--env", "b"], &[]).unwrap().env_name.value, "b");
+        let missing = load(dir.path(), &["--config", "nope.toml"], &[]).unwrap_err().to_string();
         assert!(
             missing.starts_with("--config: configuration file") && missing.contains("nope.toml"),
             "{missing}"

@@ -20,13 +20,8 @@ const EVENT_TYPES: [(&str, f64); 8] = [
     ("purchase", 0.03),
     ("click", 0.05),
 ];
-const PRODUCT_EVENTS: [&str; 5] = [
-    "product_view",
-    "add_to_cart",
-    "remove_from_cart",
-    "begin_checkout",
-    "purchase",
-];
+const PRODUCT_EVENTS: [&str; 5] =
+    ["product_view", "add_to_cart", "remove_from_cart", "begin_checkout", "purchase"];
 const COUNTRIES: [(&str, f64); 13] = [
     ("US", 40.0),
     ("GB", 10.0),
@@ -57,37 +52,17 @@ const REFERRERS: [(&str, f64); 6] = [
     ("https://www.instagram.com/", 4.0),
     ("INTERNAL", 26.0),
 ];
-const CATEGORIES: [&str; 9] = [
-    "shoes",
-    "apparel",
-    "electronics",
-    "home",
-    "beauty",
-    "sports",
-    "toys",
-    "books",
-    "garden",
-];
-const SEARCH_TERMS: [&str; 6] = [
-    "running+shoes",
-    "wireless+earbuds",
-    "yoga+mat",
-    "coffee+maker",
-    "lego",
-    "backpack",
-];
+const CATEGORIES: [&str; 9] =
+    ["shoes", "apparel", "electronics", "home", "beauty", "sports", "toys", "books", "garden"];
+const SEARCH_TERMS: [&str; 6] =
+    ["running+shoes", "wireless+earbuds", "yoga+mat", "coffee+maker", "lego", "backpack"];
 const USERS: u32 = 60_000;
 const PRODUCTS: u32 = 20_000;
 const OPEN_SESSIONS: usize = 300;
 
 /// The kinds of malformed record `--bad-fraction` mixes in, in rotation.
-const BAD_KINDS: [&str; 5] = [
-    "invalid_json",
-    "missing_event_id",
-    "price_not_a_number",
-    "bad_timestamp",
-    "fractional_quantity",
-];
+const BAD_KINDS: [&str; 5] =
+    ["invalid_json", "missing_event_id", "price_not_a_number", "bad_timestamp", "fractional_quantity"];
 
 #[derive(Debug, Clone)]
 pub struct SynthOptions {
@@ -151,9 +126,7 @@ impl Synth {
 
     fn uuid(&mut self) -> String {
         let bytes: [u8; 16] = self.rng.random();
-        uuid::Builder::from_random_bytes(bytes)
-            .into_uuid()
-            .to_string()
+        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
     }
 
     fn time_of(&mut self, index: u64) -> DateTime<Utc> {
@@ -195,33 +168,22 @@ impl Synth {
             let unit = (self.prices.sample(&mut self.rng) * 100.0).round() / 100.0;
             product_id = json!(format!("P{}", 100_000 + product));
             price = json!(unit.clamp(0.99, 2999.0));
-            quantity = json!(if self.rng.random::<f64>() < 0.8 {
-                1
-            } else {
-                self.rng.random_range(2..=5)
-            });
+            quantity = json!(if self.rng.random::<f64>() < 0.8 { 1 } else { self.rng.random_range(2..=5) });
             match event_type {
                 "purchase" => "https://shop.example.com/checkout/confirm".to_string(),
                 "begin_checkout" => "https://shop.example.com/checkout".to_string(),
-                _ => format!(
-                    "https://shop.example.com/{category}/p/P{}",
-                    100_000 + product
-                ),
+                _ => format!("https://shop.example.com/{category}/p/P{}", 100_000 + product),
             }
         } else if event_type == "search" {
             let term = SEARCH_TERMS[self.rng.random_range(0..SEARCH_TERMS.len())];
-            format!(
-                "https://shop.example.com/search?q={term}&page={}",
-                self.rng.random_range(1..=3)
-            )
+            format!("https://shop.example.com/search?q={term}&page={}", self.rng.random_range(1..=3))
         } else {
             format!("https://shop.example.com/{category}")
         };
         let referrer = match REFERRERS[self.referrers.sample(&mut self.rng)].0 {
-            "INTERNAL" => self.sessions[index]
-                .last_url
-                .clone()
-                .unwrap_or_else(|| "https://shop.example.com/".into()),
+            "INTERNAL" => {
+                self.sessions[index].last_url.clone().unwrap_or_else(|| "https://shop.example.com/".into())
+            }
             other => other.to_string(),
         };
         let user = self.sessions[index].user;
@@ -238,10 +200,7 @@ impl Synth {
         event.insert("event_type".into(), json!(event_type));
         event.insert("user_id".into(), json!(format!("u_{user:07}")));
         event.insert("session_id".into(), json!(session.session_id));
-        event.insert(
-            "timestamp".into(),
-            json!(time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()),
-        );
+        event.insert("timestamp".into(), json!(time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()));
         event.insert("page_url".into(), json!(url));
         event.insert("referrer".into(), json!(referrer));
         event.insert("user_agent".into(), json!(user_agent));
@@ -294,13 +253,8 @@ impl Iterator for Synth {
         let time = self.time_of(self.produced);
         self.produced += 1;
         let event = self.event(time);
-        let bad =
-            self.options.bad_fraction > 0.0 && self.rng.random::<f64>() < self.options.bad_fraction;
-        let json = if bad {
-            self.spoil(event)
-        } else {
-            Value::Object(event).to_string()
-        };
+        let bad = self.options.bad_fraction > 0.0 && self.rng.random::<f64>() < self.options.bad_fraction;
+        let json = if bad { self.spoil(event) } else { Value::Object(event).to_string() };
         Some(SynthRecord { json, time, bad })
     }
 
@@ -330,11 +284,7 @@ mod tests {
         let a: Vec<_> = Synth::new(options(500, 0.1)).collect();
         let b: Vec<_> = Synth::new(options(500, 0.1)).collect();
         assert_eq!(a, b);
-        let c: Vec<_> = Synth::new(SynthOptions {
-            seed: 8,
-            ..options(500, 0.1)
-        })
-        .collect();
+        let c: Vec<_> = Synth::new(SynthOptions { seed: 8, ..options(500, 0.1) }).collect();
         assert_ne!(a, c);
     }
 
@@ -359,9 +309,7 @@ mod tests {
         // 3 % of events are purchases.
         assert!((100..=200).contains(&purchases), "{purchases}");
         assert!(
-            records
-                .iter()
-                .any(|r| r.time.date_naive() != records[0].time.date_naive()),
+            records.iter().any(|r| r.time.date_naive() != records[0].time.date_naive()),
             "spread over days"
         );
     }
@@ -371,10 +319,7 @@ mod tests {
         let records: Vec<_> = Synth::new(options(2_000, 0.2)).collect();
         let bad: Vec<_> = records.iter().filter(|r| r.bad).collect();
         assert!((300..=500).contains(&bad.len()), "{}", bad.len());
-        assert!(
-            bad.iter()
-                .any(|r| serde_json::from_str::<Value>(&r.json).is_err())
-        );
+        assert!(bad.iter().any(|r| serde_json::from_str::<Value>(&r.json).is_err()));
         assert!(bad.iter().any(|r| r.json.contains("\"price\":\"abc\"")));
         assert!(bad.iter().any(|r| r.json.contains("\"quantity\":1.5")));
     }

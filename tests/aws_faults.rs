@@ -24,18 +24,13 @@ fn unused_clients() -> Clients {
 }
 
 fn from_clients(clients: Clients) -> Backend {
-    let text =
-        "[env.test]\nbackend = \"aws\"\nregion = \"us-east-1\"\nfirehose_stream = \"clicks\"\n";
-    let settings =
-        Settings::from_config_text(std::path::Path::new("bdctl.toml"), text, None).unwrap();
+    let text = "[env.test]\nbackend = \"aws\"\nregion = \"us-east-1\"\nfirehose_stream = \"clicks\"\n";
+    let settings = Settings::from_config_text(std::path::Path::new("bdctl.toml"), text, None).unwrap();
     bdctl::backend::aws::from_clients(clients, &settings)
 }
 
 fn clients_with_sts(sts: aws_sdk_sts::Client) -> Clients {
-    Clients {
-        sts,
-        ..unused_clients()
-    }
+    Clients { sts, ..unused_clients() }
 }
 
 fn identity_output() -> GetCallerIdentityOutput {
@@ -54,18 +49,13 @@ async fn throttling_and_server_errors_are_retried() {
         .http_status(503, None)
         .output(identity_output)
         .build();
-    let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule], |c| c
-        .retry_config(
-            RetryConfig::standard()
-                .with_max_attempts(3)
-                .with_initial_backoff(std::time::Duration::from_millis(10))
-        ));
+    let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule], |c| c.retry_config(
+        RetryConfig::standard()
+            .with_max_attempts(3)
+            .with_initial_backoff(std::time::Duration::from_millis(10))
+    ));
     let backend = from_clients(clients_with_sts(sts));
-    let identity = backend
-        .platform
-        .identity()
-        .await
-        .expect("retried to success");
+    let identity = backend.platform.identity().await.expect("retried to success");
     assert_eq!(identity.scope, "123456789012");
     assert_eq!(rule.num_calls(), 3);
 }
@@ -77,20 +67,15 @@ async fn retries_are_bounded() {
         .http_status(503, None)
         .repeatedly()
         .build();
-    let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule], |c| c
-        .retry_config(
-            RetryConfig::standard()
-                .with_max_attempts(2)
-                .with_initial_backoff(std::time::Duration::from_millis(10))
-        ));
+    let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule], |c| c.retry_config(
+        RetryConfig::standard()
+            .with_max_attempts(2)
+            .with_initial_backoff(std::time::Duration::from_millis(10))
+    ));
     let backend = from_clients(clients_with_sts(sts));
     let err = backend.platform.identity().await.unwrap_err();
     assert_eq!(rule.num_calls(), 2);
-    assert!(
-        err.to_string()
-            .starts_with("sts:GetCallerIdentity on the current credentials failed"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("sts:GetCallerIdentity on the current credentials failed"), "{err}");
 }
 
 #[tokio::test]
@@ -99,10 +84,7 @@ async fn access_denied_names_the_action() {
         .sequence()
         .http_status(
             403,
-            Some(sts_error_body(
-                "AccessDenied",
-                "User is not authorized to perform sts:GetCallerIdentity",
-            )),
+            Some(sts_error_body("AccessDenied", "User is not authorized to perform sts:GetCallerIdentity")),
         )
         .build();
     let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule]);
@@ -135,18 +117,14 @@ mod firehose {
     fn entry(failed: bool) -> PutRecordBatchResponseEntry {
         let builder = PutRecordBatchResponseEntry::builder();
         if failed {
-            builder
-                .error_code("ServiceUnavailableException")
-                .error_message("Slow down.")
-                .build()
+            builder.error_code("ServiceUnavailableException").error_message("Slow down.").build()
         } else {
             builder.record_id("id").build()
         }
     }
 
     fn client(rules: &[&aws_smithy_mocks::Rule]) -> aws_sdk_firehose::Client {
-        mock_client!(aws_sdk_firehose, RuleMode::MatchAny, rules, |c| c
-            .retry_config(RetryConfig::disabled()))
+        mock_client!(aws_sdk_firehose, RuleMode::MatchAny, rules, |c| c.retry_config(RetryConfig::disabled()))
     }
 
     /// Every third record fails on its first attempt; the retry carries exactly those, and every
@@ -155,39 +133,31 @@ mod firehose {
     async fn partial_failures_resend_exactly_the_failed_records() {
         let seen: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
         let calls = seen.clone();
-        let rule =
-            mock!(aws_sdk_firehose::Client::put_record_batch).then_compute_output(move |req| {
-                let mut accepted = calls.lock().unwrap();
-                let mut failed = 0;
-                let entries: Vec<_> = req
-                    .records()
-                    .iter()
-                    .map(|r| {
-                        let text = String::from_utf8(r.data().as_ref().to_vec()).unwrap();
-                        assert!(text.ends_with('\n'), "records are newline-terminated");
-                        let attempts = accepted.entry(text.clone()).or_insert(0);
-                        *attempts += 1;
-                        let n: u32 = text
-                            .trim()
-                            .trim_start_matches("{\"n\":")
-                            .trim_end_matches('}')
-                            .parse()
-                            .unwrap();
-                        let fail = n % 3 == 0 && *attempts == 1;
-                        failed += i32::from(fail);
-                        entry(fail)
-                    })
-                    .collect();
-                PutRecordBatchOutput::builder()
-                    .failed_put_count(failed)
-                    .set_request_responses(Some(entries))
-                    .build()
-                    .unwrap()
-            });
-        let backend = from_clients(Clients {
-            firehose: client(&[&rule]),
-            ..unused_clients()
+        let rule = mock!(aws_sdk_firehose::Client::put_record_batch).then_compute_output(move |req| {
+            let mut accepted = calls.lock().unwrap();
+            let mut failed = 0;
+            let entries: Vec<_> = req
+                .records()
+                .iter()
+                .map(|r| {
+                    let text = String::from_utf8(r.data().as_ref().to_vec()).unwrap();
+                    assert!(text.ends_with('\n'), "records are newline-terminated");
+                    let attempts = accepted.entry(text.clone()).or_insert(0);
+                    *attempts += 1;
+                    let n: u32 =
+                        text.trim().trim_start_matches("{\"n\":").trim_end_matches('}').parse().unwrap();
+                    let fail = n % 3 == 0 && *attempts == 1;
+                    failed += i32::from(fail);
+                    entry(fail)
+                })
+                .collect();
+            PutRecordBatchOutput::builder()
+                .failed_put_count(failed)
+                .set_request_responses(Some(entries))
+                .build()
+                .unwrap()
         });
+        let backend = from_clients(Clients { firehose: client(&[&rule]), ..unused_clients() });
         let report = backend.delivery.deliver(records(1200), 0).await.unwrap();
         assert!(report.failed.is_empty(), "{:?}", report.failed);
         assert_eq!(report.records, 1200);
@@ -195,12 +165,7 @@ mod firehose {
         let attempts = seen.lock().unwrap();
         assert_eq!(attempts.len(), 1200);
         for (text, count) in attempts.iter() {
-            let n: u32 = text
-                .trim()
-                .trim_start_matches("{\"n\":")
-                .trim_end_matches('}')
-                .parse()
-                .unwrap();
+            let n: u32 = text.trim().trim_start_matches("{\"n\":").trim_end_matches('}').parse().unwrap();
             assert_eq!(*count, if n % 3 == 0 { 2 } else { 1 }, "{text}");
         }
         // 1200 records: 3 batches of at most 500, then one retry per batch.
@@ -210,11 +175,8 @@ mod firehose {
     #[tokio::test]
     async fn records_that_keep_failing_are_reported_by_index() {
         let rule = mock!(aws_sdk_firehose::Client::put_record_batch).then_compute_output(|req| {
-            let entries: Vec<_> = req
-                .records()
-                .iter()
-                .map(|r| entry(r.data().as_ref() == b"{\"n\":1}\n"))
-                .collect();
+            let entries: Vec<_> =
+                req.records().iter().map(|r| entry(r.data().as_ref() == b"{\"n\":1}\n")).collect();
             let failed = entries.iter().filter(|e| e.error_code().is_some()).count() as i32;
             PutRecordBatchOutput::builder()
                 .failed_put_count(failed)
@@ -222,15 +184,127 @@ mod firehose {
                 .build()
                 .unwrap()
         });
-        let backend = from_clients(Clients {
-            firehose: client(&[&rule]),
-            ..unused_clients()
-        });
+        let backend = from_clients(Clients { firehose: client(&[&rule]), ..unused_clients() });
         let report = backend.delivery.deliver(records(3), 10).await.unwrap();
         assert_eq!(report.failed.len(), 1);
         assert_eq!(report.failed[0].index, 11);
         assert_eq!(report.failed[0].code, "ServiceUnavailableException");
         // The first call and six rounds of retrying the one failed record.
         assert_eq!(rule.num_calls(), 7);
+    }
+}
+
+mod remote {
+    use super::*;
+    use aws_sdk_glue::operation::get_job_run::GetJobRunOutput;
+    use aws_sdk_glue::operation::start_job_run::StartJobRunOutput;
+    use aws_sdk_glue::types::{JobRun, JobRunState};
+    use aws_sdk_lambda::operation::invoke::InvokeOutput;
+    use aws_sdk_lambda::primitives::Blob;
+    use bdctl::backend::ObjectInfo;
+    use bdctl::cli::GlobalArgs;
+    use bdctl::commands::Context;
+    use bdctl::error::{ExitStatus, exit_status};
+
+    fn context() -> Context {
+        Context::new(GlobalArgs { quiet: true, no_input: true, ..GlobalArgs::default() })
+    }
+
+    #[tokio::test]
+    async fn a_failed_glue_run_is_exit_3_with_the_job_error() {
+        let start = mock!(aws_sdk_glue::Client::start_job_run)
+            .then_output(|| StartJobRunOutput::builder().job_run_id("jr_1").build());
+        let poll = mock!(aws_sdk_glue::Client::get_job_run)
+            .sequence()
+            .output(|| {
+                GetJobRunOutput::builder()
+                    .job_run(JobRun::builder().job_run_state(JobRunState::Running).build())
+                    .build()
+            })
+            .output(|| {
+                GetJobRunOutput::builder()
+                    .job_run(
+                        JobRun::builder()
+                            .job_run_state(JobRunState::Failed)
+                            .error_message("AnalysisException: Path does not exist: s3://raw/x")
+                            .execution_time(42)
+                            .build(),
+                    )
+                    .build()
+            })
+            .build();
+        let glue = mock_client!(aws_sdk_glue, RuleMode::MatchAny, [&start, &poll]);
+        let backend = from_clients(Clients { glue, ..unused_clients() });
+        let err = bdctl::commands::remote::run_glue_job(
+            &context(),
+            &backend,
+            "transform",
+            &[],
+            std::time::Duration::from_secs(60),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
+        assert_eq!(
+            err.to_string(),
+            "Glue job transform run jr_1 ended FAILED: AnalysisException: Path does not exist: s3://raw/x"
+        );
+        assert_eq!(poll.num_calls(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_glue_run_that_outlasts_the_timeout_is_exit_4() {
+        let start = mock!(aws_sdk_glue::Client::start_job_run)
+            .then_output(|| StartJobRunOutput::builder().job_run_id("jr_2").build());
+        let poll = mock!(aws_sdk_glue::Client::get_job_run).then_output(|| {
+            GetJobRunOutput::builder()
+                .job_run(JobRun::builder().job_run_state(JobRunState::Running).build())
+                .build()
+        });
+        let glue = mock_client!(aws_sdk_glue, RuleMode::MatchAny, [&start, &poll]);
+        let backend = from_clients(Clients { glue, ..unused_clients() });
+        let err = bdctl::commands::remote::run_glue_job(
+            &context(),
+            &backend,
+            "transform",
+            &[],
+            std::time::Duration::from_millis(1),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(exit_status(&err), ExitStatus::TimedOut);
+        assert!(err.to_string().contains("still RUNNING"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn a_lambda_function_error_is_exit_3_with_its_message() {
+        let invoke = mock!(aws_sdk_lambda::Client::invoke).then_output(|| {
+            InvokeOutput::builder()
+                .status_code(200)
+                .function_error("Unhandled")
+                .payload(Blob::new(
+                    br#"{"errorMessage":"KeyError: 'Records'","errorType":"KeyError"}"#.to_vec(),
+                ))
+                .build()
+        });
+        let lambda = mock_client!(aws_sdk_lambda, RuleMode::MatchAny, [&invoke]);
+        let backend = from_clients(Clients { lambda, ..unused_clients() });
+        let text = "[env.test]\nbackend = \"aws\"\nregion = \"us-east-1\"\n";
+        let settings = Settings::from_config_text(std::path::Path::new("bdctl.toml"), text, None).unwrap();
+        let objects = vec![ObjectInfo { key: "raw/a.gz".into(), size: 10, last_modified: None }];
+        let err = bdctl::commands::remote::invoke_lambda(
+            &context(),
+            &backend,
+            &settings,
+            "transform",
+            "raw-bucket",
+            &objects,
+            2,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
+        assert_eq!(err.to_string(), "Lambda function transform failed for 1 of 1 objects");
+        assert_eq!(invoke.num_calls(), 1);
     }
 }

@@ -18,49 +18,28 @@ use serde_json::Value;
 fn settings_for(dir: &Path, config: &str) -> Settings {
     let path = dir.join("bdctl.toml");
     std::fs::write(&path, config).unwrap();
-    let global = GlobalArgs {
-        config: Some(path),
-        ..GlobalArgs::default()
-    };
+    let global = GlobalArgs { config: Some(path), ..GlobalArgs::default() };
     let no_env = |_: &str| None;
-    Settings::load_in(
-        &global,
-        &Context {
-            cwd: dir.to_path_buf(),
-            env: &no_env,
-        },
-    )
-    .expect("valid settings")
+    Settings::load_in(&global, &Context { cwd: dir.to_path_buf(), env: &no_env }).expect("valid settings")
 }
 
 fn from_clients(clients: Clients) -> Backend {
     let dir = tempfile::tempdir().unwrap();
-    let settings = settings_for(
-        dir.path(),
-        &moto_config("http://127.0.0.1:1", &[("firehose_stream", "clicks")]),
-    );
+    let settings =
+        settings_for(dir.path(), &moto_config("http://127.0.0.1:1", &[("firehose_stream", "clicks")]));
     bdctl::backend::aws::from_clients(clients, &settings)
 }
 
 async fn moto_clients(endpoint: &str) -> Clients {
     let dir = tempfile::tempdir().unwrap();
     let settings = settings_for(dir.path(), &moto_config(endpoint, &[]));
-    let credentials =
-        aws_sdk_sts::config::Credentials::new("testing", "testing", None, None, "tests");
-    let conf = sdk_config_with(&settings, Some(credentials))
-        .await
-        .expect("sdk config");
+    let credentials = aws_sdk_sts::config::Credentials::new("testing", "testing", None, None, "tests");
+    let conf = sdk_config_with(&settings, Some(credentials)).await.expect("sdk config");
     Clients::new(&conf)
 }
 
 async fn create_bucket(clients: &Clients, name: &str) {
-    clients
-        .s3
-        .create_bucket()
-        .bucket(name)
-        .send()
-        .await
-        .expect("create bucket");
+    clients.s3.create_bucket().bucket(name).send().await.expect("create bucket");
 }
 
 /// The promises every object store keeps, whatever is behind it.
@@ -68,18 +47,9 @@ async fn object_store_conformance(store: &dyn ObjectStore, bucket: &str) {
     let a = "raw/year=2024/month=01/day=01/a.gz";
     let b = "raw/year=2024/month=01/day=02/b.gz";
     let c = "transformed/year=2024/month=01/day=01/a.parquet";
-    store
-        .put(bucket, b, Bytes::from_static(b"bbbb"))
-        .await
-        .unwrap();
-    store
-        .put(bucket, a, Bytes::from_static(b"aa"))
-        .await
-        .unwrap();
-    store
-        .put(bucket, c, Bytes::from_static(b"c"))
-        .await
-        .unwrap();
+    store.put(bucket, b, Bytes::from_static(b"bbbb")).await.unwrap();
+    store.put(bucket, a, Bytes::from_static(b"aa")).await.unwrap();
+    store.put(bucket, c, Bytes::from_static(b"c")).await.unwrap();
 
     let raw = store.list(bucket, "raw/").await.unwrap();
     let keys: Vec<&str> = raw.iter().map(|o| o.key.as_str()).collect();
@@ -88,41 +58,20 @@ async fn object_store_conformance(store: &dyn ObjectStore, bucket: &str) {
     assert_eq!(raw[1].size, 4);
     assert!(raw[0].last_modified.is_some());
 
-    let partial = store
-        .list(bucket, "raw/year=2024/month=01/day=0")
-        .await
-        .unwrap();
+    let partial = store.list(bucket, "raw/year=2024/month=01/day=0").await.unwrap();
     assert_eq!(partial.len(), 2, "a prefix may end inside a name");
     assert!(store.list(bucket, "nothing/").await.unwrap().is_empty());
     assert_eq!(store.list(bucket, "").await.unwrap().len(), 3);
 
-    assert_eq!(
-        store.get(bucket, a).await.unwrap(),
-        Bytes::from_static(b"aa")
-    );
+    assert_eq!(store.get(bucket, a).await.unwrap(), Bytes::from_static(b"aa"));
     let missing = store.get(bucket, "raw/missing.gz").await.unwrap_err();
     assert!(is_not_found(&missing), "{missing:#}");
 
-    store
-        .put(bucket, a, Bytes::from_static(b"replaced"))
-        .await
-        .unwrap();
-    assert_eq!(
-        store.get(bucket, a).await.unwrap(),
-        Bytes::from_static(b"replaced")
-    );
+    store.put(bucket, a, Bytes::from_static(b"replaced")).await.unwrap();
+    assert_eq!(store.get(bucket, a).await.unwrap(), Bytes::from_static(b"replaced"));
 
-    store
-        .delete(bucket, &[a.to_string(), "raw/never-existed".to_string()])
-        .await
-        .unwrap();
-    let keys: Vec<String> = store
-        .list(bucket, "raw/")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|o| o.key)
-        .collect();
+    store.delete(bucket, &[a.to_string(), "raw/never-existed".to_string()]).await.unwrap();
+    let keys: Vec<String> = store.list(bucket, "raw/").await.unwrap().into_iter().map(|o| o.key).collect();
     assert_eq!(keys, vec![b.to_string()]);
     store.check_bucket(bucket).await.unwrap();
 }
@@ -133,20 +82,9 @@ async fn local_object_store_conformance() {
     let store = LocalStore::new(dir.path().join("lake"));
     object_store_conformance(&store, "").await;
     object_store_conformance(&store, "archive").await;
-    assert!(
-        dir.path()
-            .join("lake/raw/year=2024/month=01/day=02/b.gz")
-            .is_file(),
-        "keys are paths"
-    );
-    let escape = store
-        .put("", "../outside", Bytes::from_static(b"x"))
-        .await
-        .unwrap_err();
-    assert!(
-        format!("{escape:#}").contains("relative path"),
-        "{escape:#}"
-    );
+    assert!(dir.path().join("lake/raw/year=2024/month=01/day=02/b.gz").is_file(), "keys are paths");
+    let escape = store.put("", "../outside", Bytes::from_static(b"x")).await.unwrap_err();
+    assert!(format!("{escape:#}").contains("relative path"), "{escape:#}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -168,11 +106,7 @@ async fn s3_object_store_conformance() {
     create_bucket(&clients, &bucket).await;
     let backend: Backend = from_clients(clients.clone());
     object_store_conformance(backend.objects.as_ref(), &bucket).await;
-    let err = backend
-        .objects
-        .check_bucket(&unique("missing"))
-        .await
-        .unwrap_err();
+    let err = backend.objects.check_bucket(&unique("missing")).await.unwrap_err();
     assert!(is_not_found(&err), "{err:#}");
 }
 
@@ -185,11 +119,7 @@ async fn glue_catalog_lookup() {
     let database = unique("db").replace('-', "_");
     let backend = from_clients(clients.clone());
     assert_eq!(
-        backend
-            .catalog
-            .lookup_table(&database, "events")
-            .await
-            .unwrap(),
+        backend.catalog.lookup_table(&database, "events").await.unwrap(),
         TableLookup::DatabaseMissing
     );
 
@@ -200,17 +130,9 @@ async fn glue_catalog_lookup() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        backend
-            .catalog
-            .lookup_table(&database, "events")
-            .await
-            .unwrap(),
-        TableLookup::TableMissing
-    );
+    assert_eq!(backend.catalog.lookup_table(&database, "events").await.unwrap(), TableLookup::TableMissing);
 
-    let column =
-        |name: &str, ty: &str| GlueColumn::builder().name(name).r#type(ty).build().unwrap();
+    let column = |name: &str, ty: &str| GlueColumn::builder().name(name).r#type(ty).build().unwrap();
     clients
         .glue
         .create_table()
@@ -232,12 +154,7 @@ async fn glue_catalog_lookup() {
         .send()
         .await
         .unwrap();
-    let TableLookup::Found(table) = backend
-        .catalog
-        .lookup_table(&database, "events")
-        .await
-        .unwrap()
-    else {
+    let TableLookup::Found(table) = backend.catalog.lookup_table(&database, "events").await.unwrap() else {
         panic!("table expected");
     };
     assert_eq!(table.location, "s3://lake/transformed/");
@@ -254,12 +171,7 @@ fn doctor_rows(output: &std::process::Output) -> Vec<(String, String, String, St
         .iter()
         .map(|r| {
             let field = |k: &str| r[k].as_str().unwrap().to_string();
-            (
-                field("check"),
-                field("target"),
-                field("status"),
-                field("detail"),
-            )
+            (field("check"), field("target"), field("status"), field("detail"))
         })
         .collect()
 }
@@ -294,37 +206,22 @@ async fn doctor_round_trip_against_moto() {
     );
     std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
 
-    let output = with_test_credentials(&mut bdctl(dir.path()))
-        .args(["doctor", "-o", "json"])
-        .output()
-        .unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
     let rows = doctor_rows(&output);
-    assert!(
-        output.status.success(),
-        "{rows:?} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{rows:?} {}", String::from_utf8_lossy(&output.stderr));
     let catalog = rows.iter().find(|r| r.0 == "catalog table").unwrap();
-    assert_eq!(
-        (catalog.2.as_str(), catalog.3.as_str()),
-        ("warn", "the table does not exist yet")
-    );
+    assert_eq!((catalog.2.as_str(), catalog.3.as_str()), ("warn", "the table does not exist yet"));
     let credentials = rows.iter().find(|r| r.0 == "credentials").unwrap();
     assert_eq!(credentials.2, "ok");
     assert!(credentials.1.starts_with("arn:aws:"), "{credentials:?}");
     assert_eq!(credentials.3, "account 123456789012");
     for bucket in [&raw, &lake, &results] {
-        let row = rows
-            .iter()
-            .find(|r| r.1 == format!("s3://{bucket}"))
-            .unwrap();
+        let row = rows.iter().find(|r| r.1 == format!("s3://{bucket}")).unwrap();
         assert_eq!(row.2, "ok", "{row:?}");
     }
     // The errors area defaults to the raw bucket: checked once.
-    assert_eq!(
-        rows.iter().filter(|r| r.1 == format!("s3://{raw}")).count(),
-        1
-    );
+    assert_eq!(rows.iter().filter(|r| r.1 == format!("s3://{raw}")).count(), 1);
 
     let gone = unique("gone");
     let config = moto_config(
@@ -337,10 +234,8 @@ async fn doctor_round_trip_against_moto() {
         ],
     );
     std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
-    let output = with_test_credentials(&mut bdctl(dir.path()))
-        .args(["doctor", "-o", "json"])
-        .output()
-        .unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let rows = doctor_rows(&output);
     let row = rows.iter().find(|r| r.1 == format!("s3://{gone}")).unwrap();
@@ -355,11 +250,7 @@ async fn doctor_without_credentials_fails_clearly() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("bdctl.toml"),
-        moto_config(&endpoint, &[("raw_bucket", "any")]),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("raw_bucket", "any")])).unwrap();
     let output = bdctl(dir.path())
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .args(["doctor", "-o", "json"])
@@ -369,18 +260,10 @@ async fn doctor_without_credentials_fails_clearly() {
     let rows = doctor_rows(&output);
     let credentials = rows.iter().find(|r| r.0 == "credentials").unwrap();
     assert_eq!(credentials.2, "fail");
+    assert!(credentials.3.contains("sts:GetCallerIdentity"), "{credentials:?}");
+    assert!(credentials.3.to_lowercase().contains("credentials"), "{credentials:?}");
     assert!(
-        credentials.3.contains("sts:GetCallerIdentity"),
-        "{credentials:?}"
-    );
-    assert!(
-        credentials.3.to_lowercase().contains("credentials"),
-        "{credentials:?}"
-    );
-    assert!(
-        rows.iter()
-            .filter(|r| r.0.ends_with("bucket"))
-            .all(|r| r.2 == "skip" || r.2 == "warn"),
+        rows.iter().filter(|r| r.0.ends_with("bucket")).all(|r| r.2 == "skip" || r.2 == "warn"),
         "{rows:?}"
     );
 }
@@ -388,22 +271,12 @@ async fn doctor_without_credentials_fails_clearly() {
 #[test]
 fn aws_backend_without_region_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("bdctl.toml"),
-        "[env.prod]\nbackend = \"aws\"\n",
-    )
-    .unwrap();
-    let output = with_test_credentials(&mut bdctl(dir.path()))
-        .args(["doctor", "-o", "json"])
-        .output()
-        .unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), "[env.prod]\nbackend = \"aws\"\n").unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let rows = doctor_rows(&output);
-    assert!(
-        rows.iter()
-            .any(|r| r.0 == "connection" && r.3.contains("no AWS region")),
-        "{rows:?}"
-    );
+    assert!(rows.iter().any(|r| r.0 == "connection" && r.3.contains("no AWS region")), "{rows:?}");
 }
 
 #[tokio::test]
@@ -433,38 +306,20 @@ async fn send_through_firehose_to_s3() {
         .unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("bdctl.toml"),
-        moto_config(&endpoint, &[("firehose_stream", &stream)]),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("firehose_stream", &stream)]))
+        .unwrap();
     let output = with_test_credentials(&mut bdctl(dir.path()))
         .args(["send", "--count", "1200", "--seed", "3", "-o", "json"])
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(summary[0]["events"], 1200);
     assert_eq!(summary[0]["failed"], 0);
 
     // moto writes one object per PutRecordBatch call: 3 batches of at most 500.
-    let listed = clients
-        .s3
-        .list_objects_v2()
-        .bucket(&bucket)
-        .prefix("raw/")
-        .send()
-        .await
-        .unwrap();
-    let keys: Vec<String> = listed
-        .contents()
-        .iter()
-        .filter_map(|o| o.key().map(str::to_string))
-        .collect();
+    let listed = clients.s3.list_objects_v2().bucket(&bucket).prefix("raw/").send().await.unwrap();
+    let keys: Vec<String> = listed.contents().iter().filter_map(|o| o.key().map(str::to_string)).collect();
     assert_eq!(keys.len(), 3, "{keys:?}");
     let mut lines = 0;
     for key in &keys {
@@ -497,4 +352,98 @@ async fn send_through_firehose_to_s3() {
     assert_eq!(missing.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert!(stderr.contains("firehose:PutRecordBatch"), "{stderr}");
+}
+
+/// Makes a role and an echoing Python function on the emulator through boto3 (which moto
+/// brings): bdctl itself has no reason to create IAM roles.
+fn create_echo_function(endpoint: &str, name: &str) -> bool {
+    let Some(python) = common::test_python() else { return false };
+    let script = r#"
+import boto3, io, json, sys, urllib.request, zipfile
+endpoint, name = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(endpoint + "/moto-api/config", data=json.dumps({"lambda": {"use_docker": False}}).encode(), method="POST")
+urllib.request.urlopen(request).read()
+kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+role = boto3.client("iam", **kw).create_role(RoleName=name, AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+code = io.BytesIO()
+with zipfile.ZipFile(code, "w") as z:
+    z.writestr("lambda_function.py", "def lambda_handler(event, context):\n    return event\n")
+boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3.11", Role=role,
+    Handler="lambda_function.lambda_handler", Code={"ZipFile": code.getvalue()})
+"#;
+    let output =
+        std::process::Command::new(python).arg("-c").arg(script).arg(endpoint).arg(name).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    true
+}
+
+#[tokio::test]
+async fn remote_transforms_on_glue_and_lambda() {
+    use aws_sdk_glue::types::JobCommand;
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = unique("remote-raw");
+    create_bucket(&clients, &bucket).await;
+    let keys = ["raw/year=2024/month=06/day=01/a b.gz", "raw/year=2024/month=06/day=01/c.gz"];
+    for key in keys {
+        clients
+            .s3
+            .put_object()
+            .bucket(&bucket)
+            .key(key)
+            .body(Vec::from(&b"{}"[..]).into())
+            .send()
+            .await
+            .unwrap();
+    }
+    let job = unique("transform-job");
+    clients
+        .glue
+        .create_job()
+        .name(&job)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .command(JobCommand::builder().name("glueetl").script_location("s3://scripts/transform.py").build())
+        .send()
+        .await
+        .unwrap();
+    let function = unique("transform-fn");
+    if !create_echo_function(&endpoint, &function) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[("raw_bucket", &bucket), ("glue_job", &job), ("lambda_function", &function)],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["transform", "--date", "2024-06-01", "--remote", "glue", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows[0]["job"], job.as_str());
+    assert_eq!(rows[0]["state"], "SUCCEEDED");
+    let run_id = rows[0]["run_id"].as_str().unwrap();
+    let run = clients.glue.get_job_run().job_name(&job).run_id(run_id).send().await.unwrap();
+    assert_eq!(
+        run.job_run().unwrap().arguments().unwrap().get("--date").map(String::as_str),
+        Some("2024-06-01")
+    );
+
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["transform", "--date", "2024-06-01", "--remote", "lambda", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    // The function echoes its event: an S3 put notification with the key form-encoded.
+    let event: Value = serde_json::from_str(rows[0]["response"].as_str().unwrap()).unwrap();
+    let record = &event["Records"][0];
+    assert_eq!(record["eventName"], "ObjectCreated:Put");
+    assert_eq!(record["s3"]["bucket"]["name"], bucket.as_str());
+    assert_eq!(record["s3"]["object"]["key"], "raw/year%3D2024/month%3D06/day%3D01/a+b.gz");
 }

@@ -11,19 +11,12 @@ use serde_json::Value;
 
 fn json_stdout(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
-        panic!(
-            "stdout is not JSON ({err}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
+        panic!("stdout is not JSON ({err}): {}", String::from_utf8_lossy(&output.stdout))
     })
 }
 
 fn setting<'a>(rows: &'a Value, key: &str) -> &'a Value {
-    rows.as_array()
-        .unwrap()
-        .iter()
-        .find(|row| row["key"] == key)
-        .unwrap_or_else(|| panic!("no row {key}"))
+    rows.as_array().unwrap().iter().find(|row| row["key"] == key).unwrap_or_else(|| panic!("no row {key}"))
 }
 
 #[test]
@@ -47,10 +40,7 @@ fn every_subcommand_has_help() {
     for sub in bdctl::cli::Cli::command().get_subcommands() {
         paths.push(vec![sub.get_name().to_string()]);
         for nested in sub.get_subcommands() {
-            paths.push(vec![
-                sub.get_name().to_string(),
-                nested.get_name().to_string(),
-            ]);
+            paths.push(vec![sub.get_name().to_string(), nested.get_name().to_string()]);
         }
     }
     assert!(paths.len() >= 5);
@@ -78,10 +68,7 @@ fn version_prints_the_package_version() {
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     bdctl(dir.path()).arg("no-such-command").assert().code(2);
-    bdctl(dir.path())
-        .args(["config", "show", "--output", "xml"])
-        .assert()
-        .code(2);
+    bdctl(dir.path()).args(["config", "show", "--output", "xml"]).assert().code(2);
     bdctl(dir.path())
         .args(["config", "show", "no_such_key"])
         .assert()
@@ -92,38 +79,21 @@ fn usage_errors_exit_2() {
 #[test]
 fn without_a_config_file_the_embedded_local_environment_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bdctl(dir.path())
-        .args(["config", "show", "--output", "json"])
-        .output()
-        .unwrap();
+    let output = bdctl(dir.path()).args(["config", "show", "--output", "json"]).output().unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(
-        stderr.matches("embedded local environment").count(),
-        1,
-        "{stderr}"
-    );
+    assert_eq!(stderr.matches("embedded local environment").count(), 1, "{stderr}");
     let rows = json_stdout(&output);
     assert_eq!(setting(&rows, "env")["value"], "local");
     assert_eq!(setting(&rows, "backend")["value"], "local");
     assert_eq!(setting(&rows, "glue_database")["value"], "clickstream");
     assert_eq!(setting(&rows, "glue_table")["value"], "events");
     assert_eq!(setting(&rows, "raw_layout")["value"], "hive");
-    let data_dir = setting(&rows, "data_dir")["value"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let data_dir = setting(&rows, "data_dir")["value"].as_str().unwrap().to_string();
     assert!(data_dir.ends_with(".bdctl"), "{data_dir}");
 
-    let quiet = bdctl(dir.path())
-        .args(["-q", "config", "show", "-o", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        quiet.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&quiet.stderr)
-    );
+    let quiet = bdctl(dir.path()).args(["-q", "config", "show", "-o", "json"]).output().unwrap();
+    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
 }
 
 #[test]
@@ -139,11 +109,7 @@ fn config_show_reports_where_each_value_comes_from() {
         .env("BDCTL_RAW_BUCKET", "override-raw")
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("embedded"));
     let rows = json_stdout(&output);
     assert_eq!(setting(&rows, "env")["value"], "prod");
@@ -152,10 +118,7 @@ fn config_show_reports_where_each_value_comes_from() {
     assert_eq!(setting(&rows, "profile")["value"], "ops");
     assert_eq!(setting(&rows, "profile")["source"], "--profile");
     assert_eq!(setting(&rows, "raw_bucket")["value"], "override-raw");
-    assert_eq!(
-        setting(&rows, "raw_bucket")["source"],
-        "env BDCTL_RAW_BUCKET"
-    );
+    assert_eq!(setting(&rows, "raw_bucket")["source"], "env BDCTL_RAW_BUCKET");
     assert_eq!(setting(&rows, "athena_workgroup")["source"], "default");
 }
 
@@ -163,14 +126,8 @@ fn config_show_reports_where_each_value_comes_from() {
 fn bad_configuration_is_one_line_naming_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        (
-            "[env.dev]\nbackend = \"aws\"\nraw_bukcet = \"x\"\n",
-            "bdctl.toml:3: unknown field `raw_bukcet`",
-        ),
-        (
-            "[env.dev]\nbackend = \"aws\"\nmax_attempts = \"three\"\n",
-            "bdctl.toml:3:",
-        ),
+        ("[env.dev]\nbackend = \"aws\"\nraw_bukcet = \"x\"\n", "bdctl.toml:3: unknown field `raw_bukcet`"),
+        ("[env.dev]\nbackend = \"aws\"\nmax_attempts = \"three\"\n", "bdctl.toml:3:"),
         ("[env.dev]\nbackend = \"azure\"\n", "bdctl.toml:2:"),
         ("[env.dev\nbackend = \"aws\"\n", "bdctl.toml:1:"),
         ("", "defines no environment"),
@@ -182,10 +139,7 @@ fn bad_configuration_is_one_line_naming_file_line_and_key() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.starts_with("error: "), "{stderr}");
-        assert!(
-            stderr.contains(expected),
-            "expected `{expected}` in: {stderr}"
-        );
+        assert!(stderr.contains(expected), "expected `{expected}` in: {stderr}");
         assert!(output.stdout.is_empty());
     }
     bdctl(dir.path())
@@ -198,62 +152,38 @@ fn bad_configuration_is_one_line_naming_file_line_and_key() {
 #[test]
 fn output_formats_are_machine_readable() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = bdctl(dir.path())
-        .args(["-q", "config", "keys", "-o", "csv"])
-        .output()
-        .unwrap();
+    let csv = bdctl(dir.path()).args(["-q", "config", "keys", "-o", "csv"]).output().unwrap();
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.starts_with("key,env,default,description\n"), "{text}");
 
-    let piped = bdctl(dir.path())
-        .args(["-q", "config", "show", "env"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8(piped.stdout).unwrap(),
-        "key\tvalue\tsource\nenv\tlocal\tdefault\n"
-    );
+    let piped = bdctl(dir.path()).args(["-q", "config", "show", "env"]).output().unwrap();
+    assert_eq!(String::from_utf8(piped.stdout).unwrap(), "key\tvalue\tsource\nenv\tlocal\tdefault\n");
 
-    let ndjson = bdctl(dir.path())
-        .args(["-q", "config", "show", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let ndjson = bdctl(dir.path()).args(["-q", "config", "show", "-o", "ndjson"]).output().unwrap();
     for line in String::from_utf8(ndjson.stdout).unwrap().lines() {
         let row: Value = serde_json::from_str(line).unwrap();
         assert!(row["key"].is_string());
     }
 
-    let table = bdctl(dir.path())
-        .args(["-q", "config", "show", "env", "-o", "table"])
-        .output()
-        .unwrap();
+    let table = bdctl(dir.path()).args(["-q", "config", "show", "env", "-o", "table"]).output().unwrap();
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(text.contains("│ env") && text.contains("local"), "{text}");
-    assert!(
-        !text.contains('\u{1b}'),
-        "no colour codes when piped: {text:?}"
-    );
+    assert!(!text.contains('\u{1b}'), "no colour codes when piped: {text:?}");
 }
 
 #[test]
 fn a_closed_pipe_exits_quietly_with_success() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"));
-    cmd.current_dir(dir.path())
-        .args(["config", "keys", "-o", "json"]);
-    cmd.env("HOME", dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.current_dir(dir.path()).args(["config", "keys", "-o", "json"]);
+    cmd.env("HOME", dir.path()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     // Closing our end before bdctl writes makes every write fail with EPIPE.
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        !stderr.contains("error") && !stderr.contains("panicked"),
-        "{stderr}"
-    );
+    assert!(!stderr.contains("error") && !stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]
@@ -261,30 +191,14 @@ fn init_without_input_writes_a_valid_commented_file_and_extends_it() {
     let dir = tempfile::tempdir().unwrap();
     bdctl(dir.path())
         .args(["init", "--no-input", "--name", "dev", "--backend", "aws"])
-        .args([
-            "--set",
-            "region=eu-west-1",
-            "--set",
-            "raw_bucket=acme-raw",
-            "--set",
-            "raw_retention_days=45",
-        ])
+        .args(["--set", "region=eu-west-1", "--set", "raw_bucket=acme-raw", "--set", "raw_retention_days=45"])
         .assert()
         .success();
     let text = std::fs::read_to_string(dir.path().join("bdctl.toml")).unwrap();
-    assert!(
-        text.contains("[env.dev]") && text.contains("raw_retention_days = 45"),
-        "{text}"
-    );
-    assert!(
-        text.contains("# firehose_stream = "),
-        "other keys are documented: {text}"
-    );
+    assert!(text.contains("[env.dev]") && text.contains("raw_retention_days = 45"), "{text}");
+    assert!(text.contains("# firehose_stream = "), "other keys are documented: {text}");
 
-    let output = bdctl(dir.path())
-        .args(["-q", "config", "show", "-o", "json"])
-        .output()
-        .unwrap();
+    let output = bdctl(dir.path()).args(["-q", "config", "show", "-o", "json"]).output().unwrap();
     let rows = json_stdout(&output);
     assert_eq!(setting(&rows, "region")["value"], "eu-west-1");
     assert_eq!(setting(&rows, "raw_retention_days")["value"], "45");
@@ -295,54 +209,26 @@ fn init_without_input_writes_a_valid_commented_file_and_extends_it() {
         .code(2)
         .stderr(predicate::str::contains("already defines [env.dev]"));
     bdctl(dir.path())
-        .args([
-            "init",
-            "--no-input",
-            "--name",
-            "lab",
-            "--backend",
-            "local",
-            "--default",
-        ])
+        .args(["init", "--no-input", "--name", "lab", "--backend", "local", "--default"])
         .assert()
         .success();
     let text = std::fs::read_to_string(dir.path().join("bdctl.toml")).unwrap();
     assert!(
-        text.contains("[env.dev]")
-            && text.contains("[env.lab]")
-            && text.contains("# bdctl configuration")
+        text.contains("[env.dev]") && text.contains("[env.lab]") && text.contains("# bdctl configuration")
     );
-    let output = bdctl(dir.path())
-        .args(["-q", "config", "show", "env", "backend", "-o", "json"])
-        .output()
-        .unwrap();
+    let output =
+        bdctl(dir.path()).args(["-q", "config", "show", "env", "backend", "-o", "json"]).output().unwrap();
     let rows = json_stdout(&output);
     assert_eq!(setting(&rows, "env")["value"], "lab");
     assert_eq!(setting(&rows, "backend")["value"], "local");
 
     bdctl(dir.path())
-        .args([
-            "init",
-            "--no-input",
-            "--name",
-            "bad",
-            "--set",
-            "max_attempts=lots",
-        ])
+        .args(["init", "--no-input", "--name", "bad", "--set", "max_attempts=lots"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "--set max_attempts: expected a whole number",
-        ));
+        .stderr(predicate::str::contains("--set max_attempts: expected a whole number"));
     bdctl(dir.path())
-        .args([
-            "init",
-            "--no-input",
-            "--name",
-            "bad",
-            "--set",
-            "raw_bukcet=x",
-        ])
+        .args(["init", "--no-input", "--name", "bad", "--set", "raw_bukcet=x"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown key"));
@@ -351,15 +237,8 @@ fn init_without_input_writes_a_valid_commented_file_and_extends_it() {
 #[test]
 fn doctor_on_the_local_backend() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bdctl(dir.path())
-        .args(["doctor", "-o", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = bdctl(dir.path()).args(["doctor", "-o", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let rows = json_stdout(&output);
     let checks: Vec<(&str, &str)> = rows
         .as_array()
@@ -383,11 +262,7 @@ fn completions_for_every_shell() {
             .success()
             .stdout(predicate::str::contains("bdctl"));
     }
-    bdctl(dir.path())
-        .args(["man"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(".TH bdctl"));
+    bdctl(dir.path()).args(["man"]).assert().success().stdout(predicate::str::contains(".TH bdctl"));
 }
 
 fn raw_objects(root: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -410,9 +285,7 @@ fn raw_objects(root: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn gunzip_lines(path: &std::path::Path) -> Vec<String> {
     use std::io::Read;
     let mut text = String::new();
-    flate2::read::MultiGzDecoder::new(std::fs::File::open(path).unwrap())
-        .read_to_string(&mut text)
-        .unwrap();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(path).unwrap()).read_to_string(&mut text).unwrap();
     assert!(text.ends_with('\n'), "records are newline-terminated");
     text.lines().map(str::to_string).collect()
 }
@@ -438,11 +311,7 @@ fn send_on_local_writes_firehose_like_gzip_objects_by_day() {
         ])
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let summary = json_stdout(&output);
     assert_eq!(summary[0]["events"], 3000);
     assert_eq!(summary[0]["failed"], 0);
@@ -450,23 +319,14 @@ fn send_on_local_writes_firehose_like_gzip_objects_by_day() {
     assert!((20..=100).contains(&malformed), "{malformed}");
 
     let objects = raw_objects(&dir.path().join(".bdctl/raw"));
-    assert_eq!(
-        summary[0]["objects"].as_u64().unwrap() as usize,
-        objects.len()
-    );
+    assert_eq!(summary[0]["objects"].as_u64().unwrap() as usize, objects.len());
     let mut lines = 0;
     let mut days = std::collections::BTreeSet::new();
     for object in &objects {
-        let relative = object
-            .strip_prefix(dir.path().join(".bdctl/raw"))
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let relative =
+            object.strip_prefix(dir.path().join(".bdctl/raw")).unwrap().to_string_lossy().to_string();
         let name = relative.rsplit('/').next().unwrap();
-        assert!(
-            name.starts_with("clickstream-1-2024-06-0") && name.ends_with(".gz"),
-            "{relative}"
-        );
+        assert!(name.starts_with("clickstream-1-2024-06-0") && name.ends_with(".gz"), "{relative}");
         days.insert(relative.split('/').take(3).collect::<Vec<_>>().join("/"));
         lines += gunzip_lines(object).len();
     }
@@ -505,15 +365,9 @@ fn send_from_a_file_or_stdin_in_the_firehose_layout() {
         "[env.lab]\nbackend = \"local\"\nraw_layout = \"firehose\"\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("events.ndjson"),
-        "{\"event_id\":\"a\"}\r\n\n{\"event_id\":\"b\"}\n",
-    )
-    .unwrap();
-    bdctl(dir.path())
-        .args(["-q", "send", "--file", "events.ndjson"])
-        .assert()
-        .success();
+    std::fs::write(dir.path().join("events.ndjson"), "{\"event_id\":\"a\"}\r\n\n{\"event_id\":\"b\"}\n")
+        .unwrap();
+    bdctl(dir.path()).args(["-q", "send", "--file", "events.ndjson"]).assert().success();
     bdctl(dir.path())
         .args(["-q", "send", "--file", "-"])
         .write_stdin("{\"event_id\":\"c\"}\n")
@@ -521,38 +375,33 @@ fn send_from_a_file_or_stdin_in_the_firehose_layout() {
         .success();
     let objects = raw_objects(&dir.path().join(".bdctl/raw"));
     assert_eq!(objects.len(), 2);
-    let relative = objects[0]
-        .strip_prefix(dir.path().join(".bdctl/raw"))
-        .unwrap()
-        .to_string_lossy()
-        .to_string();
-    assert_eq!(
-        relative.split('/').count(),
-        5,
-        "YYYY/MM/DD/HH/name: {relative}"
-    );
+    let relative =
+        objects[0].strip_prefix(dir.path().join(".bdctl/raw")).unwrap().to_string_lossy().to_string();
+    assert_eq!(relative.split('/').count(), 5, "YYYY/MM/DD/HH/name: {relative}");
     let mut all: Vec<String> = objects.iter().flat_map(|o| gunzip_lines(o)).collect();
     all.sort();
-    assert_eq!(
-        all,
-        vec![
-            "{\"event_id\":\"a\"}",
-            "{\"event_id\":\"b\"}",
-            "{\"event_id\":\"c\"}"
-        ]
-    );
+    assert_eq!(all, vec!["{\"event_id\":\"a\"}", "{\"event_id\":\"b\"}", "{\"event_id\":\"c\"}"]);
 
     bdctl(dir.path())
         .args(["send", "--file", "missing.ndjson"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--file missing.ndjson"));
-    bdctl(dir.path())
-        .args(["send", "--bad-fraction", "1.5"])
-        .assert()
-        .code(2);
-    bdctl(dir.path())
-        .args(["send", "--start", "2024-02-30"])
-        .assert()
-        .code(2);
+    bdctl(dir.path()).args(["send", "--bad-fraction", "1.5"]).assert().code(2);
+    bdctl(dir.path()).args(["send", "--start", "2024-02-30"]).assert().code(2);
+}
+
+#[test]
+fn remote_transforms_need_the_aws_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in [
+        vec!["transform", "--remote", "glue"],
+        vec!["backfill", "--from", "2024-06-01", "--remote", "lambda"],
+    ] {
+        bdctl(dir.path())
+            .args(&command)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("the local backend transforms in this process"));
+    }
 }

@@ -21,11 +21,7 @@ fn completions_and_man_pages_are_current() {
         }
     }
     for dir in ["completions", "man"] {
-        for entry in std::fs::read_dir(root.join(dir))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
+        for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
             let relative = Path::new(dir).join(entry.file_name());
             if !files.iter().any(|(p, _)| *p == relative) {
                 if regenerate {
@@ -36,8 +32,5 @@ fn completions_and_man_pages_are_current() {
             }
         }
     }
-    assert!(
-        stale.is_empty(),
-        "stale generated files: {stale:?}; run scripts/regenerate"
-    );
+    assert!(stale.is_empty(), "stale generated files: {stale:?}; run scripts/regenerate");
 }

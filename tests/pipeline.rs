@@ -26,12 +26,7 @@ fn json_rows(output: &std::process::Output) -> Value {
 }
 
 fn send(dir: &Path, args: &[&str]) {
-    bdctl(dir)
-        .arg("-q")
-        .arg("send")
-        .args(args)
-        .assert()
-        .success();
+    bdctl(dir).arg("-q").arg("send").args(args).assert().success();
 }
 
 const READER: &str = r#"
@@ -54,22 +49,9 @@ print(json.dumps(out))
 "#;
 
 fn read_parquet(python: &str, files: &[std::path::PathBuf]) -> Vec<Value> {
-    let output = Process::new(python)
-        .arg("-c")
-        .arg(READER)
-        .args(files)
-        .output()
-        .expect("run python");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Value>(&output.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    let output = Process::new(python).arg("-c").arg(READER).args(files).output().expect("run python");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice::<Value>(&output.stdout).unwrap().as_array().unwrap().clone()
 }
 
 #[test]
@@ -77,51 +59,29 @@ fn send_transform_and_read_back_independently() {
     let dir = tempfile::tempdir().unwrap();
     send(
         dir.path(),
-        &[
-            "--count",
-            "4000",
-            "--days",
-            "2",
-            "--start",
-            "2024-06-01",
-            "--seed",
-            "5",
-            "--bad-fraction",
-            "0.05",
-        ],
+        &["--count", "4000", "--days", "2", "--start", "2024-06-01", "--seed", "5", "--bad-fraction", "0.05"],
     );
     let mut events_out = 0;
     let mut quarantined = 0;
     for day in ["2024-06-01", "2024-06-02"] {
-        let output = bdctl(dir.path())
-            .args(["-q", "transform", "--date", day, "-o", "json"])
-            .output()
-            .unwrap();
+        let output =
+            bdctl(dir.path()).args(["-q", "transform", "--date", day, "-o", "json"]).output().unwrap();
         let rows = json_rows(&output);
         assert!(output.status.success());
         assert_eq!(rows[0]["failed"], 0);
         events_out += rows[0]["events_out"].as_u64().unwrap();
         quarantined += rows[0]["quarantined"].as_u64().unwrap();
     }
-    assert_eq!(
-        events_out + quarantined,
-        4000,
-        "every event is accounted for: in = out + quarantined"
-    );
+    assert_eq!(events_out + quarantined, 4000, "every event is accounted for: in = out + quarantined");
     assert!((120..=300).contains(&quarantined), "{quarantined}");
 
     let lake = dir.path().join(".bdctl");
     let parquet: Vec<_> = files_below(&lake.join("transformed"));
     assert!(!parquet.is_empty());
     for path in &parquet {
-        let relative = path
-            .strip_prefix(&lake)
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let relative = path.strip_prefix(&lake).unwrap().to_string_lossy().to_string();
         assert!(
-            relative.starts_with("transformed/year=2024/month=06/day=0")
-                && relative.ends_with(".parquet"),
+            relative.starts_with("transformed/year=2024/month=06/day=0") && relative.ends_with(".parquet"),
             "{relative}"
         );
     }
@@ -131,20 +91,12 @@ fn send_transform_and_read_back_independently() {
     for path in files_below(&lake.join("errors")) {
         for line in std::fs::read_to_string(&path).unwrap().lines() {
             let record: Value = serde_json::from_str(line).unwrap();
-            assert!(
-                record["source_key"]
-                    .as_str()
-                    .unwrap()
-                    .starts_with("raw/year=2024/")
-            );
+            assert!(record["source_key"].as_str().unwrap().starts_with("raw/year=2024/"));
             assert!(record["record_number"].as_u64().unwrap() >= 1);
             assert!(record["byte_offset"].is_u64());
             assert!(!record["reason"].as_str().unwrap().is_empty());
             let raw = record["raw"].as_str().unwrap();
-            assert!(
-                !raw.contains("@example.com"),
-                "no email in quarantine: {raw}"
-            );
+            assert!(!raw.contains("@example.com"), "no email in quarantine: {raw}");
             bad_lines += 1;
         }
     }
@@ -155,32 +107,16 @@ fn send_transform_and_read_back_independently() {
     let rows: u64 = files.iter().map(|f| f["rows"].as_u64().unwrap()).sum();
     assert_eq!(rows, events_out);
     for file in &files {
-        let columns: Vec<&str> = file["columns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap())
-            .collect();
+        let columns: Vec<&str> =
+            file["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         assert!(
-            !columns.contains(&"ip")
-                && !columns.contains(&"email")
-                && !columns.contains(&"timestamp"),
+            !columns.contains(&"ip") && !columns.contains(&"email") && !columns.contains(&"timestamp"),
             "{columns:?}"
         );
-        for expected in [
-            "event_id",
-            "event_type",
-            "event_ts",
-            "price",
-            "quantity",
-            "revenue",
-            "source_key",
-            "extra",
-        ] {
-            assert!(
-                columns.contains(&expected),
-                "{expected} missing: {columns:?}"
-            );
+        for expected in
+            ["event_id", "event_type", "event_ts", "price", "quantity", "revenue", "source_key", "extra"]
+        {
+            assert!(columns.contains(&expected), "{expected} missing: {columns:?}");
         }
         assert_eq!(file["types"]["event_ts"], "timestamp[us, tz=UTC]");
         assert_eq!(file["types"]["price"], "double");
@@ -188,11 +124,8 @@ fn send_transform_and_read_back_independently() {
         assert_eq!(file["codecs"], serde_json::json!(["SNAPPY"]));
         assert_eq!(file["others_with_revenue"], 0);
         for purchase in file["purchases"].as_array().unwrap() {
-            let (price, quantity, revenue) = (
-                purchase[0].as_f64().unwrap(),
-                purchase[1].as_f64().unwrap(),
-                purchase[2].as_f64().unwrap(),
-            );
+            let (price, quantity, revenue) =
+                (purchase[0].as_f64().unwrap(), purchase[1].as_f64().unwrap(), purchase[2].as_f64().unwrap());
             assert!((price * quantity - revenue).abs() < 1e-9);
         }
         // One event day per file, and it is the day of its directory.
@@ -201,20 +134,12 @@ fn send_transform_and_read_back_independently() {
         let day = days[0].as_str().unwrap();
         let path = file["path"].as_str().unwrap();
         assert!(
-            path.contains(&format!(
-                "year={}/month={}/day={}",
-                &day[..4],
-                &day[5..7],
-                &day[8..10]
-            )),
+            path.contains(&format!("year={}/month={}/day={}", &day[..4], &day[5..7], &day[8..10])),
             "{path}"
         );
         for extra in file["extras"].as_array().unwrap() {
             let extra = extra.as_str().unwrap();
-            assert!(
-                !extra.contains("\"ip\"") && !extra.contains("\"email\""),
-                "{extra}"
-            );
+            assert!(!extra.contains("\"ip\"") && !extra.contains("\"email\""), "{extra}");
         }
     }
 }
@@ -239,22 +164,12 @@ fn damaged_objects_keep_what_came_before_and_fail_the_run() {
     std::fs::write(raw.join("whole.gz"), &gz).unwrap();
 
     let output = bdctl(dir.path())
-        .args([
-            "transform",
-            "--date",
-            "2024-06-03",
-            "--objects",
-            "-o",
-            "json",
-        ])
+        .args(["transform", "--date", "2024-06-03", "--objects", "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("raw/year=2024/month=06/day=03/cut.gz is damaged"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("raw/year=2024/month=06/day=03/cut.gz is damaged"), "{stderr}");
     let rows = json_rows(&output);
     let cut = rows
         .as_array()
@@ -264,25 +179,15 @@ fn damaged_objects_keep_what_came_before_and_fail_the_run() {
         .unwrap();
     assert_eq!(cut["status"], "damaged");
     let kept = cut["events"].as_u64().unwrap();
-    assert!(
-        kept > 50 && kept < 200,
-        "records before the damage are kept: {kept}"
-    );
+    assert!(kept > 50 && kept < 200, "records before the damage are kept: {kept}");
     let whole = rows
         .as_array()
         .unwrap()
         .iter()
         .find(|r| r["source_key"].as_str().unwrap().ends_with("whole.gz"))
         .unwrap();
-    assert_eq!(
-        (whole["status"].as_str(), whole["events"].as_u64()),
-        (Some("ok"), Some(200))
-    );
-    assert!(
-        dir.path()
-            .join(".bdctl/transformed/year=2024/month=06/day=03/cut.parquet")
-            .is_file()
-    );
+    assert_eq!((whole["status"].as_str(), whole["events"].as_u64()), (Some("ok"), Some(200)));
+    assert!(dir.path().join(".bdctl/transformed/year=2024/month=06/day=03/cut.parquet").is_file());
 }
 
 #[test]
@@ -305,81 +210,40 @@ fn backfill_plans_skips_what_is_complete_and_is_idempotent() {
     );
     let plan = json_rows(
         &bdctl(dir.path())
-            .args([
-                "-q",
-                "backfill",
-                "--from",
-                "2024-06-01",
-                "--to",
-                "2024-06-03",
-                "--dry-run",
-                "-o",
-                "json",
-            ])
+            .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-03", "--dry-run", "-o", "json"])
             .output()
             .unwrap(),
     );
     assert_eq!(plan.as_array().unwrap().len(), 3);
-    let planned: u64 = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["to_transform"].as_u64().unwrap())
-        .sum();
+    let planned: u64 = plan.as_array().unwrap().iter().map(|d| d["to_transform"].as_u64().unwrap()).sum();
     assert!(planned > 0);
-    assert!(
-        files_below(&dir.path().join(".bdctl/transformed")).is_empty(),
-        "a dry run writes nothing"
-    );
+    assert!(files_below(&dir.path().join(".bdctl/transformed")).is_empty(), "a dry run writes nothing");
 
     let first = json_rows(
         &bdctl(dir.path())
-            .args([
-                "-q",
-                "backfill",
-                "--from",
-                "2024-06-01",
-                "--to",
-                "2024-06-03",
-                "-o",
-                "json",
-            ])
+            .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-03", "-o", "json"])
             .output()
             .unwrap(),
     );
     let total = first.as_array().unwrap().last().unwrap().clone();
     assert_eq!(total["day"], "total");
     assert_eq!(total["transformed"].as_u64().unwrap(), planned);
-    assert_eq!(
-        total["events_out"].as_u64().unwrap() + total["quarantined"].as_u64().unwrap(),
-        3000
-    );
-    let snapshot: Vec<(std::path::PathBuf, Vec<u8>)> =
-        files_below(&dir.path().join(".bdctl/transformed"))
-            .into_iter()
-            .map(|p| {
-                let b = std::fs::read(&p).unwrap();
-                (p, b)
-            })
-            .collect();
-    let partitions: Vec<String> = serde_json::from_slice(
-        &std::fs::read(dir.path().join(".bdctl/_bdctl/partitions.json")).unwrap(),
-    )
-    .unwrap();
+    assert_eq!(total["events_out"].as_u64().unwrap() + total["quarantined"].as_u64().unwrap(), 3000);
+    let snapshot: Vec<(std::path::PathBuf, Vec<u8>)> = files_below(&dir.path().join(".bdctl/transformed"))
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    let partitions: Vec<String> =
+        serde_json::from_slice(&std::fs::read(dir.path().join(".bdctl/_bdctl/partitions.json")).unwrap())
+            .unwrap();
     assert_eq!(partitions, vec!["2024-06-01", "2024-06-02", "2024-06-03"]);
 
     let again = json_rows(
         &bdctl(dir.path())
-            .args([
-                "-q",
-                "backfill",
-                "--from",
-                "2024-06-01",
-                "--to",
-                "2024-06-03",
-                "-o",
-                "json",
-            ])
+            .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-03", "-o", "json"])
             .output()
             .unwrap(),
     );
@@ -388,54 +252,29 @@ fn backfill_plans_skips_what_is_complete_and_is_idempotent() {
     assert_eq!(total["transformed"], 0);
 
     bdctl(dir.path())
-        .args([
-            "backfill",
-            "--from",
-            "2024-06-01",
-            "--to",
-            "2024-06-03",
-            "--force",
-        ])
+        .args(["backfill", "--from", "2024-06-01", "--to", "2024-06-03", "--force"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("pass --yes"));
     bdctl(dir.path())
-        .args([
-            "-q",
-            "backfill",
-            "--from",
-            "2024-06-01",
-            "--to",
-            "2024-06-03",
-            "--force",
-            "--yes",
-        ])
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-03", "--force", "--yes"])
         .assert()
         .success();
-    let after: Vec<(std::path::PathBuf, Vec<u8>)> =
-        files_below(&dir.path().join(".bdctl/transformed"))
-            .into_iter()
-            .map(|p| {
-                let b = std::fs::read(&p).unwrap();
-                (p, b)
-            })
-            .collect();
-    assert!(
-        after == snapshot,
-        "re-running rewrites the same bytes, never duplicates"
-    );
+    let after: Vec<(std::path::PathBuf, Vec<u8>)> = files_below(&dir.path().join(".bdctl/transformed"))
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    assert!(after == snapshot, "re-running rewrites the same bytes, never duplicates");
 
     bdctl(dir.path())
         .args(["backfill", "--from", "2024-06-05", "--to", "2024-06-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "--from 2024-06-05 is after --to 2024-06-01",
-        ));
-    bdctl(dir.path())
-        .args(["backfill", "--from", "2024-02-30"])
-        .assert()
-        .code(2);
+        .stderr(predicate::str::contains("--from 2024-06-05 is after --to 2024-06-01"));
+    bdctl(dir.path()).args(["backfill", "--from", "2024-02-30"]).assert().code(2);
 }
 
 #[test]
@@ -443,47 +282,17 @@ fn a_killed_backfill_finishes_on_the_next_run_with_the_same_bytes() {
     let reference = tempfile::tempdir().unwrap();
     let killed = tempfile::tempdir().unwrap();
     for dir in [reference.path(), killed.path()] {
-        send(
-            dir,
-            &[
-                "--count",
-                "20000",
-                "--days",
-                "2",
-                "--start",
-                "2024-06-01",
-                "--seed",
-                "13",
-            ],
-        );
+        send(dir, &["--count", "20000", "--days", "2", "--start", "2024-06-01", "--seed", "13"]);
     }
     bdctl(reference.path())
-        .args([
-            "-q",
-            "backfill",
-            "--from",
-            "2024-06-01",
-            "--to",
-            "2024-06-02",
-            "--jobs",
-            "2",
-        ])
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02", "--jobs", "2"])
         .assert()
         .success();
 
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"))
         .current_dir(killed.path())
         .env("HOME", killed.path())
-        .args([
-            "-q",
-            "backfill",
-            "--from",
-            "2024-06-01",
-            "--to",
-            "2024-06-02",
-            "--jobs",
-            "2",
-        ])
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02", "--jobs", "2"])
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -497,23 +306,11 @@ fn a_killed_backfill_finishes_on_the_next_run_with_the_same_bytes() {
     child.wait().unwrap();
     let done_before = files_below(&manifests).len();
     let raw_objects = files_below(&killed.path().join(".bdctl/raw")).len();
-    assert!(
-        done_before < raw_objects,
-        "killed before the end ({done_before} of {raw_objects})"
-    );
+    assert!(done_before < raw_objects, "killed before the end ({done_before} of {raw_objects})");
 
     let rerun = json_rows(
         &bdctl(killed.path())
-            .args([
-                "-q",
-                "backfill",
-                "--from",
-                "2024-06-01",
-                "--to",
-                "2024-06-02",
-                "-o",
-                "json",
-            ])
+            .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02", "-o", "json"])
             .output()
             .unwrap(),
     );
@@ -526,10 +323,7 @@ fn a_killed_backfill_finishes_on_the_next_run_with_the_same_bytes() {
             .into_iter()
             .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
             .map(|p| {
-                (
-                    p.strip_prefix(&base).unwrap().to_string_lossy().to_string(),
-                    std::fs::read(&p).unwrap(),
-                )
+                (p.strip_prefix(&base).unwrap().to_string_lossy().to_string(), std::fs::read(&p).unwrap())
             })
             .collect()
     };

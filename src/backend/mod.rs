@@ -122,15 +122,41 @@ impl DeliveryReport {
 #[async_trait]
 pub trait Delivery: Send + Sync {
     /// Delivers the records; `first_index` numbers them in failure reports.
-    async fn deliver(
-        &self,
-        records: Vec<DeliveryRecord>,
-        first_index: u64,
-    ) -> Result<DeliveryReport>;
+    async fn deliver(&self, records: Vec<DeliveryRecord>, first_index: u64) -> Result<DeliveryReport>;
     /// Writes out whatever is still buffered.
     async fn flush(&self) -> Result<DeliveryReport>;
     /// Where the records go, for messages.
     fn destination(&self) -> String;
+}
+
+/// The state of a job run on the service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobRun {
+    pub id: String,
+    /// The service's name for the state (RUNNING, SUCCEEDED, FAILED, …).
+    pub state: String,
+    pub finished: bool,
+    pub succeeded: bool,
+    pub error: Option<String>,
+    pub execution_seconds: Option<u64>,
+    pub dpu_seconds: Option<f64>,
+}
+
+/// The answer of a synchronous function invocation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invocation {
+    pub status: i32,
+    /// Set when the function itself failed: its `errorMessage` (or the whole payload).
+    pub function_error: Option<String>,
+    pub payload: String,
+}
+
+/// The platform's own compute: a Glue job and a Lambda function that run the transform.
+#[async_trait]
+pub trait Jobs: Send + Sync {
+    async fn start_job(&self, job: &str, arguments: &[(String, String)]) -> Result<String>;
+    async fn job_run(&self, job: &str, run_id: &str) -> Result<JobRun>;
+    async fn invoke(&self, function: &str, payload: Bytes) -> Result<Invocation>;
 }
 
 /// Who bdctl acts as.
@@ -189,22 +215,12 @@ pub struct Location {
 /// Where an area lives for these settings. On local, an unset bucket is the data directory itself.
 pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
     let (bucket, prefix) = match area {
-        Area::Raw => (
-            settings.raw_bucket.value.as_deref(),
-            &settings.raw_prefix.value,
-        ),
-        Area::Transformed => (
-            settings.transformed_bucket.value.as_deref(),
-            &settings.transformed_prefix.value,
-        ),
-        Area::Errors => (
-            settings.effective_errors_bucket(),
-            &settings.errors_prefix.value,
-        ),
-        Area::Results => (
-            settings.results_bucket.value.as_deref(),
-            &settings.results_prefix.value,
-        ),
+        Area::Raw => (settings.raw_bucket.value.as_deref(), &settings.raw_prefix.value),
+        Area::Transformed => {
+            (settings.transformed_bucket.value.as_deref(), &settings.transformed_prefix.value)
+        }
+        Area::Errors => (settings.effective_errors_bucket(), &settings.errors_prefix.value),
+        Area::Results => (settings.results_bucket.value.as_deref(), &settings.results_prefix.value),
     };
     let bucket = match (bucket, settings.backend.value) {
         (Some(bucket), _) => bucket.to_string(),
@@ -218,10 +234,7 @@ pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
             )));
         }
     };
-    Ok(Location {
-        bucket,
-        prefix: prefix.clone(),
-    })
+    Ok(Location { bucket, prefix: prefix.clone() })
 }
 
 /// Every capability of one backend, connected from the resolved settings.
@@ -232,6 +245,7 @@ pub struct Backend {
     pub catalog: Arc<dyn Catalog>,
     pub platform: Arc<dyn Platform>,
     pub delivery: Arc<dyn Delivery>,
+    pub jobs: Arc<dyn Jobs>,
 }
 
 impl Backend {

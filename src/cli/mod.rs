@@ -22,7 +22,8 @@ pub use init::InitArgs;
 pub use send::SendArgs;
 pub use transform::TransformArgs;
 
-const ABOUT: &str = "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
+const ABOUT: &str =
+    "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
 
 const LONG_ABOUT: &str = "\
 Operate the clickstream data platform: events arrive through Kinesis Data Firehose in an S3 raw bucket,
@@ -97,30 +98,15 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// AWS named profile (overrides the environment's `profile`)
-    #[arg(
-        long,
-        global = true,
-        value_name = "NAME",
-        help_heading = "Global options"
-    )]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Global options")]
     pub profile: Option<String>,
 
     /// AWS region (overrides the environment's `region`)
-    #[arg(
-        long,
-        global = true,
-        value_name = "REGION",
-        help_heading = "Global options"
-    )]
+    #[arg(long, global = true, value_name = "REGION", help_heading = "Global options")]
     pub region: Option<String>,
 
     /// Endpoint URL for every AWS service, e.g. a local emulator
-    #[arg(
-        long,
-        global = true,
-        value_name = "URL",
-        help_heading = "Global options"
-    )]
+    #[arg(long, global = true, value_name = "URL", help_heading = "Global options")]
     pub endpoint_url: Option<String>,
 
     /// Output format; auto is a table on a terminal and tab-separated values when piped
@@ -137,13 +123,7 @@ pub struct GlobalArgs {
     pub output: OutputFormat,
 
     /// Print only data and errors
-    #[arg(
-        long,
-        short = 'q',
-        global = true,
-        conflicts_with = "verbose",
-        help_heading = "Global options"
-    )]
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose", help_heading = "Global options")]
     pub quiet: bool,
 
     /// Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)
@@ -182,6 +162,15 @@ pub enum OutputFormat {
     Ndjson,
 }
 
+/// Where a remote transform runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Remote {
+    /// The environment's Glue job (StartJobRun, polled to the end)
+    Glue,
+    /// The environment's Lambda function (one invocation per raw object)
+    Lambda,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     #[default]
@@ -206,10 +195,8 @@ impl Cli {
             Ok(cli) => cli,
             Err(err) => err.format(&mut Self::command()).exit(),
         };
-        cli.global.env_name_from_var =
-            matches.value_source("env_name") == Some(ValueSource::EnvVariable);
-        cli.global.config_from_var =
-            matches.value_source("config") == Some(ValueSource::EnvVariable);
+        cli.global.env_name_from_var = matches.value_source("env_name") == Some(ValueSource::EnvVariable);
+        cli.global.config_from_var = matches.value_source("config") == Some(ValueSource::EnvVariable);
         cli
     }
 }

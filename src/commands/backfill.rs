@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::Context;
+use super::remote;
 use super::transform::default_jobs;
 use crate::backend::{ObjectInfo, ObjectStore};
-use crate::cli::BackfillArgs;
+use crate::cli::{BackfillArgs, Remote};
 use crate::error::usage;
-use crate::layout::raw_day_prefix;
 use crate::output::Table;
 use crate::pipeline::{
-    Lake, ObjectOutcome, PARTITIONS_KEY, STATE_PREFIX, record_partitions, transform_objects,
+    Lake, ObjectOutcome, PARTITIONS_KEY, RawArea, STATE_PREFIX, record_partitions, transform_objects,
 };
 
 struct DayPlan {
@@ -31,7 +31,10 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     }
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
-    let lake = Lake::from_settings(&settings)?;
+    remote::check_backend(&backend, args.remote)?;
+    let raw = RawArea::from_settings(&settings)?;
+    // Remote runs write no outputs of bdctl's and need no output locations.
+    let lake = if args.remote.is_none() { Some(Lake::from_settings(&settings)?) } else { None };
     let store = backend.objects.clone();
 
     let spinner = ctx.printer.spinner("planning");
@@ -39,46 +42,62 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     let mut day = args.from;
     while day <= to {
         spinner.set_message(format!("planning {day}"));
-        let day_prefix = format!("{}{}", lake.raw.prefix, raw_day_prefix(lake.layout, day));
-        let objects = store.list(&lake.raw.bucket, &day_prefix).await?;
-        let complete = if args.force || objects.is_empty() {
-            BTreeSet::new()
-        } else {
-            completed_keys(store.as_ref(), &lake, &day_prefix).await?
+        let objects = raw.list_day(store.as_ref(), day).await?;
+        // Remote runs do not leave bdctl's manifests: they transform every object of the range.
+        let complete = match &lake {
+            Some(lake) if !args.force && !objects.is_empty() => {
+                completed_keys(store.as_ref(), lake, &raw.day_prefix(day)).await?
+            }
+            _ => BTreeSet::new(),
         };
-        plan.push(DayPlan {
-            day,
-            objects,
-            complete,
-        });
+        plan.push(DayPlan { day, objects, complete });
         day = day.succ_opt().context("date out of range")?;
     }
     spinner.finish_and_clear();
 
     let pending: Vec<ObjectInfo> = plan
         .iter()
-        .flat_map(|p| {
-            p.objects
-                .iter()
-                .filter(|o| !p.complete.contains(&o.key))
-                .cloned()
-        })
+        .flat_map(|p| p.objects.iter().filter(|o| !p.complete.contains(&o.key)).cloned())
         .collect();
     if args.dry_run {
-        ctx.printer.print_table(&plan_table(&plan))?;
+        ctx.printer.print_table(&plan_table(&plan, args.remote))?;
+        if args.remote.is_some() {
+            ctx.printer.notice(remote::COST_ASSUMPTIONS);
+        }
         return Ok(());
     }
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    match args.remote {
+        Some(Remote::Glue) => {
+            return backfill_glue(ctx, &backend, &settings, &plan, jobs, args.timeout).await;
+        }
+        Some(Remote::Lambda) => {
+            let function = remote::lambda_function(&settings)?;
+            let results = remote::invoke_lambda(
+                ctx,
+                &backend,
+                &settings,
+                &function,
+                &raw.location.bucket,
+                &pending,
+                jobs,
+            )
+            .await?;
+            let mut table = Table::new(["objects", "invoked"]);
+            table.push(vec![(pending.len() as u64).into(), (results.len() as u64).into()]);
+            ctx.printer.print_table(&table)?;
+            return Ok(());
+        }
+        None => {}
+    }
+    let Some(lake) = lake else { return Err(anyhow!("no output locations for a local run")) };
     if args.force && !pending.is_empty() {
-        let question = format!(
-            "transform {} objects again and overwrite their outputs",
-            pending.len()
-        );
+        let question = format!("transform {} objects again and overwrite their outputs", pending.len());
         if !ctx.printer.confirm(&question)? {
             return Err(anyhow!("cancelled"));
         }
     }
 
-    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     let total_bytes: u64 = pending.iter().map(|o| o.size).sum();
     let progress = ctx.printer.progress(
         total_bytes,
@@ -87,25 +106,15 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     let started = Instant::now();
     let mut done_objects = 0u64;
     let mut events = 0u64;
-    let results = transform_objects(
-        store.clone(),
-        &lake,
-        &pending,
-        jobs,
-        !args.force,
-        |object, result| {
-            done_objects += 1;
-            if let Ok(outcome) = result {
-                events += outcome.manifest.events_out;
-            }
-            progress.inc(object.size);
-            let rate = events as f64 / started.elapsed().as_secs_f64().max(1e-3);
-            progress.set_message(format!(
-                "{done_objects}/{} objects, {rate:.0} events/s",
-                pending.len()
-            ));
-        },
-    )
+    let results = transform_objects(store.clone(), &lake, &pending, jobs, !args.force, |object, result| {
+        done_objects += 1;
+        if let Ok(outcome) = result {
+            events += outcome.manifest.events_out;
+        }
+        progress.inc(object.size);
+        let rate = events as f64 / started.elapsed().as_secs_f64().max(1e-3);
+        progress.set_message(format!("{done_objects}/{} objects, {rate:.0} events/s", pending.len()));
+    })
     .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
@@ -118,8 +127,7 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
                 days_with_data.extend(outcome.manifest.outputs.iter().map(|o| o.day.clone()));
                 if let Some(why) = &outcome.damaged {
                     failures += 1;
-                    ctx.printer
-                        .warn(format_args!("{} is damaged: {why}", object.key));
+                    ctx.printer.warn(format_args!("{} is damaged: {why}", object.key));
                 }
             }
             Err(err) => {
@@ -136,15 +144,10 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
         let added = record_partitions(store.as_ref(), &lake, &days_with_data).await?;
         ctx.printer.notice(format_args!(
             "{added} new date partitions recorded in {}{STATE_PREFIX}{PARTITIONS_KEY}",
-            if lake.state.bucket.is_empty() {
-                String::new()
-            } else {
-                format!("s3://{}/", lake.state.bucket)
-            }
+            if lake.state.bucket.is_empty() { String::new() } else { format!("s3://{}/", lake.state.bucket) }
         ));
     }
-    ctx.printer
-        .print_table(&result_table(&plan, &results, seconds))?;
+    ctx.printer.print_table(&result_table(&plan, &results, seconds))?;
     if failures > 0 {
         return Err(anyhow!(
             "{failures} of {} objects were not transformed completely; run the backfill again after fixing them",
@@ -155,57 +158,96 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
 }
 
 /// Raw keys under a day prefix whose manifest exists.
-async fn completed_keys(
-    store: &dyn ObjectStore,
-    lake: &Lake,
-    day_prefix: &str,
-) -> Result<BTreeSet<String>> {
+async fn completed_keys(store: &dyn ObjectStore, lake: &Lake, day_prefix: &str) -> Result<BTreeSet<String>> {
     let manifests = format!("{}manifests/{day_prefix}", lake.state.prefix);
     let listed = store.list(&lake.state.bucket, &manifests).await?;
     let strip = format!("{}manifests/", lake.state.prefix);
     Ok(listed
         .into_iter()
-        .filter_map(|o| {
-            o.key
-                .strip_prefix(&strip)
-                .and_then(|k| k.strip_suffix(".json"))
-                .map(str::to_string)
-        })
+        .filter_map(|o| o.key.strip_prefix(&strip).and_then(|k| k.strip_suffix(".json")).map(str::to_string))
         .collect())
 }
 
-fn plan_table(plan: &[DayPlan]) -> Table {
-    let mut table = Table::new([
-        "day",
-        "objects",
-        "bytes",
-        "complete",
-        "to_transform",
-        "bytes_to_transform",
-    ]);
+/// One Glue job run per day that has raw objects, `jobs` runs at a time.
+async fn backfill_glue(
+    ctx: &Context,
+    backend: &crate::backend::Backend,
+    settings: &crate::settings::Settings,
+    plan: &[DayPlan],
+    jobs: usize,
+    timeout: std::time::Duration,
+) -> Result<()> {
+    use futures::StreamExt;
+    let job = remote::glue_job(settings)?;
+    let days: Vec<NaiveDate> = plan.iter().filter(|p| !p.objects.is_empty()).map(|p| p.day).collect();
+    let mut running = futures::stream::iter(days.iter().map(|day| {
+        let job = job.clone();
+        async move {
+            let arguments = [("--date".to_string(), day.to_string())];
+            (*day, remote::run_glue_job(ctx, backend, &job, &arguments, timeout).await)
+        }
+    }))
+    .buffer_unordered(jobs.max(1));
+    let mut table = Table::new(["day", "run_id", "state", "seconds", "dpu_seconds"]);
+    let mut first_error = None;
+    while let Some((day, result)) = running.next().await {
+        match result {
+            Ok(run) => table.push(vec![
+                day.to_string().into(),
+                run.id.into(),
+                run.state.into(),
+                run.execution_seconds.map_or(Value::Null, Value::from),
+                run.dpu_seconds.map_or(Value::Null, Value::from),
+            ]),
+            Err(err) => {
+                ctx.printer.warn(format_args!(
+                    "{day}: {}",
+                    crate::error::render(&err).trim_start_matches("error: ")
+                ));
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    table.rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
+    ctx.printer.print_table(&table)?;
+    match first_error {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>) -> Table {
+    let mut columns = vec!["day", "objects", "bytes", "complete", "to_transform", "bytes_to_transform"];
+    if remote_run.is_some() {
+        columns.push("est_cost_usd");
+    }
+    let mut table = Table::new(columns);
     for day in plan {
-        let pending: Vec<&ObjectInfo> = day
-            .objects
-            .iter()
-            .filter(|o| !day.complete.contains(&o.key))
-            .collect();
-        table.push(vec![
+        let pending: Vec<&ObjectInfo> =
+            day.objects.iter().filter(|o| !day.complete.contains(&o.key)).collect();
+        let pending_bytes: u64 = pending.iter().map(|o| o.size).sum();
+        let mut row: Vec<Value> = vec![
             day.day.to_string().into(),
             (day.objects.len() as u64).into(),
             day.objects.iter().map(|o| o.size).sum::<u64>().into(),
             ((day.objects.len() - pending.len()) as u64).into(),
             (pending.len() as u64).into(),
-            pending.iter().map(|o| o.size).sum::<u64>().into(),
-        ]);
+            pending_bytes.into(),
+        ];
+        if let Some(remote_run) = remote_run {
+            let cost = if pending.is_empty() {
+                0.0
+            } else {
+                remote::estimated_cost(remote_run, pending.len() as u64, pending_bytes)
+            };
+            row.push(Value::from((cost * 10_000.0).round() / 10_000.0));
+        }
+        table.push(row);
     }
     table
 }
 
-fn result_table(
-    plan: &[DayPlan],
-    results: &[(ObjectInfo, Result<ObjectOutcome>)],
-    seconds: f64,
-) -> Table {
+fn result_table(plan: &[DayPlan], results: &[(ObjectInfo, Result<ObjectOutcome>)], seconds: f64) -> Table {
     #[derive(Default)]
     struct Totals {
         objects: u64,
@@ -220,11 +262,7 @@ fn result_table(
     let mut per_day: BTreeMap<String, Totals> = BTreeMap::new();
     let day_of: BTreeMap<&str, String> = plan
         .iter()
-        .flat_map(|p| {
-            p.objects
-                .iter()
-                .map(move |o| (o.key.as_str(), p.day.to_string()))
-        })
+        .flat_map(|p| p.objects.iter().map(move |o| (o.key.as_str(), p.day.to_string())))
         .collect();
     for day in plan {
         let totals = per_day.entry(day.day.to_string()).or_default();
@@ -273,11 +311,7 @@ fn result_table(
         all.bytes += t.bytes;
         table.push(row(day.clone(), t, Value::Null));
     }
-    table.push(row(
-        "total".into(),
-        &all,
-        Value::from((seconds * 100.0).round() / 100.0),
-    ));
+    table.push(row("total".into(), &all, Value::from((seconds * 100.0).round() / 100.0)));
 
     fn row(day: String, t: &Totals, seconds: Value) -> Vec<Value> {
         vec![

@@ -15,9 +15,7 @@ pub fn run(ctx: &Context, args: CompletionsArgs) -> Result<()> {
             out.flush()?;
         }
         (None, None) => {
-            return Err(usage(
-                "name a shell (bash, zsh, fish, powershell, elvish) or pass --dir",
-            ));
+            return Err(usage("name a shell (bash, zsh, fish, powershell, elvish) or pass --dir"));
         }
         (Some(dir), shell) => {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;

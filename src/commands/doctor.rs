@@ -48,12 +48,7 @@ impl Report {
         status: Status,
         detail: impl Into<String>,
     ) {
-        self.checks.push(Check {
-            name: name.into(),
-            target: target.into(),
-            status,
-            detail: detail.into(),
-        });
+        self.checks.push(Check { name: name.into(), target: target.into(), status, detail: detail.into() });
     }
 }
 
@@ -68,22 +63,15 @@ pub async fn run(ctx: &Context, _args: DoctorArgs) -> Result<()> {
         "configuration",
         config_target,
         Status::Ok,
-        format!(
-            "environment `{}`, backend {}",
-            settings.env_name.value,
-            settings.backend.value.label()
-        ),
+        format!("environment `{}`, backend {}", settings.env_name.value, settings.backend.value.label()),
     );
 
     let spinner = ctx.printer.spinner("checking the environment");
     match ctx.backend(&settings).await {
         Ok(backend) => check_backend(&settings, &backend, &mut report).await,
-        Err(err) => report.add(
-            "connection",
-            settings.backend.value.label(),
-            Status::Fail,
-            crate::error::render(&err),
-        ),
+        Err(err) => {
+            report.add("connection", settings.backend.value.label(), Status::Fail, crate::error::render(&err))
+        }
     }
     spinner.finish_and_clear();
 
@@ -97,11 +85,7 @@ pub async fn run(ctx: &Context, _args: DoctorArgs) -> Result<()> {
         ]);
     }
     ctx.printer.print_table(&table)?;
-    let failed = report
-        .checks
-        .iter()
-        .filter(|c| c.status == Status::Fail)
-        .count();
+    let failed = report.checks.iter().filter(|c| c.status == Status::Fail).count();
     if failed > 0 {
         return Err(anyhow!("{failed} of {} checks failed", report.checks.len()));
     }
@@ -127,18 +111,8 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             true
         }
         Err(err) => {
-            let target = settings
-                .profile
-                .value
-                .clone()
-                .map(|p| format!("profile {p}"))
-                .unwrap_or_default();
-            report.add(
-                identity_name,
-                target,
-                Status::Fail,
-                crate::error::render(&err),
-            );
+            let target = settings.profile.value.clone().map(|p| format!("profile {p}")).unwrap_or_default();
+            report.add(identity_name, target, Status::Fail, crate::error::render(&err));
             false
         }
     };
@@ -148,12 +122,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         let location = match area_location(settings, area) {
             Ok(location) => location,
             Err(err) => {
-                report.add(
-                    format!("{} bucket", area.name()),
-                    "",
-                    Status::Warn,
-                    crate::error::render(&err),
-                );
+                report.add(format!("{} bucket", area.name()), "", Status::Warn, crate::error::render(&err));
                 continue;
             }
         };
@@ -162,19 +131,10 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         }
         seen_buckets.push(location.bucket.clone());
         let (name, target) = match backend.kind {
-            BackendKind::Aws => (
-                format!("{} bucket", area.name()),
-                format!("s3://{}", location.bucket),
-            ),
-            BackendKind::Local => (
-                "lake".to_string(),
-                settings
-                    .data_dir
-                    .value
-                    .join(&location.bucket)
-                    .display()
-                    .to_string(),
-            ),
+            BackendKind::Aws => (format!("{} bucket", area.name()), format!("s3://{}", location.bucket)),
+            BackendKind::Local => {
+                ("lake".to_string(), settings.data_dir.value.join(&location.bucket).display().to_string())
+            }
         };
         if !reachable {
             report.add(name, target, Status::Skip, "no usable credentials");
@@ -182,9 +142,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         }
         match backend.objects.check_bucket(&location.bucket).await {
             Ok(()) => report.add(name, target, Status::Ok, "reachable"),
-            Err(err) if is_not_found(&err) => {
-                report.add(name, target, Status::Fail, "does not exist")
-            }
+            Err(err) if is_not_found(&err) => report.add(name, target, Status::Fail, "does not exist"),
             Err(err) => report.add(name, target, Status::Fail, crate::error::render(&err)),
         }
     }
@@ -193,12 +151,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
     let table_name = &settings.glue_table.value;
     let target = format!("{database}.{table_name}");
     if !reachable {
-        report.add(
-            "catalog table",
-            target,
-            Status::Skip,
-            "no usable credentials",
-        );
+        report.add("catalog table", target, Status::Skip, "no usable credentials");
         return;
     }
     match backend.catalog.lookup_table(database, table_name).await {
@@ -206,36 +159,15 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             "catalog table",
             target,
             Status::Ok,
-            format!(
-                "{} columns, {} partition keys",
-                table.columns.len(),
-                table.partition_keys.len()
-            ),
+            format!("{} columns, {} partition keys", table.columns.len(), table.partition_keys.len()),
         ),
-        Ok(TableLookup::TableMissing) => report.add(
-            "catalog table",
-            target,
-            Status::Warn,
-            "the table does not exist yet",
-        ),
-        Ok(TableLookup::DatabaseMissing) => {
-            let status = if backend.kind == BackendKind::Local {
-                Status::Warn
-            } else {
-                Status::Fail
-            };
-            report.add(
-                "catalog table",
-                target,
-                status,
-                format!("database `{database}` does not exist"),
-            )
+        Ok(TableLookup::TableMissing) => {
+            report.add("catalog table", target, Status::Warn, "the table does not exist yet")
         }
-        Err(err) => report.add(
-            "catalog table",
-            target,
-            Status::Fail,
-            crate::error::render(&err),
-        ),
+        Ok(TableLookup::DatabaseMissing) => {
+            let status = if backend.kind == BackendKind::Local { Status::Warn } else { Status::Fail };
+            report.add("catalog table", target, status, format!("database `{database}` does not exist"))
+        }
+        Err(err) => report.add("catalog table", target, Status::Fail, crate::error::render(&err)),
     }
 }

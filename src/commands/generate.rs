@@ -11,13 +11,7 @@ use crate::cli::{Cli, Shell};
 pub const BIN_NAME: &str = "bdctl";
 
 pub fn shells() -> [Shell; 5] {
-    [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::Powershell,
-        Shell::Elvish,
-    ]
+    [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Powershell, Shell::Elvish]
 }
 
 fn generator(shell: Shell) -> clap_complete::Shell {
@@ -66,10 +60,7 @@ pub fn all_files() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = shells()
         .into_iter()
         .map(|shell| {
-            (
-                PathBuf::from("completions").join(completion_file_name(shell)),
-                completion_script(shell),
-            )
+            (PathBuf::from("completions").join(completion_file_name(shell)), completion_script(shell))
         })
         .collect();
     for (name, body) in man_pages()? {

@@ -35,10 +35,7 @@ const FILE_HEADER: &str = "\
 ";
 
 pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
-    let path = args
-        .path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME));
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME));
     let existing = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
@@ -46,11 +43,7 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     };
     let mut document: DocumentMut = match &existing {
         Some(text) => text.parse().map_err(|err: toml_edit::TomlError| {
-            usage(format!(
-                "{}: {}",
-                path.display(),
-                err.message().replace('\n', " ")
-            ))
+            usage(format!("{}: {}", path.display(), err.message().replace('\n', " ")))
         })?,
         None => DocumentMut::new(),
     };
@@ -66,19 +59,10 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         None if interactive => ask("environment name", default_name(backend))?,
         None => default_name(backend).to_string(),
     };
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return Err(usage(format!(
-            "environment name `{name}`: use letters, digits, - and _"
-        )));
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(usage(format!("environment name `{name}`: use letters, digits, - and _")));
     }
-    let defined = document
-        .get("env")
-        .and_then(|e| e.as_table_like())
-        .is_some_and(|t| t.contains_key(&name));
+    let defined = document.get("env").and_then(|e| e.as_table_like()).is_some_and(|t| t.contains_key(&name));
     if defined && !args.force {
         return Err(usage(format!(
             "{} already defines [env.{name}] (pass --force to replace it)",
@@ -96,21 +80,13 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             return Err(usage("--set backend=…: use --backend"));
         }
         let value = Settings::toml_value(key, text.trim())
-            .ok_or_else(|| {
-                usage(format!(
-                    "--set {key}: unknown key (see `bdctl config keys`)"
-                ))
-            })?
+            .ok_or_else(|| usage(format!("--set {key}: unknown key (see `bdctl config keys`)")))?
             .map_err(|message| usage(format!("--set {key}: {message}")))?;
         values.retain(|(k, _)| k != key);
         values.push((key.to_string(), value));
     }
     if interactive {
-        let questions = if backend == BackendKind::Aws {
-            AWS_QUESTIONS
-        } else {
-            LOCAL_QUESTIONS
-        };
+        let questions = if backend == BackendKind::Aws { AWS_QUESTIONS } else { LOCAL_QUESTIONS };
         for (key, default) in questions {
             if values.iter().any(|(k, _)| k == key) {
                 continue;
@@ -142,10 +118,7 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     text.push_str(&environment_block(&name, backend, &values));
 
     validate(&path, &text, &name)?;
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     ctx.printer.notice(format_args!(
@@ -165,18 +138,10 @@ fn default_name(backend: BackendKind) -> &'static str {
 
 /// The `[env.NAME]` table: the keys given first, then every other key commented out with its
 /// meaning and default, so the file documents itself.
-fn environment_block(
-    name: &str,
-    backend: BackendKind,
-    values: &[(String, toml_edit::Value)],
-) -> String {
+fn environment_block(name: &str, backend: BackendKind, values: &[(String, toml_edit::Value)]) -> String {
     let mut block = format!("[env.{name}]\nbackend = \"{}\"\n", backend.label());
     for (key, value) in values {
-        let doc = KEYS
-            .iter()
-            .find(|k| k.name == key)
-            .map(|k| k.doc)
-            .unwrap_or("");
+        let doc = KEYS.iter().find(|k| k.name == key).map(|k| k.doc).unwrap_or("");
         block.push_str(&format!("# {doc}\n{key} = {}\n", value.to_string().trim()));
     }
     let relevant = |key: &str| match backend {
@@ -195,18 +160,11 @@ fn environment_block(
         ),
         BackendKind::Aws => key != "data_dir",
     };
-    for key in KEYS
-        .iter()
-        .filter(|k| k.name != "backend" && relevant(k.name))
-    {
+    for key in KEYS.iter().filter(|k| k.name != "backend" && relevant(k.name)) {
         if values.iter().any(|(k, _)| k == key.name) {
             continue;
         }
-        let shown = if key.default.is_empty() {
-            "…".to_string()
-        } else {
-            key.default.to_string()
-        };
+        let shown = if key.default.is_empty() { "…".to_string() } else { key.default.to_string() };
         block.push_str(&format!("# {} = {shown}    ({})\n", key.name, key.doc));
     }
     block
@@ -229,15 +187,8 @@ fn ask(prompt: &str, default: &str) -> Result<String> {
 fn ask_backend() -> Result<BackendKind> {
     let choice = dialoguer::Select::new()
         .with_prompt("backend")
-        .items([
-            "aws: the real services through the AWS SDK",
-            "local: the embedded platform on this disk",
-        ])
+        .items(["aws: the real services through the AWS SDK", "local: the embedded platform on this disk"])
         .default(0)
         .interact_on(&console::Term::stderr())?;
-    Ok(if choice == 0 {
-        BackendKind::Aws
-    } else {
-        BackendKind::Local
-    })
+    Ok(if choice == 0 { BackendKind::Aws } else { BackendKind::Local })
 }

@@ -21,14 +21,9 @@ pub fn run(ctx: &Context, args: ManArgs) -> Result<()> {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
             for (name, body) in &pages {
                 let path = dir.join(name);
-                std::fs::write(&path, body)
-                    .with_context(|| format!("writing {}", path.display()))?;
+                std::fs::write(&path, body).with_context(|| format!("writing {}", path.display()))?;
             }
-            ctx.printer.notice(format_args!(
-                "wrote {} man pages to {}",
-                pages.len(),
-                dir.display()
-            ));
+            ctx.printer.notice(format_args!("wrote {} man pages to {}", pages.len(), dir.display()));
         }
     }
     Ok(())

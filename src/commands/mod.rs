@@ -7,6 +7,7 @@ mod doctor;
 pub mod generate;
 mod init;
 mod man;
+pub mod remote;
 mod send;
 mod transform;
 

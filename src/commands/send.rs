@@ -22,15 +22,10 @@ type RecordSource = Box<dyn Iterator<Item = Result<(DeliveryRecord, bool)>> + Se
 
 pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     if !(0.0..=1.0).contains(&args.bad_fraction) {
-        return Err(usage(format!(
-            "--bad-fraction {}: must be between 0 and 1",
-            args.bad_fraction
-        )));
+        return Err(usage(format!("--bad-fraction {}: must be between 0 and 1", args.bad_fraction)));
     }
     if args.rate.is_some_and(|r| !(r > 0.0 && r.is_finite())) {
-        return Err(usage(
-            "--rate: must be a positive number of events per second",
-        ));
+        return Err(usage("--rate: must be a positive number of events per second"));
     }
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
@@ -41,10 +36,9 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
         None => (synthetic_records(&args), Some(args.count)),
     };
     let progress = match total {
-        Some(total) => ctx.printer.progress(
-            total,
-            "{spinner:.cyan} sending [{bar:30}] {pos}/{len} events {per_sec} eta {eta}",
-        ),
+        Some(total) => ctx
+            .printer
+            .progress(total, "{spinner:.cyan} sending [{bar:30}] {pos}/{len} events {per_sec} eta {eta}"),
         None => ctx.printer.spinner("sending events"),
     };
     let started = Instant::now();
@@ -54,9 +48,7 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut source = source.peekable();
     while source.peek().is_some() {
-        let limit = args
-            .rate
-            .map_or(CHUNK, |rate| (rate.ceil() as usize).clamp(1, CHUNK));
+        let limit = args.rate.map_or(CHUNK, |rate| (rate.ceil() as usize).clamp(1, CHUNK));
         chunk.clear();
         for item in source.by_ref().take(limit) {
             let (record, bad) = item?;
@@ -115,10 +107,7 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
                 failed.message
             ));
         }
-        return Err(anyhow!(
-            "{} of {sent} events were not delivered",
-            report.failed.len()
-        ));
+        return Err(anyhow!("{} of {sent} events were not delivered", report.failed.len()));
     }
     Ok(())
 }
@@ -136,13 +125,7 @@ fn synthetic_records(args: &SendArgs) -> RecordSource {
         bad_fraction: args.bad_fraction,
     });
     Box::new(synth.map(|record| {
-        Ok((
-            DeliveryRecord {
-                data: Bytes::from(record.json),
-                arrival: record.time,
-            },
-            record.bad,
-        ))
+        Ok((DeliveryRecord { data: Bytes::from(record.json), arrival: record.time }, record.bad))
     }))
 }
 
@@ -150,31 +133,20 @@ fn file_records(path: &std::path::Path) -> Result<RecordSource> {
     let reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
-        let file = std::fs::File::open(path)
-            .map_err(|err| usage(format!("--file {}: {err}", path.display())))?;
+        let file =
+            std::fs::File::open(path).map_err(|err| usage(format!("--file {}: {err}", path.display())))?;
         Box::new(BufReader::new(file))
     };
     let shown = path.display().to_string();
-    let lines = reader
-        .split(b'\n')
-        .enumerate()
-        .filter_map(move |(number, line)| match line {
-            Ok(line) => {
-                let trimmed = line.strip_suffix(b"\r").unwrap_or(&line);
-                if trimmed.iter().all(u8::is_ascii_whitespace) {
-                    return None;
-                }
-                Some(Ok((
-                    DeliveryRecord {
-                        data: Bytes::copy_from_slice(trimmed),
-                        arrival: Utc::now(),
-                    },
-                    false,
-                )))
+    let lines = reader.split(b'\n').enumerate().filter_map(move |(number, line)| match line {
+        Ok(line) => {
+            let trimmed = line.strip_suffix(b"\r").unwrap_or(&line);
+            if trimmed.iter().all(u8::is_ascii_whitespace) {
+                return None;
             }
-            Err(err) => {
-                Some(Err(err).with_context(|| format!("reading {shown} at line {}", number + 1)))
-            }
-        });
+            Some(Ok((DeliveryRecord { data: Bytes::copy_from_slice(trimmed), arrival: Utc::now() }, false)))
+        }
+        Err(err) => Some(Err(err).with_context(|| format!("reading {shown} at line {}", number + 1))),
+    });
     Ok(Box::new(lines))
 }

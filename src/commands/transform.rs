@@ -6,67 +6,94 @@ use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use super::Context;
+use super::remote;
+use crate::backend::JobRun;
 use crate::backend::{ObjectInfo, is_not_found};
-use crate::cli::TransformArgs;
-use crate::layout::raw_day_prefix;
+use crate::cli::{Remote, TransformArgs};
 use crate::output::Table;
-use crate::pipeline::{Lake, ObjectOutcome, record_partitions, transform_objects};
+use crate::pipeline::{Lake, ObjectOutcome, RawArea, record_partitions, transform_objects};
 
 pub fn default_jobs() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
 }
 
 pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
-    let lake = Lake::from_settings(&settings)?;
+    remote::check_backend(&backend, args.remote)?;
+    let raw = RawArea::from_settings(&settings)?;
     let store = backend.objects.clone();
     let objects: Vec<ObjectInfo> = if args.keys.is_empty() {
         let day = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let prefix = format!("{}{}", lake.raw.prefix, raw_day_prefix(lake.layout, day));
-        let listed = store.list(&lake.raw.bucket, &prefix).await?;
+        let listed = raw.list_day(store.as_ref(), day).await?;
         if listed.is_empty() {
-            ctx.printer
-                .notice(format_args!("no raw objects under {prefix}"));
+            ctx.printer.notice(format_args!("no raw objects under {}", raw.day_prefix(day)));
         }
         listed
     } else {
         let mut found = Vec::new();
         for key in &args.keys {
-            let listed = store.list(&lake.raw.bucket, key).await?;
-            match listed.into_iter().find(|o| &o.key == key) {
-                Some(object) => found.push(object),
-                None => return Err(crate::backend::NotFound(format!("raw object {key}")).into()),
-            }
+            found.push(raw.find(store.as_ref(), key).await?);
         }
         found
     };
 
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    match args.remote {
+        Some(Remote::Glue) => {
+            let job = remote::glue_job(&settings)?;
+            let arguments = if args.keys.is_empty() {
+                vec![(
+                    "--date".to_string(),
+                    args.date.unwrap_or_else(|| chrono::Utc::now().date_naive()).to_string(),
+                )]
+            } else {
+                vec![("--keys".to_string(), args.keys.join(","))]
+            };
+            let run = remote::run_glue_job(ctx, &backend, &job, &arguments, args.timeout).await?;
+            ctx.printer.print_table(&job_run_table(&job, &run))?;
+            return Ok(());
+        }
+        Some(Remote::Lambda) => {
+            let function = remote::lambda_function(&settings)?;
+            let results = remote::invoke_lambda(
+                ctx,
+                &backend,
+                &settings,
+                &function,
+                &raw.location.bucket,
+                &objects,
+                jobs,
+            )
+            .await?;
+            let mut table = Table::new(["source_key", "status", "response"]);
+            for (object, result) in results {
+                let invocation = result?;
+                table.push(vec![object.key.into(), invocation.status.into(), invocation.payload.into()]);
+            }
+            ctx.printer.print_table(&table)?;
+            return Ok(());
+        }
+        None => {}
+    }
+    let lake = Lake::from_settings(&settings)?;
     let bytes: u64 = objects.iter().map(|o| o.size).sum();
     let progress = ctx.printer.progress(
         bytes,
         "{spinner:.cyan} transforming [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
     );
     let started = Instant::now();
-    let results = transform_objects(store, &lake, &objects, jobs, false, |object, _| {
-        progress.inc(object.size)
-    })
-    .await;
+    let results =
+        transform_objects(store, &lake, &objects, jobs, false, |object, _| progress.inc(object.size)).await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
 
     let mut failures = 0;
     for (object, result) in &results {
         match result {
-            Ok(ObjectOutcome {
-                damaged: Some(why), ..
-            }) => {
+            Ok(ObjectOutcome { damaged: Some(why), .. }) => {
                 failures += 1;
-                ctx.printer
-                    .warn(format_args!("{} is damaged: {why}", object.key));
+                ctx.printer.warn(format_args!("{} is damaged: {why}", object.key));
             }
             Ok(_) => {}
             Err(err) => {
@@ -85,19 +112,25 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
         .flat_map(|o| o.manifest.outputs.iter().map(|f| f.day.clone()))
         .collect();
     record_partitions(backend.objects.as_ref(), &lake, &days).await?;
-    let table = if args.objects {
-        object_table(&results)
-    } else {
-        summary_table(&results, seconds)
-    };
+    let table = if args.objects { object_table(&results) } else { summary_table(&results, seconds) };
     ctx.printer.print_table(&table)?;
     if failures > 0 {
-        return Err(anyhow!(
-            "{failures} of {} objects were not transformed completely",
-            results.len()
-        ));
+        return Err(anyhow!("{failures} of {} objects were not transformed completely", results.len()));
     }
     Ok(())
+}
+
+/// One row for a finished Glue job run.
+pub fn job_run_table(job: &str, run: &JobRun) -> Table {
+    let mut table = Table::new(["job", "run_id", "state", "seconds", "dpu_seconds"]);
+    table.push(vec![
+        job.into(),
+        run.id.clone().into(),
+        run.state.clone().into(),
+        run.execution_seconds.map_or(Value::Null, Value::from),
+        run.dpu_seconds.map_or(Value::Null, Value::from),
+    ]);
+    table
 }
 
 fn round2(value: f64) -> Value {
@@ -168,15 +201,8 @@ pub fn summary_table(results: &[(ObjectInfo, Result<ObjectOutcome>)], seconds: f
         "seconds",
         "events_per_s",
     ]);
-    let (
-        mut skipped,
-        mut failed,
-        mut records,
-        mut events,
-        mut quarantined,
-        mut bytes_in,
-        mut bytes_out,
-    ) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut skipped, mut failed, mut records, mut events, mut quarantined, mut bytes_in, mut bytes_out) =
+        (0u64, 0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
     let mut days = std::collections::BTreeSet::new();
     for (object, result) in results {
         bytes_in += object.size;

@@ -166,14 +166,8 @@ mod tests {
         let printer = Printer::for_tests(OutputFormat::Json);
         let err = printer.confirm("delete 3 objects").unwrap_err();
         assert!(err.to_string().contains("pass --yes"), "{err}");
-        assert_eq!(
-            crate::error::exit_status(&err),
-            crate::error::ExitStatus::Usage
-        );
-        let yes = Printer {
-            assume_yes: true,
-            ..printer
-        };
+        assert_eq!(crate::error::exit_status(&err), crate::error::ExitStatus::Usage);
+        let yes = Printer { assume_yes: true, ..printer };
         assert!(yes.confirm("delete 3 objects").unwrap());
     }
 }

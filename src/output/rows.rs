@@ -45,10 +45,7 @@ pub struct Table {
 
 impl Table {
     pub fn new<S: Into<String>>(columns: impl IntoIterator<Item = S>) -> Self {
-        Self {
-            columns: columns.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
-        }
+        Self { columns: columns.into_iter().map(Into::into).collect(), rows: Vec::new() }
     }
 
     pub fn push(&mut self, row: Vec<Value>) {
@@ -92,28 +89,15 @@ pub struct RowWriter<W: Write> {
 impl<W: Write> RowWriter<W> {
     pub fn new(out: W, format: Format, columns: Vec<String>, color: bool, terminal: bool) -> Self {
         let sink = match format {
-            Format::Table => Sink::Table {
-                out,
-                rows: Vec::new(),
-            },
+            Format::Table => Sink::Table { out, rows: Vec::new() },
             Format::Csv | Format::Tsv => {
                 let delimiter = if format == Format::Csv { b',' } else { b'\t' };
-                Sink::Delimited(
-                    csv::WriterBuilder::new()
-                        .delimiter(delimiter)
-                        .from_writer(out),
-                )
+                Sink::Delimited(csv::WriterBuilder::new().delimiter(delimiter).from_writer(out))
             }
             Format::Json => Sink::Json { out, first: true },
             Format::Ndjson => Sink::Ndjson(out),
         };
-        let mut writer = Self {
-            columns,
-            sink,
-            color,
-            terminal,
-            rows_written: 0,
-        };
+        let mut writer = Self { columns, sink, color, terminal, rows_written: 0 };
         if let Sink::Delimited(csv) = &mut writer.sink {
             // A header even for an empty result, so scripts can rely on line 1.
             if let Err(err) = csv.write_record(&writer.columns) {
@@ -132,8 +116,7 @@ impl<W: Write> RowWriter<W> {
         match &mut self.sink {
             Sink::Table { rows, .. } => rows.push(row),
             Sink::Delimited(csv) => {
-                csv.write_record(row.iter().map(cell_text))
-                    .map_err(csv_to_io)?;
+                csv.write_record(row.iter().map(cell_text)).map_err(csv_to_io)?;
             }
             Sink::Json { out, first } => {
                 out.write_all(if *first { b"[\n" } else { b",\n" })?;
@@ -189,12 +172,7 @@ fn write_object<W: Write>(out: &mut W, columns: &[String], row: &[Value]) -> io:
     out.write_all(b"}")
 }
 
-fn render_table(
-    columns: &[String],
-    rows: &[Vec<Value>],
-    color: bool,
-    terminal: bool,
-) -> comfy_table::Table {
+fn render_table(columns: &[String], rows: &[Vec<Value>], color: bool, terminal: bool) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED);
     table.apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS);
@@ -208,20 +186,12 @@ fn render_table(
     }
     table.set_header(columns.iter().map(|name| {
         let cell = Cell::new(name);
-        if color {
-            cell.add_attribute(comfy_table::Attribute::Bold)
-        } else {
-            cell
-        }
+        if color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
     }));
     for row in rows {
         table.add_row(row.iter().map(|value| {
             let cell = Cell::new(cell_text(value));
-            if value.is_number() {
-                cell.set_alignment(CellAlignment::Right)
-            } else {
-                cell
-            }
+            if value.is_number() { cell.set_alignment(CellAlignment::Right) } else { cell }
         }));
     }
     table
@@ -234,13 +204,7 @@ mod tests {
 
     fn render(format: Format, rows: &[Vec<Value>]) -> String {
         let mut out = Vec::new();
-        let mut writer = RowWriter::new(
-            &mut out,
-            format,
-            vec!["name".into(), "count".into()],
-            false,
-            false,
-        );
+        let mut writer = RowWriter::new(&mut out, format, vec!["name".into(), "count".into()], false, false);
         for row in rows {
             writer.write_row(row.clone()).unwrap();
         }
@@ -249,20 +213,14 @@ mod tests {
     }
 
     fn sample() -> Vec<Vec<Value>> {
-        vec![
-            vec![json!("page_view"), json!(12)],
-            vec![json!("a,b\tc"), Value::Null],
-        ]
+        vec![vec![json!("page_view"), json!(12)], vec![json!("a,b\tc"), Value::Null]]
     }
 
     #[test]
     fn json_is_an_array_of_objects_in_column_order() {
         let text = render(Format::Json, &sample());
         let parsed: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(
-            parsed,
-            json!([{"name": "page_view", "count": 12}, {"name": "a,b\tc", "count": null}])
-        );
+        assert_eq!(parsed, json!([{"name": "page_view", "count": 12}, {"name": "a,b\tc", "count": null}]));
         assert!(text.find("\"name\"").unwrap() < text.find("\"count\"").unwrap());
         assert_eq!(render(Format::Json, &[]), "[]\n");
     }
@@ -280,23 +238,14 @@ mod tests {
 
     #[test]
     fn csv_and_tsv_quote_what_needs_quoting() {
-        assert_eq!(
-            render(Format::Csv, &sample()),
-            "name,count\npage_view,12\n\"a,b\tc\",\n"
-        );
-        assert_eq!(
-            render(Format::Tsv, &sample()),
-            "name\tcount\npage_view\t12\n\"a,b\tc\"\t\n"
-        );
+        assert_eq!(render(Format::Csv, &sample()), "name,count\npage_view,12\n\"a,b\tc\",\n");
+        assert_eq!(render(Format::Tsv, &sample()), "name\tcount\npage_view\t12\n\"a,b\tc\"\t\n");
         assert_eq!(render(Format::Csv, &[]), "name,count\n");
     }
 
     #[test]
     fn table_right_aligns_numbers() {
-        let text = render(
-            Format::Table,
-            &[vec![json!("x"), json!(5)], vec![json!("y"), json!(12345)]],
-        );
+        let text = render(Format::Table, &[vec![json!("x"), json!(5)], vec![json!("y"), json!(12345)]]);
         assert!(text.contains("name") && text.contains("count"), "{text}");
         let line = text.lines().find(|l| l.contains(" x ")).unwrap();
         assert!(line.contains("     5 "), "{text}");

@@ -18,11 +18,7 @@ pub fn output_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         s("event_id", false),
         s("event_type", false),
-        Field::new(
-            "event_ts",
-            DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
-            false,
-        ),
+        Field::new("event_ts", DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())), false),
         s("user_id", true),
         s("session_id", true),
         s("page_url", true),

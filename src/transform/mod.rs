@@ -66,10 +66,7 @@ impl Default for TransformOptions {
 
 impl TransformOptions {
     pub fn new(source_key: impl Into<String>) -> Self {
-        TransformOptions {
-            source_key: source_key.into(),
-            ..Self::default()
-        }
+        TransformOptions { source_key: source_key.into(), ..Self::default() }
     }
 }
 
@@ -170,7 +167,7 @@ pub fn transform<R: Read>(
 pub fn parse_only<R: Read>(input: R) -> Result<u64, TransformError> {
     struct Count;
     impl Handler for Count {
-        fn good(&mut self, raw: Raw<'_>, _: RecordMeta, _: &[u8]) -> Result<(), TransformError> {
+        fn good(&mut self, raw: &mut Raw<'_>, _: RecordMeta, _: &[u8]) -> Result<(), TransformError> {
             std::hint::black_box(raw);
             Ok(())
         }
@@ -200,12 +197,7 @@ pub fn quarantine_line(source_key: &str, bad: &BadRecord) -> String {
 
 /// The Hive-style partition directory of a day: `year=YYYY/month=MM/day=DD`.
 pub fn partition_path(day: NaiveDate) -> String {
-    format!(
-        "year={:04}/month={:02}/day={:02}",
-        day.year(),
-        day.month(),
-        day.day()
-    )
+    format!("year={:04}/month={:02}/day={:02}", day.year(), day.month(), day.day())
 }
 
 struct TransformHandler<'s> {
@@ -224,30 +216,19 @@ impl TransformHandler<'_> {
         reason: String,
         day: Option<NaiveDate>,
     ) -> Result<(), TransformError> {
-        let bad = BadRecord {
-            record_number: meta.number,
-            byte_offset: meta.offset,
-            reason,
-            raw: raw_text(text),
-        };
+        let bad =
+            BadRecord { record_number: meta.number, byte_offset: meta.offset, reason, raw: raw_text(text) };
         self.quarantined += 1;
-        self.sink
-            .quarantine(&bad, day)
-            .map_err(|e| TransformError::Sink {
-                what: format!("quarantining record {}", meta.number),
-                source: e,
-            })
+        self.sink.quarantine(&bad, day).map_err(|e| TransformError::Sink {
+            what: format!("quarantining record {}", meta.number),
+            source: e,
+        })
     }
 }
 
 impl Handler for TransformHandler<'_> {
-    fn good(
-        &mut self,
-        mut raw: Raw<'_>,
-        meta: RecordMeta,
-        text: &[u8],
-    ) -> Result<(), TransformError> {
-        let event_ts = match validate(&raw) {
+    fn good(&mut self, raw: &mut Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError> {
+        let event_ts = match validate(raw) {
             Ok(ts) => ts,
             Err(reason) => {
                 let day = match &raw.timestamp {
@@ -263,8 +244,7 @@ impl Handler for TransformHandler<'_> {
             // serde_json only writes UTF-8.
             std::str::from_utf8(&self.extra_buf).ok()
         };
-        self.out
-            .push(&mut *self.sink, &raw, event_ts, epoch_day(event_ts), extra)?;
+        self.out.push(&mut *self.sink, raw, event_ts, epoch_day(event_ts), extra)?;
         self.events_out += 1;
         Ok(())
     }

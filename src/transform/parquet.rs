@@ -71,11 +71,7 @@ impl DayWriters {
             source_key: StringArray::from_iter_values(std::iter::repeat_n(source_key, batch_rows)),
             days: Vec::new(),
             last: 0,
-            encoder: if encode_thread {
-                Encoder::spawn()?
-            } else {
-                Encoder::Inline(Vec::new())
-            },
+            encoder: if encode_thread { Encoder::spawn()? } else { Encoder::Inline(Vec::new()) },
         })
     }
 
@@ -105,11 +101,7 @@ impl DayWriters {
         Ok(())
     }
 
-    fn open(
-        &mut self,
-        sink: &mut dyn TransformSink,
-        epoch_day: i64,
-    ) -> Result<usize, TransformError> {
+    fn open(&mut self, sink: &mut dyn TransformSink, epoch_day: i64) -> Result<usize, TransformError> {
         // The timestamp was range-checked, so the date exists.
         let date = date_of_epoch_day(epoch_day).unwrap_or_default();
         let out = sink.open_day(date).map_err(|e| TransformError::Sink {
@@ -117,13 +109,8 @@ impl DayWriters {
             source: e,
         })?;
         let writer = ArrowWriter::try_new(out, self.schema.clone(), Some(self.props.clone()))?;
-        self.encoder.open(writer)?;
-        self.days.push(OpenDay {
-            epoch_day,
-            date,
-            rows: 0,
-            columns: DayColumns::new(self.batch_rows),
-        });
+        self.encoder.open(date, writer)?;
+        self.days.push(OpenDay { epoch_day, date, rows: 0, columns: DayColumns::new(self.batch_rows) });
         Ok(self.days.len() - 1)
     }
 
@@ -135,36 +122,38 @@ impl DayWriters {
                 self.encoder.write(idx, batch)?;
             }
         }
-        let writers = std::mem::replace(&mut self.encoder, Encoder::Inline(Vec::new())).finish()?;
-        let mut rows = BTreeMap::new();
-        for (day, writer) in self.days.iter().zip(writers) {
-            let mut out = writer.into_inner()?;
-            out.flush().map_err(|e| TransformError::Sink {
-                what: format!("flushing the output for {}", day.date),
-                source: e,
-            })?;
-            rows.insert(day.date, day.rows);
-        }
-        Ok(rows)
+        std::mem::replace(&mut self.encoder, Encoder::Inline(Vec::new())).finish()?;
+        Ok(self.days.iter().map(|d| (d.date, d.rows)).collect())
     }
 }
 
-enum Msg {
-    Open(Writer),
-    Batch(usize, RecordBatch),
+/// Footers, then a flush of every sink writer, so errors surface here and not in a drop.
+fn close_all(writers: Vec<(NaiveDate, Writer)>) -> Result<(), TransformError> {
+    for (date, writer) in writers {
+        let mut out = writer.into_inner()?;
+        out.flush().map_err(|e| TransformError::Sink {
+            what: format!("flushing the output for {date}"),
+            source: e,
+        })?;
+    }
+    Ok(())
 }
 
-type EncodeResult = Result<Vec<Writer>, TransformError>;
+enum Msg {
+    Open(NaiveDate, Box<Writer>),
+    Batch(usize, RecordBatch),
+    /// Sent only on success: a channel closed without it means the run failed and the
+    /// incomplete files need no footer.
+    Finish,
+}
 
 /// Where finished batches are encoded. Encoding and compressing Parquet costs about as much
-/// CPU as inflating and parsing the JSON, so by default it runs on its own thread and the two
-/// halves overlap; a bounded channel keeps at most a few batches in flight.
+/// CPU as building the columns and a good part of parsing, so by default it runs on its own
+/// thread, including the final row group and footers; a bounded channel keeps at most a few
+/// batches in flight.
 enum Encoder {
-    Inline(Vec<Writer>),
-    Thread {
-        tx: Option<SyncSender<Msg>>,
-        handle: Option<JoinHandle<EncodeResult>>,
-    },
+    Inline(Vec<(NaiveDate, Writer)>),
+    Thread { tx: Option<SyncSender<Msg>>, handle: Option<JoinHandle<Result<(), TransformError>>> },
 }
 
 /// Batches in flight between the parsing and the encoding thread.
@@ -175,42 +164,37 @@ impl Encoder {
         let (tx, rx) = sync_channel::<Msg>(IN_FLIGHT);
         let handle = std::thread::Builder::new()
             .name("transform-parquet".into())
-            .spawn(move || -> EncodeResult {
-                let mut writers = Vec::new();
+            .spawn(move || -> Result<(), TransformError> {
+                let mut writers: Vec<(NaiveDate, Writer)> = Vec::new();
                 for msg in rx {
                     match msg {
-                        Msg::Open(w) => writers.push(w),
-                        Msg::Batch(i, b) => {
-                            let w: &mut Writer = &mut writers[i];
-                            w.write(&b)?;
-                        }
+                        Msg::Open(date, w) => writers.push((date, *w)),
+                        Msg::Batch(i, b) => writers[i].1.write(&b)?,
+                        Msg::Finish => return close_all(writers),
                     }
                 }
-                Ok(writers)
+                Ok(())
             })
             .map_err(|e| TransformError::Sink {
                 what: "starting the Parquet encoding thread".into(),
                 source: e,
             })?;
-        Ok(Encoder::Thread {
-            tx: Some(tx),
-            handle: Some(handle),
-        })
+        Ok(Encoder::Thread { tx: Some(tx), handle: Some(handle) })
     }
 
-    fn open(&mut self, w: Writer) -> Result<(), TransformError> {
+    fn open(&mut self, date: NaiveDate, w: Writer) -> Result<(), TransformError> {
         match self {
             Encoder::Inline(ws) => {
-                ws.push(w);
+                ws.push((date, w));
                 Ok(())
             }
-            Encoder::Thread { .. } => self.send(Msg::Open(w)),
+            Encoder::Thread { .. } => self.send(Msg::Open(date, Box::new(w))),
         }
     }
 
     fn write(&mut self, idx: usize, batch: RecordBatch) -> Result<(), TransformError> {
         match self {
-            Encoder::Inline(ws) => Ok(ws[idx].write(&batch)?),
+            Encoder::Inline(ws) => Ok(ws[idx].1.write(&batch)?),
             Encoder::Thread { .. } => self.send(Msg::Batch(idx, batch)),
         }
     }
@@ -223,33 +207,31 @@ impl Encoder {
             return Ok(());
         }
         // The receiver is gone only when the thread stopped on an error: report that one.
-        match self.join() {
-            Err(e) => Err(e),
-            Ok(_) => Err(TransformError::Parquet(ParquetError::General(
-                "Parquet encoding thread stopped early".into(),
-            ))),
+        self.join()?;
+        Err(TransformError::Parquet(ParquetError::General("Parquet encoding thread stopped early".into())))
+    }
+
+    /// Closes the channel and waits for the thread.
+    fn join(&mut self) -> Result<(), TransformError> {
+        let Encoder::Thread { tx, handle } = self else {
+            return Ok(());
+        };
+        drop(tx.take());
+        match handle.take().map(JoinHandle::join) {
+            Some(Ok(r)) => r,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Ok(()),
         }
     }
 
-    /// Closes the channel and waits for the thread; its writers come back for the footers.
-    fn join(&mut self) -> EncodeResult {
-        match self {
-            Encoder::Inline(ws) => Ok(std::mem::take(ws)),
-            Encoder::Thread { tx, handle } => {
-                drop(tx.take());
-                match handle.take().map(JoinHandle::join) {
-                    Some(Ok(r)) => r,
-                    Some(Err(panic)) => std::panic::resume_unwind(panic),
-                    None => Err(TransformError::Parquet(ParquetError::General(
-                        "Parquet encoding thread already stopped".into(),
-                    ))),
-                }
+    fn finish(mut self) -> Result<(), TransformError> {
+        match &mut self {
+            Encoder::Inline(ws) => close_all(std::mem::take(ws)),
+            Encoder::Thread { .. } => {
+                self.send(Msg::Finish)?;
+                self.join()
             }
         }
-    }
-
-    fn finish(mut self) -> EncodeResult {
-        self.join()
     }
 }
 
@@ -259,6 +241,7 @@ impl Drop for Encoder {
         if let Encoder::Thread { tx, handle } = self {
             drop(tx.take());
             if let Some(h) = handle.take() {
+                // Its error, if any, was already reported or is moot after ours.
                 let _ = h.join();
             }
         }

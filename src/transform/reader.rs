@@ -35,7 +35,7 @@ pub(crate) struct RecordMeta {
 /// Receives each framed record in order.
 pub(crate) trait Handler {
     /// A JSON object that deserialised into [`Raw`]; it may still break semantic rules.
-    fn good(&mut self, raw: Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError>;
+    fn good(&mut self, raw: &mut Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError>;
     /// Anything that did not: `reason` is final.
     fn bad(&mut self, meta: RecordMeta, text: &[u8], reason: String) -> Result<(), TransformError>;
 }
@@ -58,11 +58,8 @@ pub(crate) fn open<'r, R: Read + 'r>(mut input: R) -> Framer<'r> {
     }
     let compressed = n == 2 && head == [0x1f, 0x8b];
     let prefixed = io::Cursor::new(head[..n].to_vec()).chain(input);
-    let src: Box<dyn Read + 'r> = if compressed {
-        Box::new(MultiGzDecoder::new(prefixed))
-    } else {
-        Box::new(prefixed)
-    };
+    let src: Box<dyn Read + 'r> =
+        if compressed { Box::new(MultiGzDecoder::new(prefixed)) } else { Box::new(prefixed) };
     Framer {
         src,
         compressed,
@@ -92,11 +89,8 @@ pub(crate) struct Framer<'r> {
     pub records: u64,
 }
 
-// Moved out once per record and consumed at once; boxing `Raw` would add an allocation per
-// record for nothing.
-#[allow(clippy::large_enum_variant)]
-enum Framed<'a> {
-    Good(Raw<'a>, usize),
+/// What the slow path decided about a record the typed parse did not accept.
+enum Framed {
     Bad(usize, String),
     NeedMore,
 }
@@ -119,16 +113,25 @@ impl Framer<'_> {
                 continue;
             }
             let text = &self.buf[self.start..self.end];
-            let meta = RecordMeta {
-                number: self.records + 1,
-                offset: self.base + self.start as u64,
-            };
-            match frame(text, self.eof, self.damaged.is_some()) {
-                Framed::Good(raw, len) => {
-                    self.records += 1;
-                    h.good(raw, meta, &text[..len])?;
-                    self.start += len;
+            let meta = RecordMeta { number: self.records + 1, offset: self.base + self.start as u64 };
+            // Fast path: almost every record is an object that deserialises in one go.
+            let typed_err = if text[0] == b'{' {
+                let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
+                match it.next() {
+                    Some(Ok(mut raw)) => {
+                        let len = it.byte_offset();
+                        self.records += 1;
+                        h.good(&mut raw, meta, &text[..len])?;
+                        self.start += len;
+                        continue;
+                    }
+                    Some(Err(e)) => Some(e),
+                    None => None,
                 }
+            } else {
+                None
+            };
+            match frame(text, self.eof, self.damaged.is_some(), typed_err) {
                 Framed::Bad(len, reason) => {
                     self.records += 1;
                     h.bad(meta, &text[..len], reason)?;
@@ -137,10 +140,8 @@ impl Framer<'_> {
                 Framed::NeedMore if text.len() >= MAX_RECORD_BYTES => {
                     let len = text.len();
                     self.records += 1;
-                    let reason = format!(
-                        "record exceeds {} MiB without ending; cut here",
-                        MAX_RECORD_BYTES >> 20
-                    );
+                    let reason =
+                        format!("record exceeds {} MiB without ending; cut here", MAX_RECORD_BYTES >> 20);
                     h.bad(meta, text, reason)?;
                     self.start += len;
                 }
@@ -182,15 +183,8 @@ impl Framer<'_> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     self.eof = true;
-                    let what = if self.compressed {
-                        "gzip stream damaged"
-                    } else {
-                        "input read failed"
-                    };
-                    self.damaged = Some(format!(
-                        "{what} after {} decompressed bytes: {e}",
-                        self.input_bytes
-                    ));
+                    let what = if self.compressed { "gzip stream damaged" } else { "input read failed" };
+                    self.damaged = Some(format!("{what} after {} decompressed bytes: {e}", self.input_bytes));
                     break;
                 }
             }
@@ -202,19 +196,12 @@ fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
-/// Frames the record at the start of `text` (which begins with a non-whitespace byte).
-fn frame(text: &[u8], eof: bool, damaged: bool) -> Framed<'_> {
-    let typed_err = if text[0] == b'{' {
-        let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
-        match it.next() {
-            Some(Ok(raw)) => return Framed::Good(raw, it.byte_offset()),
-            Some(Err(e)) if e.is_eof() && !eof => return Framed::NeedMore,
-            Some(Err(e)) => Some(e),
-            None => None,
-        }
-    } else {
-        None
-    };
+/// Frames a record at the start of `text` (which begins with a non-whitespace byte) that the
+/// typed parse rejected with `typed_err`, or that is not an object (`None`).
+fn frame(text: &[u8], eof: bool, damaged: bool, typed_err: Option<serde_json::Error>) -> Framed {
+    if typed_err.as_ref().is_some_and(|e| e.is_eof()) && !eof {
+        return Framed::NeedMore;
+    }
 
     // The typed parse failed (or this is not an object): find out whether the text is valid
     // JSON at all, and where it ends. serde_json skips values iteratively here, so this pass
@@ -237,17 +224,11 @@ fn frame(text: &[u8], eof: bool, damaged: bool) -> Framed<'_> {
             if !eof {
                 Framed::NeedMore
             } else if let Some(end) = cut_short(text, text.len()) {
-                Framed::Bad(
-                    end,
-                    "truncated: the record ends before its closing brace".to_owned(),
-                )
+                Framed::Bad(end, "truncated: the record ends before its closing brace".to_owned())
             } else if damaged {
                 Framed::Bad(text.len(), "truncated".to_owned())
             } else {
-                Framed::Bad(
-                    text.len(),
-                    "truncated: input ends inside a record".to_owned(),
-                )
+                Framed::Bad(text.len(), "truncated: input ends inside a record".to_owned())
             }
         }
         Some(Err(e)) => {
@@ -311,15 +292,9 @@ fn error_index(text: &[u8], e: &serde_json::Error) -> usize {
 /// newline before `limit` that is followed by a line starting with `{`: the next record.
 fn cut_short(text: &[u8], limit: usize) -> Option<usize> {
     let mut line_start = 0;
-    while let Some(p) = text[line_start..limit.min(text.len())]
-        .iter()
-        .position(|&b| b == b'\n')
-    {
+    while let Some(p) = text[line_start..limit.min(text.len())].iter().position(|&b| b == b'\n') {
         let newline = line_start + p;
-        let next = text[newline + 1..]
-            .iter()
-            .position(|&b| !is_ws(b))
-            .map(|q| text[newline + 1 + q]);
+        let next = text[newline + 1..].iter().position(|&b| !is_ws(b)).map(|q| text[newline + 1 + q]);
         if newline > 0 && next == Some(b'{') {
             return Some(newline);
         }
@@ -374,13 +349,21 @@ fn resync(text: &[u8], from: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// `frame` as `Framer::run` reaches it: after the typed parse rejected the record.
+    fn frame_rejected(text: &[u8], eof: bool, damaged: bool) -> Framed {
+        let typed_err = if text[0] == b'{' {
+            let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
+            it.next().and_then(Result::err)
+        } else {
+            None
+        };
+        frame(text, eof, damaged, typed_err)
+    }
+
     #[test]
     fn resync_points() {
         // cut short before a value: the parser takes the next record as that value and hits the end
-        assert!(matches!(
-            frame(b"{\"a\":\n{\"b\":1}\n", true, false),
-            Framed::Bad(5, _)
-        ));
+        assert!(matches!(frame_rejected(b"{\"a\":\n{\"b\":1}\n", true, false), Framed::Bad(5, _)));
         // a record cut short: the parser fails on the next line, which is the next record
         assert_eq!(resync(b"{\"a\":\"x\"\n{\"b\":1}", 9), Some(8));
         assert_eq!(resync(b"{\"a\":\"x\"\n  \n{\"b\":1}", 12), Some(8));
@@ -388,10 +371,7 @@ mod tests {
         assert_eq!(resync(b"{\"a\":1,,\"b\":2}\n{}", 7), Some(14));
         assert_eq!(resync(b"{\"a\":1,,\n\"b\":2}", 7), Some(8));
         // no newline: brackets close
-        assert_eq!(
-            resync(b"{\"a\":,\"b\":{\"c\":\"}\"}}{\"x\":1}", 5),
-            Some(20)
-        );
+        assert_eq!(resync(b"{\"a\":,\"b\":{\"c\":\"}\"}}{\"x\":1}", 5), Some(20));
         // garbage before a record
         assert_eq!(resync(b"garbage{\"x\":1}", 0), Some(7));
         // a stray closer is a record of its own

@@ -44,10 +44,7 @@ impl TransformSink for MemSink {
         }
         self.opened.push(day);
         let buf = SharedBuf::default();
-        assert!(
-            self.files.insert(day, buf.clone()).is_none(),
-            "day opened twice"
-        );
+        assert!(self.files.insert(day, buf.clone()).is_none(), "day opened twice");
         Ok(Box::new(buf))
     }
     fn quarantine(&mut self, bad: &BadRecord, day: Option<NaiveDate>) -> std::io::Result<()> {
@@ -62,10 +59,7 @@ impl MemSink {
     }
 
     fn batch(&self, day: NaiveDate) -> RecordBatch {
-        let reader = ParquetRecordBatchReaderBuilder::try_new(self.bytes(day))
-            .unwrap()
-            .build()
-            .unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(self.bytes(day)).unwrap().build().unwrap();
         let schema = reader.schema();
         let batches: Vec<RecordBatch> = reader.map(|b| b.unwrap()).collect();
         concat_batches(&schema, &batches).unwrap()
@@ -112,10 +106,7 @@ fn col<'a, T: 'static>(b: &'a RecordBatch, name: &str) -> &'a T {
 }
 
 fn strs(b: &RecordBatch, name: &str) -> Vec<Option<String>> {
-    col::<StringArray>(b, name)
-        .iter()
-        .map(|v| v.map(str::to_owned))
-        .collect()
+    col::<StringArray>(b, name).iter().map(|v| v.map(str::to_owned)).collect()
 }
 
 const FULL: &str = r#"{"event_id":"e-1","event_type":"purchase","user_id":"u_0000001","session_id":"s-1","timestamp":"2024-06-01T12:00:00.123Z","page_url":"https://shop.example.com/checkout/confirm","referrer":"https://www.google.com/","user_agent":"Mozilla/5.0","ip":"203.0.113.9","email":"jane.doe@example.org","product_id":"P100001","price":19.99,"quantity":3,"country":"US","device":"desktop"}"#;
@@ -126,11 +117,7 @@ fn schema_types_and_sensitive_columns() {
     let expect: &[(&str, DataType, bool)] = &[
         ("event_id", DataType::Utf8, false),
         ("event_type", DataType::Utf8, false),
-        (
-            "event_ts",
-            DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
-            false,
-        ),
+        ("event_ts", DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())), false),
         ("user_id", DataType::Utf8, true),
         ("session_id", DataType::Utf8, true),
         ("page_url", DataType::Utf8, true),
@@ -152,10 +139,7 @@ fn schema_types_and_sensitive_columns() {
         assert_eq!(f.is_nullable(), *nullable, "{name}");
     }
     for gone in ["ip", "email", "timestamp", "year", "month", "day"] {
-        assert!(
-            schema.field_with_name(gone).is_err(),
-            "{gone} must not be a column"
-        );
+        assert!(schema.field_with_name(gone).is_err(), "{gone} must not be a column");
     }
     // The file read back has the same types.
     let (_, sink) = run(FULL.as_bytes());
@@ -183,10 +167,7 @@ fn values_round_trip_through_snappy_parquet() {
     assert_eq!(s("event_type").as_deref(), Some("purchase"));
     assert_eq!(s("user_id").as_deref(), Some("u_0000001"));
     assert_eq!(s("session_id").as_deref(), Some("s-1"));
-    assert_eq!(
-        s("page_url").as_deref(),
-        Some("https://shop.example.com/checkout/confirm")
-    );
+    assert_eq!(s("page_url").as_deref(), Some("https://shop.example.com/checkout/confirm"));
     assert_eq!(s("referrer").as_deref(), Some("https://www.google.com/"));
     assert_eq!(s("user_agent").as_deref(), Some("Mozilla/5.0"));
     assert_eq!(s("product_id").as_deref(), Some("P100001"));
@@ -194,10 +175,7 @@ fn values_round_trip_through_snappy_parquet() {
     assert_eq!(s("device").as_deref(), Some("desktop"));
     assert_eq!(s("source_key").as_deref(), Some("raw/2024/06/01/obj-1.gz"));
     assert_eq!(s("extra"), None);
-    assert_eq!(
-        col::<TimestampMicrosecondArray>(&b, "event_ts").value(0),
-        1_717_243_200_123_000
-    );
+    assert_eq!(col::<TimestampMicrosecondArray>(&b, "event_ts").value(0), 1_717_243_200_123_000);
     assert_eq!(col::<Float64Array>(&b, "price").value(0), 19.99);
     assert_eq!(col::<Int64Array>(&b, "quantity").value(0), 3);
     assert!((col::<Float64Array>(&b, "revenue").value(0) - 59.97).abs() < 1e-9);
@@ -208,11 +186,7 @@ fn values_round_trip_through_snappy_parquet() {
     for rg in md.row_groups() {
         for c in rg.columns() {
             assert_eq!(c.compression(), Compression::SNAPPY, "{}", c.column_path());
-            assert!(
-                c.statistics().is_some(),
-                "{} has no statistics",
-                c.column_path()
-            );
+            assert!(c.statistics().is_some(), "{} has no statistics", c.column_path());
         }
     }
 }
@@ -225,23 +199,13 @@ fn ip_and_email_never_reach_the_output() {
     let b = sink.only_batch();
     for f in b.schema().fields() {
         assert!(!["ip", "email"].contains(&f.name().as_str()));
-        if let Some(a) = b
-            .column_by_name(f.name())
-            .unwrap()
-            .as_any()
-            .downcast_ref::<StringArray>()
-        {
+        if let Some(a) = b.column_by_name(f.name()).unwrap().as_any().downcast_ref::<StringArray>() {
             for v in a.iter().flatten() {
-                assert!(
-                    !v.contains("198.51.100") && !v.contains("leak"),
-                    "{}: {v}",
-                    f.name()
-                );
+                assert!(!v.contains("198.51.100") && !v.contains("leak"), "{}: {v}", f.name());
             }
         }
     }
-    let extra: serde_json::Value =
-        serde_json::from_str(strs(&b, "extra")[0].as_deref().unwrap()).unwrap();
+    let extra: serde_json::Value = serde_json::from_str(strs(&b, "extra")[0].as_deref().unwrap()).unwrap();
     assert_eq!(extra, serde_json::json!({"ctx": {"keep": [{"k": 1}]}}));
 }
 
@@ -265,10 +229,7 @@ fn revenue_only_for_purchases_with_price_and_quantity() {
     assert_eq!(report.events_out, 6, "{:?}", sink.bad);
     let b = sink.only_batch();
     let rev: Vec<Option<f64>> = col::<Float64Array>(&b, "revenue").iter().collect();
-    assert_eq!(
-        rev,
-        vec![Some(21.0), None, None, None, Some(21.0), Some(10.0)]
-    );
+    assert_eq!(rev, vec![Some(21.0), None, None, None, Some(21.0), Some(10.0)]);
     let qty: Vec<Option<i64>> = col::<Int64Array>(&b, "quantity").iter().collect();
     assert_eq!(qty, vec![Some(2), None, Some(2), Some(2), Some(3), Some(4)]);
 }
@@ -284,20 +245,11 @@ fn late_event_goes_to_its_own_day() {
     .join("\n");
     let (report, sink) = run(input.as_bytes());
     assert_eq!(sink.opened, vec![date(2024, 6, 1), date(2024, 5, 31)]);
-    assert_eq!(
-        report.days,
-        BTreeMap::from([(date(2024, 5, 31), 2), (date(2024, 6, 1), 2)])
-    );
+    assert_eq!(report.days, BTreeMap::from([(date(2024, 5, 31), 2), (date(2024, 6, 1), 2)]));
     let late = sink.batch(date(2024, 5, 31));
-    assert_eq!(
-        strs(&late, "event_id"),
-        vec![Some("b".to_owned()), Some("d".to_owned())]
-    );
+    assert_eq!(strs(&late, "event_id"), vec![Some("b".to_owned()), Some("d".to_owned())]);
     let on_time = sink.batch(date(2024, 6, 1));
-    assert_eq!(
-        strs(&on_time, "event_id"),
-        vec![Some("a".to_owned()), Some("c".to_owned())]
-    );
+    assert_eq!(strs(&on_time, "event_id"), vec![Some("a".to_owned()), Some("c".to_owned())]);
 }
 
 #[test]
@@ -317,12 +269,7 @@ fn unknown_fields_are_kept_in_extra() {
         serde_json::json!({"query":"yoga mat","filters":{"size":[1,2],"in_stock":true},"n":null,"été":"summer"})
     );
     // Input order is preserved.
-    assert!(
-        extra[0]
-            .as_deref()
-            .unwrap()
-            .starts_with(r#"{"query":"yoga mat","filters""#)
-    );
+    assert!(extra[0].as_deref().unwrap().starts_with(r#"{"query":"yoga mat","filters""#));
     assert_eq!(extra[1], None);
 }
 
@@ -389,18 +336,9 @@ fn every_kind_of_bad_record_is_quarantined_in_place() {
         let (b, _) = bad.next().unwrap();
         assert_eq!(b.record_number, i as u64 + 1, "{b:?}");
         assert_eq!(b.byte_offset, offsets[i], "{b:?}");
-        assert!(
-            b.reason.starts_with(want),
-            "record {}: {:?} should start with {want:?}",
-            i + 1,
-            b.reason
-        );
+        assert!(b.reason.starts_with(want), "record {}: {:?} should start with {want:?}", i + 1, b.reason);
         if !b.raw.contains("[redacted]") {
-            assert_eq!(
-                b.raw,
-                String::from_utf8_lossy(text),
-                "raw is the record text"
-            );
+            assert_eq!(b.raw, String::from_utf8_lossy(text), "raw is the record text");
         }
     }
     // ip/email values are redacted in raw, the rest is verbatim.
@@ -417,10 +355,7 @@ fn every_kind_of_bad_record_is_quarantined_in_place() {
     assert_eq!(sink.bad[5].1, None); // unparseable timestamp
     // The good records were all read.
     let b = sink.only_batch();
-    assert_eq!(
-        strs(&b, "event_id"),
-        vec![Some("g1".into()), Some("g2".into())]
-    );
+    assert_eq!(strs(&b, "event_id"), vec![Some("g1".into()), Some("g2".into())]);
 }
 
 #[test]
@@ -432,32 +367,17 @@ fn invalid_json_without_separators_resyncs_at_next_object() {
         ev("c", "2024-06-01T00:00:00Z")
     );
     let (report, sink) = run(input.as_bytes());
-    let reasons: Vec<_> = sink
-        .bad
-        .iter()
-        .map(|(b, _)| (b.record_number, b.raw.clone()))
-        .collect();
+    let reasons: Vec<_> = sink.bad.iter().map(|(b, _)| (b.record_number, b.raw.clone())).collect();
     assert_eq!(report.events_out, 3, "{reasons:?}");
-    assert_eq!(
-        reasons,
-        vec![
-            (2, r#"{"event_id":"x",,"a":{"b":1}}"#.to_owned()),
-            (4, "garbage".to_owned())
-        ]
-    );
+    assert_eq!(reasons, vec![(2, r#"{"event_id":"x",,"a":{"b":1}}"#.to_owned()), (4, "garbage".to_owned())]);
     assert_eq!(report.records, 5);
     let second_bad = &sink.bad[1].0;
-    assert_eq!(
-        second_bad.byte_offset as usize,
-        input.find("garbage").unwrap()
-    );
+    assert_eq!(second_bad.byte_offset as usize, input.find("garbage").unwrap());
 }
 
 #[test]
 fn gzip_and_plain_give_the_same_result() {
-    let plain: String = (0..50)
-        .map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n")
-        .collect();
+    let plain: String = (0..50).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
     let (rp, sp) = run(plain.as_bytes());
     let (rg, sg) = run(&gz(plain.as_bytes()));
     assert!(!rp.compressed);
@@ -503,8 +423,7 @@ fn separators_newline_none_whitespace_crlf() {
         assert_eq!(report.records, 2);
     }
     // Pretty-printed objects are records too.
-    let pretty =
-        "{\n  \"event_id\": \"p\",\n  \"event_type\": \"click\",\n  \"timestamp\": 1717243200\n}\n";
+    let pretty = "{\n  \"event_id\": \"p\",\n  \"event_type\": \"click\",\n  \"timestamp\": 1717243200\n}\n";
     let (report, _) = run(pretty.as_bytes());
     assert_eq!(report.events_out, 1);
 }
@@ -525,24 +444,17 @@ fn utf8_bom_at_start_is_tolerated() {
 
 #[test]
 fn truncated_gzip_keeps_records_before_the_damage() {
-    let plain: String = (0..2000)
-        .map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n")
-        .collect();
+    let plain: String = (0..2000).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
     let full = gz(plain.as_bytes());
     let cut = &full[..full.len() * 2 / 3];
     let mut sink = MemSink::default();
     let report = transform(cut, &TransformOptions::new("k"), &mut sink).unwrap();
     let damaged = report.damaged.as_deref().expect("damaged must be set");
     assert!(damaged.contains("gzip"), "{damaged}");
-    assert!(
-        report.events_out > 500 && report.events_out < 2000,
-        "{report:?}"
-    );
+    assert!(report.events_out > 500 && report.events_out < 2000, "{report:?}");
     // Exactly the events of the complete lines that came out, then one truncated record.
-    let complete_lines = plain.as_bytes()[..report.input_bytes as usize]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u64;
+    let complete_lines =
+        plain.as_bytes()[..report.input_bytes as usize].iter().filter(|&&b| b == b'\n').count() as u64;
     assert_eq!(report.events_out, complete_lines);
     assert_eq!(report.quarantined, 1);
     assert_eq!(report.records, complete_lines + 1);
@@ -557,9 +469,7 @@ fn truncated_gzip_keeps_records_before_the_damage() {
 
 #[test]
 fn corrupt_gzip_is_reported_not_fatal() {
-    let plain: String = (0..2000)
-        .map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n")
-        .collect();
+    let plain: String = (0..2000).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
     let mut data = gz(plain.as_bytes());
     let mid = data.len() / 2;
     for b in &mut data[mid..mid + 64] {
@@ -595,9 +505,7 @@ fn timestamp_forms_convert_to_utc_micros() {
     let input: String = cases
         .iter()
         .enumerate()
-        .map(|(i, (ts, _))| {
-            format!("{{\"event_id\":\"{i}\",\"event_type\":\"x\",\"timestamp\":{ts}}}\n")
-        })
+        .map(|(i, (ts, _))| format!("{{\"event_id\":\"{i}\",\"event_type\":\"x\",\"timestamp\":{ts}}}\n"))
         .collect();
     let (report, sink) = run(input.as_bytes());
     assert_eq!(report.quarantined, 0, "{:?}", sink.bad);
@@ -613,10 +521,7 @@ fn timestamp_forms_convert_to_utc_micros() {
     for (i, (ts, want)) in cases.iter().enumerate() {
         assert_eq!(got[&i], *want, "{ts}");
     }
-    assert_eq!(
-        report.days.keys().copied().collect::<Vec<_>>(),
-        vec![date(1969, 12, 31), date(2024, 6, 1)]
-    );
+    assert_eq!(report.days.keys().copied().collect::<Vec<_>>(), vec![date(1969, 12, 31), date(2024, 6, 1)]);
 }
 
 #[test]
@@ -625,24 +530,12 @@ fn ten_megabyte_single_line_record() {
     let rec = format!(
         r#"{{"event_id":"big","event_type":"click","timestamp":"2024-06-01T00:00:00Z","blob":"{big}"}}"#
     );
-    let input = format!(
-        "{}\n{rec}\n{}\n",
-        ev("a", "2024-06-01T00:00:00Z"),
-        ev("b", "2024-06-01T00:00:00Z")
-    );
+    let input = format!("{}\n{rec}\n{}\n", ev("a", "2024-06-01T00:00:00Z"), ev("b", "2024-06-01T00:00:00Z"));
     let (report, sink) = run(&gz(input.as_bytes()));
-    assert_eq!(
-        report.events_out,
-        3,
-        "{:?}",
-        sink.bad.first().map(|b| &b.0.reason)
-    );
+    assert_eq!(report.events_out, 3, "{:?}", sink.bad.first().map(|b| &b.0.reason));
     let b = sink.only_batch();
     let extra = strs(&b, "extra");
-    assert_eq!(
-        extra[1].as_ref().unwrap().len(),
-        big.len() + r#"{"blob":""}"#.len()
-    );
+    assert_eq!(extra[1].as_ref().unwrap().len(), big.len() + r#"{"blob":""}"#.len());
 
     // The same size as a bad record: quarantined with its raw text capped.
     let rec = format!(
@@ -654,8 +547,7 @@ fn ten_megabyte_single_line_record() {
     assert_eq!(bad.reason, "field `price`: expected number, got string");
     assert!(bad.raw.len() < RAW_CAP_BYTES + 100);
     assert!(
-        bad.raw
-            .ends_with(&format!("…[truncated: {} bytes in total]", rec.len())),
+        bad.raw.ends_with(&format!("…[truncated: {} bytes in total]", rec.len())),
         "{}",
         &bad.raw[bad.raw.len() - 60..]
     );
@@ -689,12 +581,7 @@ fn deep_nesting_in_unknown_field_is_a_bad_record() {
 
 #[test]
 fn empty_input_opens_nothing() {
-    for input in [
-        Vec::new(),
-        b"\n \r\n\t".to_vec(),
-        gz(b""),
-        b"\xEF\xBB\xBF".to_vec(),
-    ] {
+    for input in [Vec::new(), b"\n \r\n\t".to_vec(), gz(b""), b"\xEF\xBB\xBF".to_vec()] {
         let (report, sink) = run(&input);
         assert_eq!(report.records, 0);
         assert_eq!(report.events_out, 0);
@@ -716,7 +603,9 @@ fn records_spanning_buffer_refills_keep_exact_offsets() {
         n += 1;
     }
     let bad_offset = input.len() as u64;
-    input.extend_from_slice(br#"{"event_id":"bad","event_type":"x","timestamp":"2024-06-01T10:00:00Z","quantity":"many"}"#);
+    input.extend_from_slice(
+        br#"{"event_id":"bad","event_type":"x","timestamp":"2024-06-01T10:00:00Z","quantity":"many"}"#,
+    );
     for i in 0..1000 {
         input.extend_from_slice(ev(&format!("f{i}"), "2024-06-01T10:00:00Z").as_bytes());
     }
@@ -732,41 +621,23 @@ fn records_spanning_buffer_refills_keep_exact_offsets() {
 
 #[test]
 fn batches_and_row_groups_follow_the_options() {
-    let input: String = (0..60)
-        .map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n")
-        .collect();
-    let opts = TransformOptions {
-        source_key: "k".into(),
-        row_group_rows: 25,
-        batch_rows: 10,
-        encode_thread: false,
-    };
+    let input: String = (0..60).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
+    let opts =
+        TransformOptions { source_key: "k".into(), row_group_rows: 25, batch_rows: 10, encode_thread: false };
     let (report, sink) = run_with(input.as_bytes(), &opts);
     assert_eq!(report.events_out, 60);
     let file = SerializedFileReader::new(sink.bytes(date(2024, 6, 1))).unwrap();
-    let sizes: Vec<i64> = file
-        .metadata()
-        .row_groups()
-        .iter()
-        .map(|r| r.num_rows())
-        .collect();
+    let sizes: Vec<i64> = file.metadata().row_groups().iter().map(|r| r.num_rows()).collect();
     assert_eq!(sizes, vec![25, 25, 10]);
     let b = sink.only_batch();
-    assert!(
-        strs(&b, "source_key")
-            .iter()
-            .all(|k| k.as_deref() == Some("k"))
-    );
+    assert!(strs(&b, "source_key").iter().all(|k| k.as_deref() == Some("k")));
     let ids = strs(&b, "event_id");
     assert_eq!(ids[59].as_deref(), Some("e59"));
 }
 
 #[test]
 fn sink_errors_are_errors() {
-    let mut sink = MemSink {
-        fail_open: true,
-        ..Default::default()
-    };
+    let mut sink = MemSink { fail_open: true, ..Default::default() };
     let err = transform(FULL.as_bytes(), &TransformOptions::new("k"), &mut sink).unwrap_err();
     assert!(matches!(err, TransformError::Sink { .. }), "{err}");
     assert!(err.to_string().contains("disk full"));
@@ -786,45 +657,27 @@ fn quarantine_line_is_one_json_object() {
         line,
         r#"{"source_key":"raw/obj.gz","record_number":7,"byte_offset":1234,"reason":"field `price`: expected number, got string","raw":"{\"price\":\"abc\"}\n\u0001"}"#
     );
-    assert_eq!(
-        partition_path(date(2024, 6, 1)),
-        "year=2024/month=06/day=01"
-    );
+    assert_eq!(partition_path(date(2024, 6, 1)), "year=2024/month=06/day=01");
 }
 
 #[test]
 fn parse_only_counts_every_record_and_reports_damage() {
-    let input = format!(
-        "{}\n[1]\n{}\n",
-        ev("a", "2024-06-01T00:00:00Z"),
-        ev("b", "2024-06-01T00:00:00Z")
-    );
+    let input = format!("{}\n[1]\n{}\n", ev("a", "2024-06-01T00:00:00Z"), ev("b", "2024-06-01T00:00:00Z"));
     assert_eq!(parse_only(input.as_bytes()).unwrap(), 3);
     let data = gz(input.as_bytes());
     assert_eq!(parse_only(&data[..]).unwrap(), 3);
-    assert!(matches!(
-        parse_only(&data[..data.len() - 10]),
-        Err(TransformError::Damaged(_))
-    ));
+    assert!(matches!(parse_only(&data[..data.len() - 10]), Err(TransformError::Damaged(_))));
 }
 
 #[test]
 fn inline_and_threaded_encoding_write_the_same_files() {
     let input: String = (0..3000)
         .map(|i| {
-            let day = if i % 7 == 0 {
-                "2024-05-31T23:59:59Z"
-            } else {
-                "2024-06-01T00:00:01Z"
-            };
+            let day = if i % 7 == 0 { "2024-05-31T23:59:59Z" } else { "2024-06-01T00:00:01Z" };
             ev(&format!("e{i}"), day) + "\n"
         })
         .collect();
-    let mut opts = TransformOptions {
-        batch_rows: 100,
-        row_group_rows: 1000,
-        ..TransformOptions::new("k")
-    };
+    let mut opts = TransformOptions { batch_rows: 100, row_group_rows: 1000, ..TransformOptions::new("k") };
     let (r1, s1) = run_with(input.as_bytes(), &opts);
     opts.encode_thread = false;
     let (r2, s2) = run_with(input.as_bytes(), &opts);
@@ -864,9 +717,7 @@ impl TransformSink for FailingSink {
 
 #[test]
 fn write_errors_while_encoding_are_errors_in_both_modes() {
-    let input: String = (0..20_000)
-        .map(|i| ev(&format!("e{i}"), "2024-06-01T00:00:01Z") + "\n")
-        .collect();
+    let input: String = (0..20_000).map(|i| ev(&format!("e{i}"), "2024-06-01T00:00:01Z") + "\n").collect();
     for encode_thread in [true, false] {
         let opts = TransformOptions {
             batch_rows: 500,
@@ -875,9 +726,6 @@ fn write_errors_while_encoding_are_errors_in_both_modes() {
             ..TransformOptions::new("k")
         };
         let err = transform(input.as_bytes(), &opts, &mut FailingSink).unwrap_err();
-        assert!(
-            err.to_string().contains("no space left"),
-            "{encode_thread}: {err}"
-        );
+        assert!(err.to_string().contains("no space left"), "{encode_thread}: {err}");
     }
 }

@@ -37,9 +37,7 @@ pub fn moto_endpoint() -> Option<String> {
             panic!("{MOTO_ENDPOINT_VAR} is not set: run the suite through scripts/test")
         }
         _ => {
-            eprintln!(
-                "skipped: {MOTO_ENDPOINT_VAR} is not set (scripts/test starts a moto server)"
-            );
+            eprintln!("skipped: {MOTO_ENDPOINT_VAR} is not set (scripts/test starts a moto server)");
             None
         }
     }
@@ -49,15 +47,8 @@ pub fn moto_endpoint() -> Option<String> {
 pub fn unique(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "{prefix}-{}-{}-{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix}-{}-{}-{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A bdctl.toml with one aws environment `moto` that points at the emulator.

@@ -85,22 +85,19 @@ impl FirehoseDelivery {
             };
             match delays.next() {
                 Some(delay) if !failures.is_empty() => {
-                    tracing::info!(
-                        "{} records failed, sending them again in {delay:?}",
-                        failures.len()
-                    );
+                    tracing::info!("{} records failed, sending them again in {delay:?}", failures.len());
                     report.retried += failures.len() as u64;
                     tokio::time::sleep(delay).await;
                     pending = failures.into_iter().map(|(record, _, _)| record).collect();
                 }
                 _ => {
-                    report.failed.extend(failures.into_iter().map(
-                        |((index, _), code, message)| FailedRecord {
+                    report.failed.extend(
+                        failures.into_iter().map(|((index, _), code, message)| FailedRecord {
                             index,
                             code,
                             message,
-                        },
-                    ));
+                        }),
+                    );
                     return report;
                 }
             }
@@ -110,10 +107,7 @@ impl FirehoseDelivery {
 
 /// Splits records into batches within Firehose's limits; records over the size limit are
 /// reported as failed instead of sent.
-fn batches(
-    records: Vec<DeliveryRecord>,
-    first_index: u64,
-) -> (Vec<Vec<(u64, Vec<u8>)>>, Vec<FailedRecord>) {
+fn batches(records: Vec<DeliveryRecord>, first_index: u64) -> (Vec<Vec<(u64, Vec<u8>)>>, Vec<FailedRecord>) {
     let mut out: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
     let mut too_large = Vec::new();
     let mut current: Vec<(u64, Vec<u8>)> = Vec::new();
@@ -128,10 +122,7 @@ fn batches(
             too_large.push(FailedRecord {
                 index,
                 code: "RecordTooLarge".into(),
-                message: format!(
-                    "{} bytes is over Firehose's limit of {MAX_RECORD_BYTES}",
-                    data.len()
-                ),
+                message: format!("{} bytes is over Firehose's limit of {MAX_RECORD_BYTES}", data.len()),
             });
             continue;
         }
@@ -150,28 +141,18 @@ fn batches(
 
 #[async_trait]
 impl Delivery for FirehoseDelivery {
-    async fn deliver(
-        &self,
-        records: Vec<DeliveryRecord>,
-        first_index: u64,
-    ) -> Result<DeliveryReport> {
+    async fn deliver(&self, records: Vec<DeliveryRecord>, first_index: u64) -> Result<DeliveryReport> {
         let Some(stream) = &self.stream else {
             return Err(usage(
                 "`firehose_stream` is not set for this environment (bdctl.toml or BDCTL_FIREHOSE_STREAM)",
             ));
         };
         let (batches, too_large) = batches(records, first_index);
-        let mut report = DeliveryReport {
-            records: too_large.len() as u64,
-            failed: too_large,
-            ..Default::default()
-        };
-        let mut in_flight = futures::stream::iter(
-            batches
-                .into_iter()
-                .map(|batch| self.send_batch(stream, batch)),
-        )
-        .buffer_unordered(CONCURRENT_BATCHES);
+        let mut report =
+            DeliveryReport { records: too_large.len() as u64, failed: too_large, ..Default::default() };
+        let mut in_flight =
+            futures::stream::iter(batches.into_iter().map(|batch| self.send_batch(stream, batch)))
+                .buffer_unordered(CONCURRENT_BATCHES);
         while let Some(batch_report) = in_flight.next().await {
             report.absorb(batch_report);
         }
@@ -185,10 +166,7 @@ impl Delivery for FirehoseDelivery {
     }
 
     fn destination(&self) -> String {
-        format!(
-            "Firehose stream {}",
-            self.stream.as_deref().unwrap_or("(not set)")
-        )
+        format!("Firehose stream {}", self.stream.as_deref().unwrap_or("(not set)"))
     }
 }
 
@@ -199,35 +177,23 @@ mod tests {
     use chrono::Utc;
 
     fn record(len: usize) -> DeliveryRecord {
-        DeliveryRecord {
-            data: Bytes::from(vec![b'x'; len]),
-            arrival: Utc::now(),
-        }
+        DeliveryRecord { data: Bytes::from(vec![b'x'; len]), arrival: Utc::now() }
     }
 
     #[test]
     fn batches_respect_count_and_size_limits() {
         let (out, failed) = batches((0..1001).map(|_| record(10)).collect(), 0);
-        assert_eq!(
-            out.iter().map(Vec::len).collect::<Vec<_>>(),
-            vec![500, 500, 1]
-        );
+        assert_eq!(out.iter().map(Vec::len).collect::<Vec<_>>(), vec![500, 500, 1]);
         assert!(failed.is_empty());
         assert!(out[0].iter().all(|(_, d)| d.ends_with(b"\n")));
 
         let (out, _) = batches((0..10).map(|_| record(900 * 1024)).collect(), 0);
-        assert!(
-            out.iter()
-                .all(|b| b.iter().map(|(_, d)| d.len()).sum::<usize>() <= MAX_BATCH_BYTES)
-        );
+        assert!(out.iter().all(|b| b.iter().map(|(_, d)| d.len()).sum::<usize>() <= MAX_BATCH_BYTES));
         assert_eq!(out.iter().map(Vec::len).sum::<usize>(), 10);
 
         let (out, failed) = batches(vec![record(5), record(MAX_RECORD_BYTES), record(5)], 7);
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].index, 8);
-        assert_eq!(
-            out[0].iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-            vec![7, 9]
-        );
+        assert_eq!(out[0].iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![7, 9]);
     }
 }

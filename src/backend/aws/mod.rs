@@ -3,6 +3,7 @@
 
 mod firehose;
 mod glue;
+mod jobs;
 mod s3;
 mod sts;
 
@@ -30,20 +31,20 @@ pub struct Clients {
     pub glue: aws_sdk_glue::Client,
     pub sts: aws_sdk_sts::Client,
     pub firehose: aws_sdk_firehose::Client,
+    pub lambda: aws_sdk_lambda::Client,
 }
 
 impl Clients {
     pub fn new(conf: &SdkConfig) -> Self {
         // Emulators and custom endpoints rarely serve virtual-hosted bucket names.
         let path_style = conf.endpoint_url().is_some();
-        let s3_conf = aws_sdk_s3::config::Builder::from(conf)
-            .force_path_style(path_style)
-            .build();
+        let s3_conf = aws_sdk_s3::config::Builder::from(conf).force_path_style(path_style).build();
         Self {
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
             glue: aws_sdk_glue::Client::new(conf),
             sts: aws_sdk_sts::Client::new(conf),
             firehose: aws_sdk_firehose::Client::new(conf),
+            lambda: aws_sdk_lambda::Client::new(conf),
         }
     }
 }
@@ -64,11 +65,7 @@ pub async fn sdk_config_with(
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(http_client)
         .retry_config(RetryConfig::standard().with_max_attempts(settings.max_attempts.value))
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(10))
-                .build(),
-        );
+        .timeout_config(TimeoutConfig::builder().connect_timeout(Duration::from_secs(10)).build());
     if let Some(profile) = &settings.profile.value {
         loader = loader.profile_name(profile);
     }
@@ -107,6 +104,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             clients.firehose.clone(),
             settings.firehose_stream.value.clone(),
         )),
+        jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
     }
 }
 
@@ -126,9 +124,6 @@ where
                 None => anyhow!("{action} on {resource} failed: {code}"),
             }
         }
-        _ => anyhow!(
-            "{action} on {resource} failed: {}",
-            DisplayErrorContext(&err)
-        ),
+        _ => anyhow!("{action} on {resource} failed: {}", DisplayErrorContext(&err)),
     }
 }

@@ -28,18 +28,11 @@ fn to_utc(time: &aws_smithy_types::DateTime) -> Option<DateTime<Utc>> {
 #[async_trait]
 impl ObjectStore for S3Store {
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>> {
-        let mut pages = self
-            .client
-            .list_objects_v2()
-            .bucket(bucket)
-            .prefix(prefix)
-            .into_paginator()
-            .send();
+        let mut pages = self.client.list_objects_v2().bucket(bucket).prefix(prefix).into_paginator().send();
         let mut out = Vec::new();
         while let Some(page) = pages.next().await {
-            let page = page.map_err(|err| {
-                call_failed("s3:ListObjectsV2", &format!("s3://{bucket}/{prefix}"), err)
-            })?;
+            let page =
+                page.map_err(|err| call_failed("s3:ListObjectsV2", &format!("s3://{bucket}/{prefix}"), err))?;
             for object in page.contents() {
                 let Some(key) = object.key() else { continue };
                 out.push(ObjectInfo {
@@ -54,25 +47,14 @@ impl ObjectStore for S3Store {
 
     async fn get(&self, bucket: &str, key: &str) -> Result<Bytes> {
         let uri = format!("s3://{bucket}/{key}");
-        let out = match self
-            .client
-            .get_object()
-            .bucket(bucket)
-            .key(key)
-            .send()
-            .await
-        {
+        let out = match self.client.get_object().bucket(bucket).key(key).send().await {
             Ok(out) => out,
             Err(err) if err.as_service_error().is_some_and(|e| e.is_no_such_key()) => {
                 return Err(NotFound(format!("object {uri}")).into());
             }
             Err(err) => return Err(call_failed("s3:GetObject", &uri, err)),
         };
-        let body = out
-            .body
-            .collect()
-            .await
-            .with_context(|| format!("reading {uri}"))?;
+        let body = out.body.collect().await.with_context(|| format!("reading {uri}"))?;
         Ok(body.into_bytes())
     }
 
@@ -94,10 +76,7 @@ impl ObjectStore for S3Store {
                 .iter()
                 .map(|key| ObjectIdentifier::builder().key(key).build())
                 .collect::<Result<Vec<_>, _>>()?;
-            let delete = Delete::builder()
-                .set_objects(Some(objects))
-                .quiet(true)
-                .build()?;
+            let delete = Delete::builder().set_objects(Some(objects)).quiet(true).build()?;
             let out = self
                 .client
                 .delete_objects()

@@ -37,55 +37,33 @@ pub struct LocalDelivery {
 }
 
 impl LocalDelivery {
-    pub fn new(
-        store: Arc<dyn ObjectStore>,
-        raw: Location,
-        layout: RawLayout,
-        stream: String,
-    ) -> Self {
-        Self {
-            store,
-            raw,
-            layout,
-            stream,
-            buffer: Mutex::new(None),
-        }
+    pub fn new(store: Arc<dyn ObjectStore>, raw: Location, layout: RawLayout, stream: String) -> Self {
+        Self { store, raw, layout, stream, buffer: Mutex::new(None) }
     }
 
     async fn write_out(&self, buffer: Buffer) -> Result<String> {
-        let mut encoder = GzEncoder::new(
-            Vec::with_capacity(buffer.data.len() / 5),
-            Compression::default(),
-        );
+        let mut encoder = GzEncoder::new(Vec::with_capacity(buffer.data.len() / 5), Compression::default());
         encoder.write_all(&buffer.data)?;
         let compressed = encoder.finish()?;
         // Named after the content: sending the same events again rewrites the same object.
         let digest = Sha256::digest(&buffer.data);
         let mut random = [0u8; 16];
         random.copy_from_slice(&digest[..16]);
-        let random = uuid::Builder::from_random_bytes(random)
-            .into_uuid()
-            .to_string();
+        let random = uuid::Builder::from_random_bytes(random).into_uuid().to_string();
         let key = format!(
             "{}{}{}",
             self.raw.prefix,
             buffer.partition,
             firehose_object_name(&self.stream, buffer.opened, &random)
         );
-        self.store
-            .put(&self.raw.bucket, &key, Bytes::from(compressed))
-            .await?;
+        self.store.put(&self.raw.bucket, &key, Bytes::from(compressed)).await?;
         Ok(key)
     }
 }
 
 #[async_trait]
 impl Delivery for LocalDelivery {
-    async fn deliver(
-        &self,
-        records: Vec<DeliveryRecord>,
-        _first_index: u64,
-    ) -> Result<DeliveryReport> {
+    async fn deliver(&self, records: Vec<DeliveryRecord>, _first_index: u64) -> Result<DeliveryReport> {
         let mut report = DeliveryReport::default();
         let mut guard = self.buffer.lock().await;
         for record in records {
@@ -99,11 +77,8 @@ impl Delivery for LocalDelivery {
             if full && let Some(buffer) = guard.take() {
                 report.objects.push(self.write_out(buffer).await?);
             }
-            let buffer = guard.get_or_insert_with(|| Buffer {
-                partition,
-                opened: record.arrival,
-                data: Vec::new(),
-            });
+            let buffer =
+                guard.get_or_insert_with(|| Buffer { partition, opened: record.arrival, data: Vec::new() });
             buffer.data.extend_from_slice(&record.data);
             buffer.data.push(b'\n');
             report.records += 1;

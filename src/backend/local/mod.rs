@@ -15,7 +15,8 @@ pub use catalog::{CATALOG_FILE, LocalCatalog};
 pub use delivery::LocalDelivery;
 pub use store::LocalStore;
 
-use super::{Area, Backend, Identity, ObjectStore, Platform, area_location};
+use super::{Area, Backend, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, area_location};
+use crate::error::usage;
 use crate::settings::{BackendKind, Settings};
 
 /// The local stream's name when `firehose_stream` is not set.
@@ -24,11 +25,7 @@ pub const DEFAULT_STREAM: &str = "clickstream";
 pub fn connect(settings: &Settings) -> Result<Backend> {
     let root = settings.data_dir.value.clone();
     let objects: Arc<dyn ObjectStore> = Arc::new(LocalStore::new(root.clone()));
-    let stream = settings
-        .firehose_stream
-        .value
-        .clone()
-        .unwrap_or_else(|| DEFAULT_STREAM.to_string());
+    let stream = settings.firehose_stream.value.clone().unwrap_or_else(|| DEFAULT_STREAM.to_string());
     let delivery = LocalDelivery::new(
         objects.clone(),
         area_location(settings, Area::Raw)?,
@@ -41,7 +38,26 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         catalog: Arc::new(LocalCatalog::new(root.join(CATALOG_FILE))),
         platform: Arc::new(LocalPlatform { data_dir: root }),
         delivery: Arc::new(delivery),
+        jobs: Arc::new(LocalJobs),
     })
+}
+
+/// The local platform has no remote compute: its transform runs in the bdctl process.
+pub struct LocalJobs;
+
+const NO_REMOTE: &str = "remote transforms run on AWS (Glue, Lambda); the local backend transforms in this process: leave out --remote";
+
+#[async_trait]
+impl Jobs for LocalJobs {
+    async fn start_job(&self, _job: &str, _arguments: &[(String, String)]) -> Result<String> {
+        Err(usage(NO_REMOTE))
+    }
+    async fn job_run(&self, _job: &str, _run_id: &str) -> Result<JobRun> {
+        Err(usage(NO_REMOTE))
+    }
+    async fn invoke(&self, _function: &str, _payload: bytes::Bytes) -> Result<Invocation> {
+        Err(usage(NO_REMOTE))
+    }
 }
 
 pub struct LocalPlatform {
@@ -54,9 +70,6 @@ impl Platform for LocalPlatform {
         let principal = std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_else(|_| "local user".to_string());
-        Ok(Identity {
-            principal,
-            scope: self.data_dir.display().to_string(),
-        })
+        Ok(Identity { principal, scope: self.data_dir.display().to_string() })
     }
 }

@@ -42,11 +42,7 @@ impl LocalStore {
 /// Keys must stay inside the data directory.
 fn check_relative(key: &str) -> Result<()> {
     let path = Path::new(key);
-    if key.is_empty()
-        || path
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-    {
+    if key.is_empty() || path.components().any(|c| !matches!(c, Component::Normal(_))) {
         bail!("must be a relative path without `..`");
     }
     Ok(())
@@ -66,10 +62,7 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
 pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir(dir)?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("object");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
     let temp = dir.join(format!(
         ".{name}.{}-{}.tmp",
         std::process::id(),
@@ -109,11 +102,8 @@ fn walk(dir: &Path, base: &Path, prefix: &str, out: &mut Vec<ObjectInfo>) -> io:
         let Ok(relative) = path.strip_prefix(base) else {
             continue;
         };
-        let key = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let key =
+            relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         if file_type.is_dir() {
             let as_dir = format!("{key}/");
             if as_dir.starts_with(prefix) || prefix.starts_with(&as_dir) {
@@ -143,8 +133,7 @@ impl ObjectStore for LocalStore {
                 None => base.clone(),
             };
             let mut out = Vec::new();
-            walk(&start, &base, &prefix, &mut out)
-                .with_context(|| format!("listing {}", start.display()))?;
+            walk(&start, &base, &prefix, &mut out).with_context(|| format!("listing {}", start.display()))?;
             out.sort_by(|a, b| a.key.cmp(&b.key));
             Ok(out)
         })
@@ -187,12 +176,8 @@ impl ObjectStore for LocalStore {
     async fn check_bucket(&self, bucket: &str) -> Result<()> {
         let dir = self.bucket_dir(bucket)?;
         // A lake that does not exist yet is fine as long as it can be created.
-        let existing = dir
-            .ancestors()
-            .find(|p| p.exists())
-            .unwrap_or(Path::new("/"));
-        let meta =
-            fs::metadata(existing).with_context(|| format!("reading {}", existing.display()))?;
+        let existing = dir.ancestors().find(|p| p.exists()).unwrap_or(Path::new("/"));
+        let meta = fs::metadata(existing).with_context(|| format!("reading {}", existing.display()))?;
         if !meta.is_dir() {
             bail!("{} is not a directory", existing.display());
         }

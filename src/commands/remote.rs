@@ -1,0 +1,187 @@
+//! Running the transform on the platform's own compute: a Glue job run, polled to the end, or
+//! one synchronous Lambda invocation per raw object with an S3 put event.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, anyhow};
+use bytes::Bytes;
+use futures::StreamExt;
+use serde_json::json;
+
+use super::Context;
+use crate::backend::{Backend, Invocation, JobRun, ObjectInfo};
+use crate::cli::Remote;
+use crate::error::{RemoteFailed, TimedOut, usage};
+use crate::settings::BackendKind;
+use crate::settings::Settings;
+
+/// Polling starts fast and slows down: short runs finish quickly, long ones are not hammered.
+fn poll_delay(attempt: u32) -> Duration {
+    Duration::from_millis((500u64 << attempt.min(5)).min(15_000))
+}
+
+/// `--remote` needs the platform's compute, which only AWS has.
+pub fn check_backend(backend: &Backend, remote: Option<Remote>) -> Result<()> {
+    if remote.is_some() && backend.kind == BackendKind::Local {
+        return Err(usage(
+            "--remote runs the transform on AWS Glue or Lambda; the local backend transforms in this process (leave out --remote)",
+        ));
+    }
+    Ok(())
+}
+
+/// What a remote run may cost, for `backfill --dry-run`. Assumptions, stated in the output:
+/// a Glue job of 2 DPUs at USD 0.44 per DPU-hour that reads 10 MB/s of compressed input, billed
+/// per second with a 1-minute minimum; a Lambda function of 1 GB at USD 0.0000166667 per
+/// GB-second and USD 0.20 per million requests that reads 5 MB/s plus 100 ms per call.
+pub fn estimated_cost(remote: Remote, objects: u64, bytes: u64) -> f64 {
+    match remote {
+        Remote::Glue => {
+            let seconds = (bytes as f64 / 10e6).max(60.0);
+            seconds * 2.0 * 0.44 / 3600.0
+        }
+        Remote::Lambda => {
+            let seconds = bytes as f64 / 5e6 + 0.1 * objects as f64;
+            seconds * 0.000_016_666_7 + objects as f64 * 0.000_000_2
+        }
+    }
+}
+
+pub const COST_ASSUMPTIONS: &str = "estimate: Glue 2 DPUs at USD 0.44/DPU-hour reading 10 MB/s (1-minute minimum per run); \
+     Lambda 1 GB at USD 0.0000166667/GB-s reading 5 MB/s + 100 ms and USD 0.20 per million requests";
+
+pub fn glue_job(settings: &Settings) -> Result<String> {
+    settings.glue_job.value.clone().ok_or_else(|| {
+        usage(format!(
+            "`glue_job` is not set for environment `{}` (bdctl.toml or BDCTL_GLUE_JOB)",
+            settings.env_name.value
+        ))
+    })
+}
+
+pub fn lambda_function(settings: &Settings) -> Result<String> {
+    settings.lambda_function.value.clone().ok_or_else(|| {
+        usage(format!(
+            "`lambda_function` is not set for environment `{}` (bdctl.toml or BDCTL_LAMBDA_FUNCTION)",
+            settings.env_name.value
+        ))
+    })
+}
+
+/// Starts a run of the Glue job and waits for it to end; a failed run is exit 3, a run still
+/// going after `timeout` exit 4 (the run keeps going on the service).
+pub async fn run_glue_job(
+    ctx: &Context,
+    backend: &Backend,
+    job: &str,
+    arguments: &[(String, String)],
+    timeout: Duration,
+) -> Result<JobRun> {
+    let run_id = backend.jobs.start_job(job, arguments).await?;
+    ctx.printer.notice(format_args!("started Glue job {job} run {run_id}"));
+    let spinner = ctx.printer.spinner(format!("Glue job {job} run {run_id}: starting"));
+    let started = Instant::now();
+    let mut attempt = 0;
+    let run = loop {
+        let run = backend.jobs.job_run(job, &run_id).await?;
+        spinner.set_message(format!("Glue job {job} run {run_id}: {}", run.state));
+        if run.finished {
+            break run;
+        }
+        if started.elapsed() >= timeout {
+            spinner.finish_and_clear();
+            return Err(TimedOut(format!(
+                "Glue job {job} run {run_id} is still {} after {}; it goes on in AWS Glue",
+                run.state,
+                humantime::format_duration(Duration::from_secs(timeout.as_secs()))
+            ))
+            .into());
+        }
+        tokio::time::sleep(poll_delay(attempt)).await;
+        attempt += 1;
+    };
+    spinner.finish_and_clear();
+    if !run.succeeded {
+        return Err(RemoteFailed(format!(
+            "Glue job {job} run {run_id} ended {}: {}",
+            run.state,
+            run.error.as_deref().unwrap_or("no error message")
+        ))
+        .into());
+    }
+    Ok(run)
+}
+
+/// The S3 event notification a put of `object` in `bucket` produces, as the function receives it.
+pub fn s3_put_event(region: &str, bucket: &str, object: &ObjectInfo) -> serde_json::Value {
+    // Event keys are form-encoded per segment, as S3 sends them.
+    let key: Vec<String> =
+        object.key.split('/').map(|s| form_urlencoded::byte_serialize(s.as_bytes()).collect()).collect();
+    json!({
+        "Records": [{
+            "eventVersion": "2.1",
+            "eventSource": "aws:s3",
+            "awsRegion": region,
+            "eventName": "ObjectCreated:Put",
+            "s3": {
+                "s3SchemaVersion": "1.0",
+                "bucket": {"name": bucket, "arn": format!("arn:aws:s3:::{bucket}")},
+                "object": {"key": key.join("/"), "size": object.size}
+            }
+        }]
+    })
+}
+
+/// Invokes the function once per object, `jobs` at a time; a function error is exit 3 after
+/// every object has been tried.
+pub async fn invoke_lambda(
+    ctx: &Context,
+    backend: &Backend,
+    settings: &Settings,
+    function: &str,
+    bucket: &str,
+    objects: &[ObjectInfo],
+    jobs: usize,
+) -> Result<Vec<(ObjectInfo, Result<Invocation>)>> {
+    let region = settings.region.value.clone().unwrap_or_default();
+    let progress = ctx
+        .printer
+        .progress(objects.len() as u64, "{spinner:.cyan} invoking [{bar:30}] {pos}/{len} objects eta {eta}");
+    let mut running = futures::stream::iter(objects.iter().map(|object| {
+        let payload = Bytes::from(s3_put_event(&region, bucket, object).to_string());
+        async move { (object.clone(), backend.jobs.invoke(function, payload).await) }
+    }))
+    .buffer_unordered(jobs.max(1));
+    let mut results = Vec::new();
+    while let Some(result) = running.next().await {
+        progress.inc(1);
+        results.push(result);
+    }
+    progress.finish_and_clear();
+    results.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    let failed: Vec<String> = results
+        .iter()
+        .filter_map(|(object, result)| match result {
+            Ok(invocation) => invocation.function_error.as_ref().map(|e| format!("{}: {e}", object.key)),
+            Err(err) => {
+                Some(format!("{}: {}", object.key, crate::error::render(err).trim_start_matches("error: ")))
+            }
+        })
+        .collect();
+    for failure in &failed {
+        ctx.printer.warn(failure);
+    }
+    let function_errors =
+        results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|i| i.function_error.is_some())).count();
+    if function_errors > 0 {
+        return Err(RemoteFailed(format!(
+            "Lambda function {function} failed for {function_errors} of {} objects",
+            objects.len()
+        ))
+        .into());
+    }
+    if !failed.is_empty() {
+        return Err(anyhow!("{} of {} invocations of {function} failed", failed.len(), objects.len()));
+    }
+    Ok(results)
+}
