@@ -15,10 +15,11 @@ use chrono::NaiveDate;
 use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
+use crate::backend::StagedObject;
 use crate::backend::{Area, Location, ObjectInfo, ObjectStore, area_location, is_not_found};
 use crate::layout::{day_partition, file_name, raw_key_day};
 use crate::settings::{RawLayout, Settings};
-use crate::transform::{self, BadRecord, TransformOptions, TransformReport, TransformSink};
+use crate::transform::{self, BadRecord, TransformOptions, TransformSink};
 
 /// The prefix of bdctl's own bookkeeping, at the root of the transformed bucket: outside the
 /// transformed prefix, so crawlers and queries never see it.
@@ -143,40 +144,77 @@ pub struct ObjectOutcome {
     pub elapsed: Duration,
 }
 
-/// Collects each day's Parquet bytes and quarantine lines in memory, for one object.
-#[derive(Default)]
-struct MemorySink {
+/// Streams each day's Parquet and quarantine lines into staged objects of the store, which
+/// become visible only when the whole source object has been transformed.
+struct StreamingSink {
+    store: Arc<dyn ObjectStore>,
+    lake: Lake,
     source_key: String,
     fallback_day: Option<NaiveDate>,
-    days: BTreeMap<NaiveDate, SharedBuffer>,
-    quarantine: BTreeMap<NaiveDate, Vec<u8>>,
+    outputs: BTreeMap<NaiveDate, (String, SharedStaged)>,
+    quarantine: BTreeMap<NaiveDate, (String, Box<dyn StagedObject>)>,
 }
 
-#[derive(Clone, Default)]
-struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+/// The Parquet writer may run on the transform's encoding thread: the staged object is shared.
+#[derive(Clone)]
+struct SharedStaged(Arc<Mutex<Option<Box<dyn StagedObject>>>>);
 
-impl Write for SharedBuffer {
+impl Write for SharedStaged {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("buffer lock").extend_from_slice(buf);
-        Ok(buf.len())
+        match self.0.lock().map_err(|_| std::io::Error::other("writer lock poisoned"))?.as_mut() {
+            Some(staged) => staged.write(buf),
+            None => Err(std::io::Error::other("output already committed")),
+        }
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
 
-impl TransformSink for MemorySink {
+impl TransformSink for StreamingSink {
     fn open_day(&mut self, day: NaiveDate) -> std::io::Result<Box<dyn Write + Send>> {
-        Ok(Box::new(self.days.entry(day).or_default().clone()))
+        let key = self.lake.output_key(&self.source_key, day);
+        let staged =
+            self.store.create_blocking(&self.lake.transformed.bucket, &key).map_err(std::io::Error::other)?;
+        let shared = SharedStaged(Arc::new(Mutex::new(Some(staged))));
+        self.outputs.insert(day, (key, shared.clone()));
+        Ok(Box::new(shared))
     }
 
     fn quarantine(&mut self, bad: &BadRecord, day: Option<NaiveDate>) -> std::io::Result<()> {
         // Records without a usable time are filed with the day their object was delivered.
         let day = day.or(self.fallback_day).unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let lines = self.quarantine.entry(day).or_default();
-        lines.extend_from_slice(transform::quarantine_line(&self.source_key, bad).as_bytes());
-        lines.push(b'\n');
+        if !self.quarantine.contains_key(&day) {
+            let key = self.lake.quarantine_key(&self.source_key, day);
+            let staged =
+                self.store.create_blocking(&self.lake.errors.bucket, &key).map_err(std::io::Error::other)?;
+            self.quarantine.insert(day, (key, staged));
+        }
+        if let Some((_, staged)) = self.quarantine.get_mut(&day) {
+            staged.write_all(transform::quarantine_line(&self.source_key, bad).as_bytes())?;
+            staged.write_all(b"\n")?;
+        }
         Ok(())
+    }
+}
+
+impl StreamingSink {
+    /// Publishes every output; returns (day, key, bytes) of the Parquet files and the
+    /// quarantine keys.
+    fn commit(self) -> Result<(Vec<(NaiveDate, String, u64)>, Vec<String>)> {
+        let mut outputs = Vec::new();
+        for (day, (key, shared)) in self.outputs {
+            let staged = shared.0.lock().map_err(|_| anyhow::anyhow!("writer lock poisoned"))?.take();
+            if let Some(staged) = staged {
+                outputs.push((day, key, staged.commit()?));
+            }
+        }
+        let mut quarantine = Vec::new();
+        for (_, (key, staged)) in self.quarantine {
+            staged.commit()?;
+            quarantine.push(key);
+        }
+        Ok((outputs, quarantine))
     }
 }
 
@@ -209,39 +247,45 @@ pub async fn transform_object(
     if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
         return Ok(ObjectOutcome { manifest, damaged: None, skipped: true, elapsed: started.elapsed() });
     }
-    let body = store.get(&lake.raw.bucket, &object.key).await?;
     let source_key = object.key.clone();
     let fallback_day = lake.raw_day(&object.key);
-    let (report, sink) = tokio::task::spawn_blocking(move || -> Result<(TransformReport, MemorySink)> {
-        let mut sink = MemorySink { source_key: source_key.clone(), fallback_day, ..MemorySink::default() };
-        let report = transform::transform(body.as_ref(), &TransformOptions::new(source_key), &mut sink)?;
-        Ok((report, sink))
+    let blocking_store = store.clone();
+    let blocking_lake = lake.clone();
+    let (report, outputs, quarantine_files) = tokio::task::spawn_blocking(move || {
+        let input = blocking_store.open_blocking(&blocking_lake.raw.bucket, &source_key)?;
+        let mut sink = StreamingSink {
+            store: blocking_store,
+            lake: blocking_lake,
+            source_key: source_key.clone(),
+            fallback_day,
+            outputs: BTreeMap::new(),
+            quarantine: BTreeMap::new(),
+        };
+        let report = transform::transform(input, &TransformOptions::new(source_key), &mut sink)?;
+        let (outputs, quarantine) = sink.commit()?;
+        anyhow::Ok((report, outputs, quarantine))
     })
     .await?
     .with_context(|| format!("transforming {}", object.key))?;
 
-    let mut manifest = Manifest {
+    let manifest = Manifest {
         source_key: object.key.clone(),
         source_bytes: object.size,
         records: report.records,
         events_out: report.events_out,
         quarantined: report.quarantined,
         input_bytes: report.input_bytes,
-        ..Manifest::default()
+        outputs: outputs
+            .into_iter()
+            .map(|(day, key, bytes)| OutputFile {
+                key,
+                day: day.to_string(),
+                rows: report.days.get(&day).copied().unwrap_or(0),
+                bytes,
+            })
+            .collect(),
+        quarantine_files,
     };
-    for (day, buffer) in sink.days {
-        let bytes = std::mem::take(&mut *buffer.0.lock().expect("buffer lock"));
-        let key = lake.output_key(&object.key, day);
-        let size = bytes.len() as u64;
-        store.put(&lake.transformed.bucket, &key, Bytes::from(bytes)).await?;
-        let rows = report.days.get(&day).copied().unwrap_or(0);
-        manifest.outputs.push(OutputFile { key, day: day.to_string(), rows, bytes: size });
-    }
-    for (day, lines) in sink.quarantine {
-        let key = lake.quarantine_key(&object.key, day);
-        store.put(&lake.errors.bucket, &key, Bytes::from(lines)).await?;
-        manifest.quarantine_files.push(key);
-    }
     // A damaged object is retried by the next run; only whole objects get a manifest.
     if report.damaged.is_none() {
         let body = serde_json::to_vec_pretty(&manifest)?;

@@ -447,3 +447,127 @@ async fn remote_transforms_on_glue_and_lambda() {
     assert_eq!(record["s3"]["bucket"]["name"], bucket.as_str());
     assert_eq!(record["s3"]["object"]["key"], "raw/year%3D2024/month%3D06/day%3D01/a+b.gz");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn s3_streaming_reads_and_multipart_writes() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = unique("stream");
+    create_bucket(&clients, &bucket).await;
+    let backend = from_clients(clients.clone());
+    let store = backend.objects.clone();
+    // 20 MiB of a pattern: three parts of a multipart upload.
+    let body: Vec<u8> = (0..20 * 1024 * 1024u32).map(|i| (i % 251) as u8).collect();
+    let expected = body.clone();
+    let (store2, bucket2) = (store.clone(), bucket.clone());
+    let size = tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let mut staged = store2.create_blocking(&bucket2, "big/object.bin").unwrap();
+        for chunk in body.chunks(1_000_003) {
+            staged.write_all(chunk).unwrap();
+        }
+        // Nothing is visible before the commit.
+        let abandoned = store2.create_blocking(&bucket2, "big/abandoned.bin").unwrap();
+        drop(abandoned);
+        staged.commit().unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(size, expected.len() as u64);
+    let keys: Vec<String> = store.list(&bucket, "big/").await.unwrap().into_iter().map(|o| o.key).collect();
+    assert_eq!(keys, vec!["big/object.bin"]);
+    let (store3, bucket3) = (store.clone(), bucket.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        use std::io::Read;
+        let mut out = Vec::new();
+        store3.open_blocking(&bucket3, "big/object.bin").unwrap().read_to_end(&mut out).unwrap();
+        out
+    })
+    .await
+    .unwrap();
+    assert!(read == expected, "streamed read returns the bytes written");
+}
+
+#[tokio::test]
+async fn transform_over_s3_writes_the_expected_keys() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("raw"), unique("lake"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &lake).await;
+    // Raw objects as the local platform writes them, uploaded to the raw bucket.
+    let local = tempfile::tempdir().unwrap();
+    bdctl(local.path())
+        .args([
+            "-q",
+            "send",
+            "--count",
+            "600",
+            "--days",
+            "1",
+            "--start",
+            "2024-06-01",
+            "--bad-fraction",
+            "0.05",
+        ])
+        .assert()
+        .success();
+    let mut uploaded = 0;
+    for path in common::files_below(&local.path().join(".bdctl/raw")) {
+        let key = path.strip_prefix(local.path().join(".bdctl")).unwrap().to_string_lossy().to_string();
+        let body = std::fs::read(&path).unwrap();
+        clients.s3.put_object().bucket(&raw).key(&key).body(body.into()).send().await.unwrap();
+        uploaded += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &lake)]);
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["transform", "--date", "2024-06-01", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary[0]["objects"], uploaded);
+    let events = summary[0]["events_out"].as_u64().unwrap();
+    let quarantined = summary[0]["quarantined"].as_u64().unwrap();
+    assert_eq!(events + quarantined, 600);
+    assert!(quarantined > 0);
+
+    let list = |bucket: String, prefix: &'static str| {
+        let s3 = clients.s3.clone();
+        async move {
+            let out = s3.list_objects_v2().bucket(bucket).prefix(prefix).send().await.unwrap();
+            out.contents().iter().filter_map(|o| o.key().map(str::to_string)).collect::<Vec<_>>()
+        }
+    };
+    let parquet = list(lake.clone(), "transformed/").await;
+    // One file per object that had at least one good event.
+    assert!(
+        parquet.len() <= uploaded && parquet.len() as u64 >= uploaded as u64 - quarantined,
+        "{}",
+        parquet.len()
+    );
+    assert!(
+        parquet
+            .iter()
+            .all(|k| k.starts_with("transformed/year=2024/month=06/day=01/") && k.ends_with(".parquet"))
+    );
+    let body = clients
+        .s3
+        .get_object()
+        .bucket(&lake)
+        .key(&parquet[0])
+        .send()
+        .await
+        .unwrap()
+        .body
+        .collect()
+        .await
+        .unwrap();
+    assert_eq!(&body.into_bytes()[..4], b"PAR1");
+    // Quarantine goes to the errors area (the raw bucket by default), manifests beside the lake.
+    let errors = list(raw.clone(), "errors/").await;
+    assert!(!errors.is_empty() && errors.iter().all(|k| k.ends_with(".ndjson")), "{errors:?}");
+    assert_eq!(list(lake.clone(), "_bdctl/manifests/").await.len(), uploaded);
+}

@@ -34,9 +34,22 @@ pub fn is_not_found(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.is::<NotFound>())
 }
 
+/// An object being written from blocking code: nothing is visible under its key until
+/// `commit`, and dropping it uncommitted discards what was written.
+pub trait StagedObject: std::io::Write + Send {
+    /// Makes the object visible, whole. Returns its size in bytes.
+    fn commit(self: Box<Self>) -> Result<u64>;
+}
+
 /// Object storage: S3 on AWS, files under the data directory on local.
 #[async_trait]
 pub trait ObjectStore: Send + Sync {
+    /// Streams an object's bytes; for blocking code (inside `spawn_blocking`), memory bounded
+    /// by one network chunk whatever the object's size.
+    fn open_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn std::io::Read + Send>>;
+    /// Starts writing an object from blocking code (inside `spawn_blocking`); large objects go
+    /// up in parts as they are written.
+    fn create_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn StagedObject>>;
     /// Every object whose key starts with `prefix`, in key order (all pages).
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>>;
     async fn get(&self, bucket: &str, key: &str) -> Result<Bytes>;

@@ -5,6 +5,7 @@ mod firehose;
 mod glue;
 mod jobs;
 mod s3;
+mod s3_stream;
 mod sts;
 
 use std::sync::Arc;

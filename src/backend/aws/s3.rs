@@ -6,7 +6,10 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
 use super::call_failed;
-use crate::backend::{NotFound, ObjectInfo, ObjectStore};
+use tokio::runtime::Handle;
+
+use super::s3_stream::{S3Reader, S3Upload};
+use crate::backend::{NotFound, ObjectInfo, ObjectStore, StagedObject};
 
 /// DeleteObjects takes at most this many keys per call.
 const DELETE_BATCH: usize = 1000;
@@ -27,6 +30,14 @@ fn to_utc(time: &aws_smithy_types::DateTime) -> Option<DateTime<Utc>> {
 
 #[async_trait]
 impl ObjectStore for S3Store {
+    fn open_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn std::io::Read + Send>> {
+        Ok(Box::new(S3Reader::open(Handle::current(), &self.client, bucket, key)?))
+    }
+
+    fn create_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn StagedObject>> {
+        Ok(Box::new(S3Upload::new(Handle::current(), self.client.clone(), bucket, key)))
+    }
+
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>> {
         let mut pages = self.client.list_objects_v2().bucket(bucket).prefix(prefix).into_paginator().send();
         let mut out = Vec::new();

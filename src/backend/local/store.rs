@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
-use crate::backend::{NotFound, ObjectInfo, ObjectStore};
+use crate::backend::{NotFound, ObjectInfo, ObjectStore, StagedObject};
 
 pub struct LocalStore {
     root: PathBuf,
@@ -57,30 +57,80 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes `body` to `path` atomically (temporary file, then rename), readable by the user only.
-/// A killed process leaves at most a hidden temporary file, never a partial object.
-pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
-    let temp = dir.join(format!(
-        ".{name}.{}-{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = (|| {
-        let mut file = options.open(&temp)?;
-        file.write_all(body)?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+/// A file written under a hidden temporary name beside its destination, readable by the user
+/// only, and renamed into place on commit. A killed process leaves at most a hidden temporary
+/// file, never a partial object.
+pub(crate) struct StagedFile {
+    file: Option<io::BufWriter<fs::File>>,
+    temp: PathBuf,
+    path: PathBuf,
+    written: u64,
+}
+
+impl StagedFile {
+    pub(crate) fn create(path: &Path) -> io::Result<Self> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        create_private_dir(dir)?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
+        let temp = dir.join(format!(
+            ".{name}.{}-{}.tmp",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&temp)?;
+        Ok(Self {
+            file: Some(io::BufWriter::with_capacity(256 * 1024, file)),
+            temp,
+            path: path.to_path_buf(),
+            written: 0,
+        })
     }
-    result
+
+    pub(crate) fn finish(mut self) -> io::Result<u64> {
+        if let Some(file) = self.file.take() {
+            file.into_inner().map_err(|e| e.into_error())?;
+        }
+        fs::rename(&self.temp, &self.path)?;
+        Ok(self.written)
+    }
+}
+
+impl Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let file = self.file.as_mut().ok_or_else(|| io::Error::other("object already committed"))?;
+        let n = file.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), |f| f.flush())
+    }
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+impl StagedObject for StagedFile {
+    fn commit(self: Box<Self>) -> Result<u64> {
+        let path = self.path.clone();
+        (*self).finish().with_context(|| format!("writing {}", path.display()))
+    }
+}
+
+/// Writes `body` to `path` atomically.
+pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
+    let mut staged = StagedFile::create(path)?;
+    staged.write_all(body)?;
+    staged.finish().map(|_| ())
 }
 
 fn walk(dir: &Path, base: &Path, prefix: &str, out: &mut Vec<ObjectInfo>) -> io::Result<()> {
@@ -123,6 +173,23 @@ fn walk(dir: &Path, base: &Path, prefix: &str, out: &mut Vec<ObjectInfo>) -> io:
 
 #[async_trait]
 impl ObjectStore for LocalStore {
+    fn open_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn io::Read + Send>> {
+        let path = self.path_of(bucket, key)?;
+        match fs::File::open(&path) {
+            Ok(file) => Ok(Box::new(file)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                Err(NotFound(format!("object {key}")).into())
+            }
+            Err(err) => Err(err).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+
+    fn create_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn StagedObject>> {
+        let path = self.path_of(bucket, key)?;
+        let staged = StagedFile::create(&path).with_context(|| format!("writing {}", path.display()))?;
+        Ok(Box::new(staged))
+    }
+
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>> {
         let base = self.bucket_dir(bucket)?;
         let prefix = prefix.to_string();
