@@ -43,6 +43,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand send 'Send synthetic or real events into the delivery stream'
             cand transform 'Turn raw objects into Parquet partitions, in this process'
             cand backfill 'Transform a range of days again, skipping what is complete'
+            cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
+            cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -283,6 +285,108 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;crawl'= {
+            cand --timeout 'Give up waiting after this long (exit 4; the crawl goes on)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --wait 'Wait for the crawl to finish (the default)'
+            cand --no-wait 'Start the crawl and return (aws)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;partitions'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
+            cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;partitions;list'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;partitions;sync'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;partitions;help'= {
+            cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
+            cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;partitions;help;list'= {
+        }
+        &'bdctl;partitions;help;sync'= {
+        }
+        &'bdctl;partitions;help;help'= {
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -334,6 +438,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand send 'Send synthetic or real events into the delivery stream'
             cand transform 'Turn raw objects into Parquet partitions, in this process'
             cand backfill 'Transform a range of days again, skipping what is complete'
+            cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
+            cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -358,6 +464,16 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;transform'= {
         }
         &'bdctl;help;backfill'= {
+        }
+        &'bdctl;help;crawl'= {
+        }
+        &'bdctl;help;partitions'= {
+            cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
+            cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+        }
+        &'bdctl;help;partitions;list'= {
+        }
+        &'bdctl;help;partitions;sync'= {
         }
         &'bdctl;help;completions'= {
         }

@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod cli;
 pub mod commands;
+pub mod discover;
 pub mod error;
 pub mod layout;
 pub mod output;

@@ -53,6 +53,8 @@ pub trait ObjectStore: Send + Sync {
     /// Every object whose key starts with `prefix`, in key order (all pages).
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>>;
     async fn get(&self, bucket: &str, key: &str) -> Result<Bytes>;
+    /// The bytes `range` of an object (a Parquet footer, say), without reading the rest.
+    async fn get_range(&self, bucket: &str, key: &str, range: std::ops::Range<u64>) -> Result<Bytes>;
     /// Writes the whole object; readers never see it half-written.
     async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()>;
     /// Deletes the objects; keys that do not exist are not an error.
@@ -85,10 +87,44 @@ pub enum TableLookup {
     Found(Box<TableInfo>),
 }
 
+/// One partition of a table: its values in the order of the partition keys, and where its
+/// files are.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PartitionInfo {
+    pub values: Vec<String>,
+    pub location: String,
+}
+
 /// The data catalog: Glue on AWS, a JSON file in the data directory on local.
 #[async_trait]
 pub trait Catalog: Send + Sync {
     async fn lookup_table(&self, database: &str, table: &str) -> Result<TableLookup>;
+    /// Creates the database when it does not exist.
+    async fn ensure_database(&self, database: &str) -> Result<()>;
+    /// Creates the table, or replaces its definition (columns, location, partition keys).
+    async fn put_table(&self, table: &TableInfo) -> Result<()>;
+    /// Every partition of the table, in value order.
+    async fn list_partitions(&self, database: &str, table: &str) -> Result<Vec<PartitionInfo>>;
+    /// Adds partitions (existing ones are left as they are); returns how many were added.
+    async fn add_partitions(
+        &self,
+        database: &str,
+        table: &str,
+        partitions: &[PartitionInfo],
+    ) -> Result<usize>;
+    /// Starts the crawler. `Ok(false)`: it was already running, and that run is the one to wait for.
+    async fn start_crawler(&self, name: &str) -> Result<bool>;
+    async fn crawler_status(&self, name: &str) -> Result<CrawlerStatus>;
+}
+
+/// A crawler's state and the outcome of its last crawl.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrawlerStatus {
+    /// READY, RUNNING or STOPPING.
+    pub state: String,
+    /// SUCCEEDED, CANCELLED or FAILED, once a crawl has ended.
+    pub last_status: Option<String>,
+    pub last_error: Option<String>,
 }
 
 /// One event for the delivery stream: its JSON text without a trailing newline, and when it
@@ -248,6 +284,21 @@ pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
         }
     };
     Ok(Location { bucket, prefix: prefix.clone() })
+}
+
+/// How the catalog addresses a bucket's objects: `s3://bucket/` on AWS, the directory on local.
+pub fn storage_base_url(settings: &Settings, bucket: &str) -> String {
+    match settings.backend.value {
+        BackendKind::Aws => format!("s3://{bucket}/"),
+        BackendKind::Local => {
+            let dir = if bucket.is_empty() {
+                settings.data_dir.value.clone()
+            } else {
+                settings.data_dir.value.join(bucket)
+            };
+            format!("{}/", dir.display())
+        }
+    }
 }
 
 /// Every capability of one backend, connected from the resolved settings.

@@ -3,6 +3,7 @@
 
 mod backfill;
 mod config;
+mod crawl;
 mod doctor;
 mod generate;
 mod init;
@@ -16,6 +17,7 @@ use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, 
 
 pub use backfill::BackfillArgs;
 pub use config::{ConfigArgs, ConfigCommand};
+pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
@@ -66,6 +68,10 @@ pub enum Command {
     Transform(TransformArgs),
     /// Transform a range of days again, skipping what is complete
     Backfill(BackfillArgs),
+    /// Bring the catalog's table and partitions in line with the transformed lake
+    Crawl(CrawlArgs),
+    /// List the lake's date partitions, or add the ones the catalog lacks
+    Partitions(PartitionsArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

@@ -3,10 +3,12 @@
 mod backfill;
 mod completions;
 mod config;
+mod crawl;
 mod doctor;
 pub mod generate;
 mod init;
 mod man;
+mod partitions;
 pub mod remote;
 mod send;
 mod transform;
@@ -90,6 +92,8 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Send(args) => send::run(&ctx, args).await?,
         Command::Transform(args) => transform::run(&ctx, args).await?,
         Command::Backfill(args) => backfill::run(&ctx, args).await?,
+        Command::Crawl(args) => crawl::run(&ctx, args).await?,
+        Command::Partitions(args) => partitions::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -1,8 +1,16 @@
-use anyhow::Result;
+//! The Glue Data Catalog: tables of Parquet data with Hive-style date partitions.
+
+use anyhow::{Result, bail};
 use async_trait::async_trait;
+use aws_sdk_glue::types::{
+    Column as GlueColumn, DatabaseInput, PartitionInput, SerDeInfo, StorageDescriptor, TableInput,
+};
 
 use super::call_failed;
-use crate::backend::{Catalog, Column, TableInfo, TableLookup};
+use crate::backend::{Catalog, Column, CrawlerStatus, PartitionInfo, TableInfo, TableLookup};
+
+/// BatchCreatePartition takes at most this many partitions per call.
+const PARTITION_BATCH: usize = 100;
 
 pub struct GlueCatalog {
     client: aws_sdk_glue::Client,
@@ -12,12 +20,46 @@ impl GlueCatalog {
     pub fn new(client: aws_sdk_glue::Client) -> Self {
         Self { client }
     }
+
+    async fn storage_descriptor(&self, database: &str, table: &str) -> Result<StorageDescriptor> {
+        let out = self
+            .client
+            .get_table()
+            .database_name(database)
+            .name(table)
+            .send()
+            .await
+            .map_err(|err| call_failed("glue:GetTable", &format!("{database}.{table}"), err))?;
+        match out.table().and_then(|t| t.storage_descriptor()) {
+            Some(descriptor) => Ok(descriptor.clone()),
+            None => bail!("table {database}.{table} has no storage descriptor"),
+        }
+    }
 }
 
-fn columns(list: &[aws_sdk_glue::types::Column]) -> Vec<Column> {
+fn columns(list: &[GlueColumn]) -> Vec<Column> {
     list.iter()
         .map(|c| Column { name: c.name().to_string(), data_type: c.r#type().unwrap_or("").to_string() })
         .collect()
+}
+
+fn glue_columns(list: &[Column]) -> Result<Vec<GlueColumn>> {
+    list.iter().map(|c| Ok(GlueColumn::builder().name(&c.name).r#type(&c.data_type).build()?)).collect()
+}
+
+/// A Parquet table as Athena reads it.
+fn parquet_descriptor(table: &TableInfo) -> Result<StorageDescriptor> {
+    Ok(StorageDescriptor::builder()
+        .set_columns(Some(glue_columns(&table.columns)?))
+        .location(&table.location)
+        .input_format("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat")
+        .output_format("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat")
+        .serde_info(
+            SerDeInfo::builder()
+                .serialization_library("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe")
+                .build(),
+        )
+        .build())
 }
 
 #[async_trait]
@@ -35,13 +77,9 @@ impl Catalog for GlueCatalog {
             Err(err) if err.as_service_error().is_some_and(|e| e.is_entity_not_found_exception()) => {
                 return Ok(TableLookup::TableMissing);
             }
-            Err(err) => {
-                return Err(call_failed("glue:GetTable", &format!("{database}.{table}"), err));
-            }
+            Err(err) => return Err(call_failed("glue:GetTable", &format!("{database}.{table}"), err)),
         };
-        let Some(found) = out.table() else {
-            return Ok(TableLookup::TableMissing);
-        };
+        let Some(found) = out.table() else { return Ok(TableLookup::TableMissing) };
         let descriptor = found.storage_descriptor();
         Ok(TableLookup::Found(Box::new(TableInfo {
             database: database.to_string(),
@@ -50,5 +88,154 @@ impl Catalog for GlueCatalog {
             columns: descriptor.map(|d| columns(d.columns())).unwrap_or_default(),
             partition_keys: columns(found.partition_keys()),
         })))
+    }
+
+    async fn ensure_database(&self, database: &str) -> Result<()> {
+        match self.client.get_database().name(database).send().await {
+            Ok(_) => Ok(()),
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_entity_not_found_exception()) => {
+                self.client
+                    .create_database()
+                    .database_input(DatabaseInput::builder().name(database).build()?)
+                    .send()
+                    .await
+                    .map_err(|err| call_failed("glue:CreateDatabase", database, err))?;
+                Ok(())
+            }
+            Err(err) => Err(call_failed("glue:GetDatabase", database, err)),
+        }
+    }
+
+    async fn put_table(&self, table: &TableInfo) -> Result<()> {
+        let name = format!("{}.{}", table.database, table.name);
+        let input = TableInput::builder()
+            .name(&table.name)
+            .table_type("EXTERNAL_TABLE")
+            .parameters("classification", "parquet")
+            .storage_descriptor(parquet_descriptor(table)?)
+            .set_partition_keys(Some(glue_columns(&table.partition_keys)?))
+            .build()?;
+        match self
+            .client
+            .create_table()
+            .database_name(&table.database)
+            .table_input(input.clone())
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_already_exists_exception()) => {
+                self.client
+                    .update_table()
+                    .database_name(&table.database)
+                    .table_input(input)
+                    .send()
+                    .await
+                    .map_err(|err| call_failed("glue:UpdateTable", &name, err))?;
+                Ok(())
+            }
+            Err(err) => Err(call_failed("glue:CreateTable", &name, err)),
+        }
+    }
+
+    async fn list_partitions(&self, database: &str, table: &str) -> Result<Vec<PartitionInfo>> {
+        let mut pages =
+            self.client.get_partitions().database_name(database).table_name(table).into_paginator().send();
+        let mut out = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page =
+                page.map_err(|err| call_failed("glue:GetPartitions", &format!("{database}.{table}"), err))?;
+            for partition in page.partitions() {
+                out.push(PartitionInfo {
+                    values: partition.values().to_vec(),
+                    location: partition
+                        .storage_descriptor()
+                        .and_then(|d| d.location())
+                        .unwrap_or("")
+                        .to_string(),
+                });
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    async fn add_partitions(
+        &self,
+        database: &str,
+        table: &str,
+        partitions: &[PartitionInfo],
+    ) -> Result<usize> {
+        if partitions.is_empty() {
+            return Ok(0);
+        }
+        let name = format!("{database}.{table}");
+        // Partitions share the table's formats and columns; only the location differs.
+        let descriptor = self.storage_descriptor(database, table).await?;
+        let mut added = 0;
+        for chunk in partitions.chunks(PARTITION_BATCH) {
+            let inputs: Vec<PartitionInput> = chunk
+                .iter()
+                .map(|p| {
+                    let mut sd = descriptor.clone();
+                    sd.location = Some(p.location.clone());
+                    PartitionInput::builder()
+                        .set_values(Some(p.values.clone()))
+                        .storage_descriptor(sd)
+                        .build()
+                })
+                .collect();
+            let out = self
+                .client
+                .batch_create_partition()
+                .database_name(database)
+                .table_name(table)
+                .set_partition_input_list(Some(inputs))
+                .send()
+                .await
+                .map_err(|err| call_failed("glue:BatchCreatePartition", &name, err))?;
+            let mut failed = 0;
+            for error in out.errors() {
+                let code = error.error_detail().and_then(|d| d.error_code()).unwrap_or("");
+                if code != "AlreadyExistsException" {
+                    bail!(
+                        "glue:BatchCreatePartition on {name} failed for {:?}: {code}: {}",
+                        error.partition_values(),
+                        error.error_detail().and_then(|d| d.error_message()).unwrap_or("")
+                    );
+                }
+                failed += 1;
+            }
+            added += chunk.len() - failed;
+        }
+        Ok(added)
+    }
+
+    async fn start_crawler(&self, name: &str) -> Result<bool> {
+        match self.client.start_crawler().name(name).send().await {
+            Ok(_) => Ok(true),
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_crawler_running_exception()) => Ok(false),
+            Err(err) => Err(call_failed("glue:StartCrawler", name, err)),
+        }
+    }
+
+    async fn crawler_status(&self, name: &str) -> Result<CrawlerStatus> {
+        let out = self
+            .client
+            .get_crawler()
+            .name(name)
+            .send()
+            .await
+            .map_err(|err| call_failed("glue:GetCrawler", name, err))?;
+        let crawler = out.crawler();
+        let last = crawler.and_then(|c| c.last_crawl());
+        Ok(CrawlerStatus {
+            state: crawler
+                .and_then(|c| c.state())
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_else(|| "READY".into()),
+            last_status: last.and_then(|l| l.status()).map(|s| s.as_str().to_string()),
+            last_error: last.and_then(|l| l.error_message()).map(str::to_string),
+        })
     }
 }

@@ -69,6 +69,19 @@ impl ObjectStore for S3Store {
         Ok(body.into_bytes())
     }
 
+    async fn get_range(&self, bucket: &str, key: &str, range: std::ops::Range<u64>) -> Result<Bytes> {
+        let uri = format!("s3://{bucket}/{key}");
+        let header = format!("bytes={}-{}", range.start, range.end.saturating_sub(1));
+        let out = match self.client.get_object().bucket(bucket).key(key).range(header).send().await {
+            Ok(out) => out,
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_no_such_key()) => {
+                return Err(NotFound(format!("object {uri}")).into());
+            }
+            Err(err) => return Err(call_failed("s3:GetObject", &uri, err)),
+        };
+        Ok(out.body.collect().await.with_context(|| format!("reading {uri}"))?.into_bytes())
+    }
+
     async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()> {
         self.client
             .put_object()

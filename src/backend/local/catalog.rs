@@ -1,4 +1,5 @@
-//! The local data catalog: databases and tables in one JSON file in the data directory.
+//! The local data catalog: databases, tables and partitions in one JSON file in the data
+//! directory, rewritten atomically on every change.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -7,8 +8,13 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
 
-use crate::backend::{Catalog, TableInfo, TableLookup};
+use super::store::write_atomically;
+use crate::backend::{Catalog, CrawlerStatus, PartitionInfo, TableInfo, TableLookup};
+use crate::error::usage;
+
+const NO_CRAWLER: &str = "the local catalog has no Glue crawler: `bdctl crawl` reads the local lake itself";
 
 pub const CATALOG_FILE: &str = "catalog.json";
 
@@ -22,15 +28,19 @@ pub(crate) struct CatalogDocument {
 pub(crate) struct DatabaseDocument {
     #[serde(default)]
     pub tables: BTreeMap<String, TableInfo>,
+    #[serde(default)]
+    pub partitions: BTreeMap<String, Vec<PartitionInfo>>,
 }
 
 pub struct LocalCatalog {
     path: PathBuf,
+    /// Read-modify-write of the file is serialized within the process.
+    lock: Mutex<()>,
 }
 
 impl LocalCatalog {
     pub fn new(path: PathBuf) -> Self {
-        Self { path }
+        Self { path, lock: Mutex::new(()) }
     }
 
     pub(crate) async fn read(&self) -> Result<CatalogDocument> {
@@ -40,6 +50,18 @@ impl LocalCatalog {
             Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(CatalogDocument::default()),
             Err(err) => Err(err).with_context(|| format!("reading {}", self.path.display())),
         }
+    }
+
+    async fn update<T>(&self, change: impl FnOnce(&mut CatalogDocument) -> T) -> Result<T> {
+        let _guard = self.lock.lock().await;
+        let mut document = self.read().await?;
+        let result = change(&mut document);
+        let body = serde_json::to_vec_pretty(&document)?;
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || write_atomically(&path, &body))
+            .await?
+            .with_context(|| format!("writing {}", self.path.display()))?;
+        Ok(result)
     }
 }
 
@@ -54,5 +76,70 @@ impl Catalog for LocalCatalog {
                 Some(info) => TableLookup::Found(Box::new(info.clone())),
             },
         })
+    }
+
+    async fn ensure_database(&self, database: &str) -> Result<()> {
+        if self.read().await?.databases.contains_key(database) {
+            return Ok(());
+        }
+        self.update(|doc| {
+            doc.databases.entry(database.to_string()).or_default();
+        })
+        .await
+    }
+
+    async fn put_table(&self, table: &TableInfo) -> Result<()> {
+        self.update(|doc| {
+            let db = doc.databases.entry(table.database.clone()).or_default();
+            db.tables.insert(table.name.clone(), table.clone());
+        })
+        .await
+    }
+
+    async fn list_partitions(&self, database: &str, table: &str) -> Result<Vec<PartitionInfo>> {
+        let document = self.read().await?;
+        let mut partitions = document
+            .databases
+            .get(database)
+            .and_then(|db| db.partitions.get(table))
+            .cloned()
+            .unwrap_or_default();
+        partitions.sort();
+        Ok(partitions)
+    }
+
+    async fn add_partitions(
+        &self,
+        database: &str,
+        table: &str,
+        partitions: &[PartitionInfo],
+    ) -> Result<usize> {
+        self.update(|doc| {
+            let list = doc
+                .databases
+                .entry(database.to_string())
+                .or_default()
+                .partitions
+                .entry(table.to_string())
+                .or_default();
+            let mut added = 0;
+            for partition in partitions {
+                if !list.iter().any(|p| p.values == partition.values) {
+                    list.push(partition.clone());
+                    added += 1;
+                }
+            }
+            list.sort();
+            added
+        })
+        .await
+    }
+
+    async fn start_crawler(&self, _name: &str) -> Result<bool> {
+        Err(usage(NO_CRAWLER))
+    }
+
+    async fn crawler_status(&self, _name: &str) -> Result<CrawlerStatus> {
+        Err(usage(NO_CRAWLER))
     }
 }

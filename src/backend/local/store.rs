@@ -218,6 +218,26 @@ impl ObjectStore for LocalStore {
         }
     }
 
+    async fn get_range(&self, bucket: &str, key: &str, range: std::ops::Range<u64>) -> Result<Bytes> {
+        let path = self.path_of(bucket, key)?;
+        let shown = key.to_string();
+        tokio::task::spawn_blocking(move || {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut file = match fs::File::open(&path) {
+                Ok(file) => file,
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                    return Err(NotFound(format!("object {shown}")).into());
+                }
+                Err(err) => return Err(err).with_context(|| format!("reading {}", path.display())),
+            };
+            file.seek(SeekFrom::Start(range.start))?;
+            let mut body = vec![0; range.end.saturating_sub(range.start) as usize];
+            file.read_exact(&mut body).with_context(|| format!("reading {}", path.display()))?;
+            Ok(Bytes::from(body))
+        })
+        .await?
+    }
+
     async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()> {
         let path = self.path_of(bucket, key)?;
         tokio::task::spawn_blocking(move || {

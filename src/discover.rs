@@ -1,0 +1,255 @@
+//! What the transformed lake holds, read the way a crawler reads it: the date partitions from
+//! the key layout, the table schema from Parquet footers, and the changes against the catalog.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, Result, bail};
+use arrow::datatypes::{DataType, TimeUnit};
+use parquet::file::metadata::{FooterTail, ParquetMetaDataReader};
+
+use crate::backend::{Column, Location, ObjectInfo, ObjectStore, PartitionInfo, TableInfo};
+use crate::layout::{day_partition, partition_day};
+
+/// The partition keys of the events table, as Athena and Glue name them.
+pub const PARTITION_KEYS: [&str; 3] = ["year", "month", "day"];
+
+/// A date partition found in the lake.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LakePartition {
+    pub info: PartitionInfo,
+    pub objects: u64,
+    pub bytes: u64,
+    /// The newest file, whose footer speaks for the partition's schema.
+    pub newest: ObjectInfo,
+}
+
+/// The date partitions under the transformed prefix, from the Parquet files' keys.
+/// `base_url` is how the catalog addresses the bucket: `s3://bucket/` or a local directory.
+pub fn partitions(objects: &[ObjectInfo], transformed: &Location, base_url: &str) -> Vec<LakePartition> {
+    let mut by_day: BTreeMap<chrono::NaiveDate, LakePartition> = BTreeMap::new();
+    for object in objects.iter().filter(|o| o.key.ends_with(".parquet")) {
+        let Some(relative) = object.key.strip_prefix(&transformed.prefix) else { continue };
+        let Some(day) = partition_day(relative) else { continue };
+        let entry = by_day.entry(day).or_insert_with(|| LakePartition {
+            info: PartitionInfo {
+                values: vec![
+                    day.format("%Y").to_string(),
+                    day.format("%m").to_string(),
+                    day.format("%d").to_string(),
+                ],
+                location: format!("{base_url}{}{}", transformed.prefix, day_partition(day)),
+            },
+            objects: 0,
+            bytes: 0,
+            newest: object.clone(),
+        });
+        entry.objects += 1;
+        entry.bytes += object.size;
+        if object.last_modified > entry.newest.last_modified {
+            entry.newest = object.clone();
+        }
+    }
+    by_day.into_values().collect()
+}
+
+/// The type name Glue and Athena use for an Arrow type.
+pub fn hive_type(data_type: &DataType) -> String {
+    match data_type {
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "string".into(),
+        DataType::Dictionary(_, value) => hive_type(value),
+        DataType::Boolean => "boolean".into(),
+        DataType::Int8 => "tinyint".into(),
+        DataType::Int16 => "smallint".into(),
+        DataType::Int32 | DataType::UInt8 | DataType::UInt16 => "int".into(),
+        DataType::Int64 | DataType::UInt32 | DataType::UInt64 => "bigint".into(),
+        DataType::Float32 => "float".into(),
+        DataType::Float64 => "double".into(),
+        DataType::Timestamp(
+            TimeUnit::Second | TimeUnit::Millisecond | TimeUnit::Microsecond | TimeUnit::Nanosecond,
+            _,
+        ) => "timestamp".into(),
+        DataType::Date32 | DataType::Date64 => "date".into(),
+        DataType::Decimal128(p, s) | DataType::Decimal256(p, s) => format!("decimal({p},{s})"),
+        DataType::Binary | DataType::LargeBinary | DataType::BinaryView => "binary".into(),
+        other => other.to_string().to_lowercase(),
+    }
+}
+
+/// The columns of one Parquet file, from its footer alone (two small range reads).
+pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<Vec<Column>> {
+    const TAIL: u64 = 8;
+    if object.size < TAIL + 4 {
+        bail!("{} is too small to be a Parquet file", object.key);
+    }
+    let tail = store.get_range(bucket, &object.key, object.size - TAIL..object.size).await?;
+    let tail: [u8; 8] = tail.as_ref().try_into().context("short read of the Parquet footer")?;
+    let footer =
+        FooterTail::try_new(&tail).with_context(|| format!("{} is not a Parquet file", object.key))?;
+    let length = footer.metadata_length() as u64;
+    if length + TAIL > object.size {
+        bail!("{} has a damaged Parquet footer", object.key);
+    }
+    let metadata_bytes =
+        store.get_range(bucket, &object.key, object.size - TAIL - length..object.size - TAIL).await?;
+    let metadata = ParquetMetaDataReader::decode_metadata(&metadata_bytes)
+        .with_context(|| format!("reading the Parquet footer of {}", object.key))?;
+    let file = metadata.file_metadata();
+    let schema = parquet::arrow::parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())?;
+    Ok(schema
+        .fields()
+        .iter()
+        .map(|f| Column { name: f.name().clone(), data_type: hive_type(f.data_type()) })
+        .collect())
+}
+
+/// A column whose type differs between files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub column: String,
+    pub kept: String,
+    pub seen: String,
+    pub file: String,
+}
+
+/// Merges the schemas of several files: columns in order of first appearance; a column seen
+/// with two types keeps the first and is reported, as a crawler reports incompatible schemas.
+pub fn merge_columns(files: &[(String, Vec<Column>)]) -> (Vec<Column>, Vec<Conflict>) {
+    let mut merged: Vec<Column> = Vec::new();
+    let mut conflicts = Vec::new();
+    for (file, columns) in files {
+        for column in columns {
+            match merged.iter().find(|c| c.name == column.name) {
+                None => merged.push(column.clone()),
+                Some(existing) if existing.data_type != column.data_type => conflicts.push(Conflict {
+                    column: column.name.clone(),
+                    kept: existing.data_type.clone(),
+                    seen: column.data_type.clone(),
+                    file: file.clone(),
+                }),
+                Some(_) => {}
+            }
+        }
+    }
+    (merged, conflicts)
+}
+
+/// One line of a crawl's change report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: &'static str,
+    pub action: &'static str,
+    pub name: String,
+    pub detail: String,
+}
+
+/// What changes from `before` to `after` in a table's definition.
+pub fn table_changes(before: Option<&TableInfo>, after: &TableInfo) -> Vec<Change> {
+    let name = format!("{}.{}", after.database, after.name);
+    let Some(before) = before else {
+        return vec![Change {
+            kind: "table",
+            action: "created",
+            name,
+            detail: format!("{} columns, partitioned by {}", after.columns.len(), PARTITION_KEYS.join(", ")),
+        }];
+    };
+    let mut changes = Vec::new();
+    for column in &after.columns {
+        match before.columns.iter().find(|c| c.name == column.name) {
+            None => changes.push(Change {
+                kind: "column",
+                action: "added",
+                name: column.name.clone(),
+                detail: column.data_type.clone(),
+            }),
+            Some(old) if old.data_type != column.data_type => changes.push(Change {
+                kind: "column",
+                action: "retyped",
+                name: column.name.clone(),
+                detail: format!("{} -> {}", old.data_type, column.data_type),
+            }),
+            Some(_) => {}
+        }
+    }
+    for column in &before.columns {
+        if !after.columns.iter().any(|c| c.name == column.name) {
+            changes.push(Change {
+                kind: "column",
+                action: "removed",
+                name: column.name.clone(),
+                detail: column.data_type.clone(),
+            });
+        }
+    }
+    if before.location != after.location {
+        changes.push(Change {
+            kind: "table",
+            action: "updated",
+            name,
+            detail: format!("location {} -> {}", before.location, after.location),
+        });
+    }
+    changes
+}
+
+/// The partitions of `found` that the catalog does not list yet.
+pub fn missing_partitions(catalog: &[PartitionInfo], found: &[LakePartition]) -> Vec<PartitionInfo> {
+    found
+        .iter()
+        .filter(|p| !catalog.iter().any(|c| c.values == p.info.values))
+        .map(|p| p.info.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(name: &str, data_type: &str) -> Column {
+        Column { name: name.into(), data_type: data_type.into() }
+    }
+
+    #[test]
+    fn partitions_come_from_the_keys() {
+        let object = |key: &str, size| ObjectInfo { key: key.into(), size, last_modified: None };
+        let objects = [
+            object("transformed/year=2024/month=06/day=01/a.parquet", 10),
+            object("transformed/year=2024/month=06/day=01/b.parquet", 5),
+            object("transformed/year=2024/month=06/day=02/a.parquet", 7),
+            object("transformed/year=2024/month=06/day=02/.a.parquet.tmp", 7),
+            object("transformed/notes.txt", 1),
+        ];
+        let location = Location { bucket: "lake".into(), prefix: "transformed/".into() };
+        let found = partitions(&objects, &location, "s3://lake/");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].info.values, vec!["2024", "06", "01"]);
+        assert_eq!(found[0].info.location, "s3://lake/transformed/year=2024/month=06/day=01/");
+        assert_eq!((found[0].objects, found[0].bytes), (2, 15));
+    }
+
+    #[test]
+    fn merge_reports_conflicts_and_diff_reports_changes() {
+        let (merged, conflicts) = merge_columns(&[
+            ("a".into(), vec![column("x", "string"), column("y", "bigint")]),
+            ("b".into(), vec![column("y", "double"), column("z", "string")]),
+        ]);
+        assert_eq!(merged, vec![column("x", "string"), column("y", "bigint"), column("z", "string")]);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!((conflicts[0].kept.as_str(), conflicts[0].seen.as_str()), ("bigint", "double"));
+
+        let table = |columns: Vec<Column>| TableInfo {
+            database: "d".into(),
+            name: "t".into(),
+            location: "l".into(),
+            columns,
+            partition_keys: vec![],
+        };
+        let before = table(vec![column("x", "string"), column("y", "bigint")]);
+        let after = table(vec![column("x", "string"), column("y", "double"), column("z", "string")]);
+        let changes = table_changes(Some(&before), &after);
+        let summary: Vec<(&str, &str)> = changes.iter().map(|c| (c.action, c.name.as_str())).collect();
+        assert_eq!(summary, vec![("retyped", "y"), ("added", "z")]);
+        assert_eq!(table_changes(None, &after)[0].action, "created");
+        assert!(table_changes(Some(&after), &after).is_empty());
+    }
+}
