@@ -11,6 +11,7 @@ pub mod error;
 pub mod layout;
 pub mod output;
 pub mod pipeline;
+pub mod pricing;
 pub mod settings;
 pub mod synth;
 pub mod transform;

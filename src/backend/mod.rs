@@ -208,6 +208,43 @@ pub trait Jobs: Send + Sync {
     async fn invoke(&self, function: &str, payload: Bytes) -> Result<Invocation>;
 }
 
+/// A SQL statement to run.
+#[derive(Debug, Clone, Default)]
+pub struct QueryRequest {
+    pub sql: String,
+    pub database: String,
+    /// Values for the statement's `?` placeholders, passed to the engine, never pasted in.
+    pub params: Vec<String>,
+    pub workgroup: String,
+}
+
+/// What a finished query reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryStats {
+    pub query_id: Option<String>,
+    pub rows: u64,
+    pub bytes_scanned: u64,
+    pub engine_millis: u64,
+    /// DDL statements are free on Athena.
+    pub is_ddl: bool,
+}
+
+/// Receives a query's result as it streams.
+pub trait RowSink: Send {
+    fn columns(&mut self, names: &[String]) -> Result<()>;
+    fn row(&mut self, row: Vec<serde_json::Value>) -> Result<()>;
+    /// Progress for a person to watch: state, elapsed seconds, bytes scanned so far.
+    fn progress(&mut self, _state: &str, _bytes_scanned: u64) {}
+}
+
+/// SQL over the catalog's tables: Athena on AWS, the embedded engine (DataFusion) on local.
+#[async_trait]
+pub trait QueryEngine: Send + Sync {
+    /// Runs the statement to the end, streaming its rows into `sink`. Ctrl-C stops it on the
+    /// service before returning `Interrupted`.
+    async fn execute(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats>;
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -310,6 +347,7 @@ pub struct Backend {
     pub platform: Arc<dyn Platform>,
     pub delivery: Arc<dyn Delivery>,
     pub jobs: Arc<dyn Jobs>,
+    pub query: Arc<dyn QueryEngine>,
 }
 
 impl Backend {

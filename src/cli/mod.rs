@@ -7,6 +7,7 @@ mod crawl;
 mod doctor;
 mod generate;
 mod init;
+mod query;
 mod send;
 mod transform;
 
@@ -21,6 +22,7 @@ pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
+pub use query::QueryArgs;
 pub use send::SendArgs;
 pub use transform::TransformArgs;
 
@@ -72,6 +74,8 @@ pub enum Command {
     Crawl(CrawlArgs),
     /// List the lake's date partitions, or add the ones the catalog lacks
     Partitions(PartitionsArgs),
+    /// Run SQL: Athena on aws, the embedded engine on local
+    Query(QueryArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

@@ -9,6 +9,7 @@ pub mod generate;
 mod init;
 mod man;
 mod partitions;
+mod query;
 pub mod remote;
 mod send;
 mod transform;
@@ -61,26 +62,16 @@ impl Context {
 /// work (a running query, a job) watch for the signal themselves to clean up before this fires.
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
+    // A query owns remote work: it stops the Athena query itself on Ctrl-C before exiting.
+    if let Command::Query(args) = cli.command {
+        let ctx = Context::new(cli.global);
+        query::run(&ctx, args).await?;
+        return Ok(ExitStatus::Success);
+    }
     tokio::select! {
         result = dispatch(cli) => result,
-        () = interrupted() => Err(Interrupted.into()),
+        () = crate::error::interrupted() => Err(Interrupted.into()),
     }
-}
-
-/// Resolves on the first Ctrl-C (SIGINT) or SIGTERM.
-pub async fn interrupted() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = terminate.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 async fn dispatch(cli: Cli) -> Result<ExitStatus> {
@@ -94,6 +85,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Backfill(args) => backfill::run(&ctx, args).await?,
         Command::Crawl(args) => crawl::run(&ctx, args).await?,
         Command::Partitions(args) => partitions::run(&ctx, args).await?,
+        Command::Query(args) => query::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

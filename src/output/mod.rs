@@ -1,6 +1,7 @@
 //! Everything a command shows: rows on stdout in the chosen format; notices, progress, spinners
 //! and prompts on stderr, hidden when stderr is not a terminal or with `--quiet`.
 
+pub mod arrow_cells;
 mod rows;
 
 use std::fmt::Display;
@@ -154,6 +155,11 @@ impl Printer {
     /// A streaming writer of rows in the chosen format.
     pub fn row_writer<W: Write>(&self, out: W, columns: Vec<String>) -> RowWriter<W> {
         RowWriter::new(out, self.format, columns, self.color, self.stdout_tty)
+    }
+
+    /// A streaming writer of rows in a given format, for files (`--out`).
+    pub fn file_row_writer<W: Write>(&self, out: W, columns: Vec<String>, format: Format) -> RowWriter<W> {
+        RowWriter::new(out, format, columns, false, false)
     }
 }
 

@@ -1,6 +1,7 @@
 //! AWS through the official SDK. One `SdkConfig` is built from the resolved settings (profile,
 //! region, endpoint URL, retries, timeouts) and every service client is made from it.
 
+mod athena;
 mod firehose;
 mod glue;
 mod jobs;
@@ -33,6 +34,7 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
     pub firehose: aws_sdk_firehose::Client,
     pub lambda: aws_sdk_lambda::Client,
+    pub athena: aws_sdk_athena::Client,
 }
 
 impl Clients {
@@ -46,6 +48,7 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(conf),
             firehose: aws_sdk_firehose::Client::new(conf),
             lambda: aws_sdk_lambda::Client::new(conf),
+            athena: aws_sdk_athena::Client::new(conf),
         }
     }
 }
@@ -106,6 +109,14 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             settings.firehose_stream.value.clone(),
         )),
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
+        query: Arc::new(athena::AthenaQuery::new(
+            clients.athena.clone(),
+            settings
+                .results_bucket
+                .value
+                .as_ref()
+                .map(|b| format!("s3://{b}/{}", settings.results_prefix.value)),
+        )),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod delivery;
+mod query;
 mod store;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use async_trait::async_trait;
 
 pub use catalog::{CATALOG_FILE, LocalCatalog};
 pub use delivery::LocalDelivery;
+pub use query::LocalQuery;
 pub use store::LocalStore;
 
 use super::{Area, Backend, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, area_location};
@@ -25,6 +27,7 @@ pub const DEFAULT_STREAM: &str = "clickstream";
 pub fn connect(settings: &Settings) -> Result<Backend> {
     let root = settings.data_dir.value.clone();
     let objects: Arc<dyn ObjectStore> = Arc::new(LocalStore::new(root.clone()));
+    let catalog = Arc::new(LocalCatalog::new(root.join(CATALOG_FILE)));
     let stream = settings.firehose_stream.value.clone().unwrap_or_else(|| DEFAULT_STREAM.to_string());
     let delivery = LocalDelivery::new(
         objects.clone(),
@@ -35,7 +38,8 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
     Ok(Backend {
         kind: BackendKind::Local,
         objects,
-        catalog: Arc::new(LocalCatalog::new(root.join(CATALOG_FILE))),
+        catalog: catalog.clone(),
+        query: Arc::new(LocalQuery::new(catalog)),
         platform: Arc::new(LocalPlatform { data_dir: root }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),

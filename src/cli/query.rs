@@ -1,0 +1,45 @@
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+On aws the statement runs in Athena (database, workgroup and result location from the
+environment); on local in the embedded engine over the local catalog's tables, with partition
+pruning on year/month/day. Rows go to stdout in the --output format; the statistics line (rows,
+bytes scanned, engine time, and what Athena bills for that scan: USD 5 per TB, rounded up to the
+MB, 10 MB minimum) goes to stderr. Ctrl-C stops the query in Athena before exiting 130; a failed
+or cancelled query exits 3 with the service's reason.
+
+Parameters: `?` placeholders take the --param values in order, as SQL literals ('text', 42), passed
+to the engine (Athena ExecutionParameters), never pasted into the statement.
+
+Examples:
+  bdctl query \"SELECT event_type, count(*) AS events FROM events GROUP BY 1 ORDER BY 2 DESC\"
+  bdctl query --file funnel.sql --output csv > funnel.csv
+  bdctl query \"SELECT * FROM events WHERE year = ? AND country = ?\" --param \"'2024'\" --param \"'DE'\"")]
+pub struct QueryArgs {
+    /// The statement (`-` reads it from standard input)
+    #[arg(value_name = "SQL", required_unless_present = "file", conflicts_with = "file")]
+    pub sql: Option<String>,
+
+    /// Read the statement from a file
+    #[arg(long, short = 'f', value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Database (default: the environment's glue_database)
+    #[arg(long, value_name = "NAME")]
+    pub database: Option<String>,
+
+    /// Athena workgroup (default: the environment's athena_workgroup)
+    #[arg(long, value_name = "NAME")]
+    pub workgroup: Option<String>,
+
+    /// A value for the next `?` placeholder, as a SQL literal; repeatable
+    #[arg(long = "param", value_name = "VALUE")]
+    pub params: Vec<String>,
+
+    /// Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}

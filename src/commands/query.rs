@@ -1,0 +1,142 @@
+//! `bdctl query`: SQL against the platform, streamed to stdout or a file.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use indicatif::ProgressBar;
+use serde_json::Value;
+
+use super::Context;
+use crate::backend::{QueryRequest, QueryStats, RowSink};
+use crate::cli::QueryArgs;
+use crate::error::usage;
+use crate::output::{Format, RowWriter};
+use crate::pricing::{athena_billed_mb, athena_query_cost, human_bytes};
+
+/// The sink the engine streams into: a row writer opened once the columns are known.
+struct Rows<'a> {
+    ctx: &'a Context,
+    format: Format,
+    out: Option<Box<dyn Write + Send>>,
+    writer: Option<RowWriter<Box<dyn Write + Send>>>,
+    spinner: ProgressBar,
+    started: std::time::Instant,
+}
+
+impl RowSink for Rows<'_> {
+    fn columns(&mut self, names: &[String]) -> Result<()> {
+        self.writer = Some(match self.out.take() {
+            Some(file) => self.ctx.printer.file_row_writer(file, names.to_vec(), self.format),
+            None => self.ctx.printer.row_writer(Box::new(std::io::stdout()), names.to_vec()),
+        });
+        Ok(())
+    }
+
+    fn row(&mut self, row: Vec<Value>) -> Result<()> {
+        if let Some(writer) = &mut self.writer {
+            writer.write_row(row)?;
+        }
+        Ok(())
+    }
+
+    fn progress(&mut self, state: &str, bytes_scanned: u64) {
+        self.spinner.set_message(format!(
+            "{state} · {:.1} s · {} scanned",
+            self.started.elapsed().as_secs_f64(),
+            human_bytes(bytes_scanned)
+        ));
+    }
+}
+
+fn read_statement(args: &QueryArgs) -> Result<String> {
+    let sql = match (&args.sql, &args.file) {
+        (Some(sql), _) if sql == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .context("reading the statement from stdin")?;
+            text
+        }
+        (Some(sql), _) => sql.clone(),
+        (None, Some(path)) => {
+            std::fs::read_to_string(path).map_err(|err| usage(format!("--file {}: {err}", path.display())))?
+        }
+        (None, None) => String::new(),
+    };
+    if sql.trim().is_empty() {
+        return Err(usage("the SQL statement is empty"));
+    }
+    Ok(sql)
+}
+
+fn format_for(path: &std::path::Path) -> Result<Format> {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("csv") => Ok(Format::Csv),
+        Some("tsv") | Some("txt") => Ok(Format::Tsv),
+        Some("json") => Ok(Format::Json),
+        Some("ndjson") | Some("jsonl") => Ok(Format::Ndjson),
+        _ => Err(usage(format!("--out {}: use a .csv, .tsv, .json or .ndjson file", path.display()))),
+    }
+}
+
+pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
+    let sql = read_statement(&args)?;
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    let request = QueryRequest {
+        sql,
+        database: args.database.clone().unwrap_or_else(|| settings.glue_database.value.clone()),
+        params: args.params.clone(),
+        workgroup: args.workgroup.clone().unwrap_or_else(|| settings.athena_workgroup.value.clone()),
+    };
+    let (format, out): (Format, Option<Box<dyn Write + Send>>) = match &args.out {
+        Some(path) => {
+            let format = format_for(path)?;
+            let file = std::fs::File::create(path)
+                .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
+            (format, Some(Box::new(std::io::BufWriter::new(file))))
+        }
+        None => (ctx.printer.format(), None),
+    };
+    let mut sink = Rows {
+        ctx,
+        format,
+        out,
+        writer: None,
+        spinner: ctx.printer.spinner("starting the query"),
+        started: std::time::Instant::now(),
+    };
+    let result = backend.query.execute(&request, &mut sink).await;
+    sink.spinner.finish_and_clear();
+    let stats = result?;
+    if let Some(writer) = sink.writer.take() {
+        writer.finish()?;
+    }
+    ctx.printer.notice(statistics_line(&stats, backend.kind));
+    Ok(())
+}
+
+/// Rows, bytes scanned, engine time and the Athena bill for the scan.
+pub fn statistics_line(stats: &QueryStats, kind: crate::settings::BackendKind) -> String {
+    let cost = if stats.is_ddl {
+        "DDL: no charge".to_string()
+    } else {
+        let verb = if kind == crate::settings::BackendKind::Aws { "billed" } else { "on Athena" };
+        format!(
+            "{verb} USD {:.6} ({} MB{})",
+            athena_query_cost(stats.bytes_scanned),
+            athena_billed_mb(stats.bytes_scanned),
+            if athena_billed_mb(stats.bytes_scanned) == crate::pricing::ATHENA_MINIMUM_MB {
+                " minimum"
+            } else {
+                ""
+            }
+        )
+    };
+    let id = stats.query_id.as_ref().map(|id| format!("query {id} · ")).unwrap_or_default();
+    format!(
+        "{id}{} rows · {} scanned · {:.2} s · {cost}",
+        stats.rows,
+        human_bytes(stats.bytes_scanned),
+        stats.engine_millis as f64 / 1000.0
+    )
+}
