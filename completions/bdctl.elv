@@ -46,6 +46,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
+            cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -415,6 +416,31 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;demo'= {
+            cand --events 'Number of events to send'
+            cand --days 'Days the events span'
+            cand --start 'First day of the events, YYYY-MM-DD (default: the days before today)'
+            cand --seed 'Seed of the synthetic events'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -469,6 +495,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
+            cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -505,6 +532,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;partitions;sync'= {
         }
         &'bdctl;help;query'= {
+        }
+        &'bdctl;help;demo'= {
         }
         &'bdctl;help;completions'= {
         }

@@ -4,6 +4,7 @@
 mod backfill;
 mod config;
 mod crawl;
+mod demo;
 mod doctor;
 mod generate;
 mod init;
@@ -19,6 +20,7 @@ use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, 
 pub use backfill::BackfillArgs;
 pub use config::{ConfigArgs, ConfigCommand};
 pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
+pub use demo::DemoArgs;
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
@@ -76,6 +78,8 @@ pub enum Command {
     Partitions(PartitionsArgs),
     /// Run SQL: Athena on aws, the embedded engine on local
     Query(QueryArgs),
+    /// Run the whole pipeline on the embedded local platform, with example queries
+    Demo(DemoArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

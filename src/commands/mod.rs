@@ -4,6 +4,7 @@ mod backfill;
 mod completions;
 mod config;
 mod crawl;
+mod demo;
 mod doctor;
 pub mod generate;
 mod init;
@@ -11,7 +12,7 @@ mod man;
 mod partitions;
 mod query;
 pub mod remote;
-mod send;
+pub mod send;
 mod transform;
 
 use std::sync::Once;
@@ -86,6 +87,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Crawl(args) => crawl::run(&ctx, args).await?,
         Command::Partitions(args) => partitions::run(&ctx, args).await?,
         Command::Query(args) => query::run(&ctx, args).await?,
+        Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

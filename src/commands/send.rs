@@ -18,7 +18,7 @@ use crate::synth::{Synth, SynthOptions};
 /// Records handed to the delivery at a time: large enough for full Firehose batches in flight.
 const CHUNK: usize = 4000;
 
-type RecordSource = Box<dyn Iterator<Item = Result<(DeliveryRecord, bool)>> + Send>;
+pub type RecordSource = Box<dyn Iterator<Item = Result<(DeliveryRecord, bool)>> + Send>;
 
 pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     if !(0.0..=1.0).contains(&args.bad_fraction) {
@@ -35,43 +35,9 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
         Some(path) => (file_records(path)?, None),
         None => (synthetic_records(&args), Some(args.count)),
     };
-    let progress = match total {
-        Some(total) => ctx
-            .printer
-            .progress(total, "{spinner:.cyan} sending [{bar:30}] {pos}/{len} events {per_sec} eta {eta}"),
-        None => ctx.printer.spinner("sending events"),
-    };
-    let started = Instant::now();
-    let mut report = DeliveryReport::default();
-    let mut malformed = 0u64;
-    let mut sent = 0u64;
-    let mut chunk = Vec::with_capacity(CHUNK);
-    let mut source = source.peekable();
-    while source.peek().is_some() {
-        let limit = args.rate.map_or(CHUNK, |rate| (rate.ceil() as usize).clamp(1, CHUNK));
-        chunk.clear();
-        for item in source.by_ref().take(limit) {
-            let (record, bad) = item?;
-            malformed += u64::from(bad);
-            chunk.push(record);
-        }
-        let count = chunk.len() as u64;
-        report.absorb(delivery.deliver(std::mem::take(&mut chunk), sent).await?);
-        sent += count;
-        progress.set_position(sent);
-        if total.is_none() {
-            progress.set_message(format!("sent {sent} events"));
-        }
-        if let Some(rate) = args.rate {
-            let due = Duration::from_secs_f64(sent as f64 / rate);
-            if let Some(wait) = due.checked_sub(started.elapsed()) {
-                tokio::time::sleep(wait).await;
-            }
-        }
-    }
-    report.absorb(delivery.flush().await?);
-    progress.finish_and_clear();
-    let seconds = started.elapsed().as_secs_f64();
+    let outcome = deliver_all(ctx, delivery.as_ref(), source, total, args.rate).await?;
+    let (report, sent, malformed, seconds) =
+        (outcome.report, outcome.sent, outcome.malformed, outcome.seconds);
 
     let mut table = Table::new([
         "destination",
@@ -112,21 +78,79 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     Ok(())
 }
 
+/// What `deliver_all` did.
+pub struct Sent {
+    pub report: DeliveryReport,
+    pub sent: u64,
+    pub malformed: u64,
+    pub seconds: f64,
+}
+
+/// Sends every record of `source` in chunks, with a progress bar, at most `rate` per second.
+pub async fn deliver_all(
+    ctx: &Context,
+    delivery: &dyn crate::backend::Delivery,
+    source: RecordSource,
+    total: Option<u64>,
+    rate: Option<f64>,
+) -> Result<Sent> {
+    let progress = match total {
+        Some(total) => ctx
+            .printer
+            .progress(total, "{spinner:.cyan} sending [{bar:30}] {pos}/{len} events {per_sec} eta {eta}"),
+        None => ctx.printer.spinner("sending events"),
+    };
+    let started = Instant::now();
+    let mut report = DeliveryReport::default();
+    let mut malformed = 0u64;
+    let mut sent = 0u64;
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut source = source.peekable();
+    while source.peek().is_some() {
+        let limit = rate.map_or(CHUNK, |rate| (rate.ceil() as usize).clamp(1, CHUNK));
+        chunk.clear();
+        for item in source.by_ref().take(limit) {
+            let (record, bad) = item?;
+            malformed += u64::from(bad);
+            chunk.push(record);
+        }
+        let count = chunk.len() as u64;
+        report.absorb(delivery.deliver(std::mem::take(&mut chunk), sent).await?);
+        sent += count;
+        progress.set_position(sent);
+        if total.is_none() {
+            progress.set_message(format!("sent {sent} events"));
+        }
+        if let Some(rate) = rate {
+            let due = Duration::from_secs_f64(sent as f64 / rate);
+            if let Some(wait) = due.checked_sub(started.elapsed()) {
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+    report.absorb(delivery.flush().await?);
+    progress.finish_and_clear();
+    Ok(Sent { report, sent, malformed, seconds: started.elapsed().as_secs_f64() })
+}
+
+pub fn synthetic(options: SynthOptions) -> RecordSource {
+    Box::new(Synth::new(options).map(|record| {
+        Ok((DeliveryRecord { data: Bytes::from(record.json), arrival: record.time }, record.bad))
+    }))
+}
+
 fn synthetic_records(args: &SendArgs) -> RecordSource {
     let start = match args.start {
         Some(day) => day.and_time(NaiveTime::MIN).and_utc(),
         None => Utc::now() - chrono::Duration::days(i64::from(args.days)),
     };
-    let synth = Synth::new(SynthOptions {
+    synthetic(SynthOptions {
         count: args.count,
         start,
         days: args.days,
         seed: args.seed,
         bad_fraction: args.bad_fraction,
-    });
-    Box::new(synth.map(|record| {
-        Ok((DeliveryRecord { data: Bytes::from(record.json), arrival: record.time }, record.bad))
-    }))
+    })
 }
 
 fn file_records(path: &std::path::Path) -> Result<RecordSource> {
