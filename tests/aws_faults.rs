@@ -308,3 +308,78 @@ mod remote {
         assert_eq!(invoke.num_calls(), 1);
     }
 }
+
+mod athena {
+    use super::*;
+    use aws_sdk_athena::operation::get_query_execution::GetQueryExecutionOutput;
+    use aws_sdk_athena::operation::start_query_execution::StartQueryExecutionOutput;
+    use aws_sdk_athena::types::{QueryExecution, QueryExecutionState, QueryExecutionStatus};
+    use bdctl::backend::{QueryRequest, RowSink};
+    use bdctl::error::{ExitStatus, exit_status};
+
+    struct Discard;
+    impl RowSink for Discard {
+        fn columns(&mut self, _: &[String]) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn row(&mut self, _: Vec<serde_json::Value>) -> anyhow::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_query_is_exit_3_with_the_reason_and_the_token_is_sent() {
+        let start = mock!(aws_sdk_athena::Client::start_query_execution)
+            .match_requests(|req| {
+                req.client_request_token().is_some_and(|t| t.len() >= 32)
+                    && req.execution_parameters() == ["'DE'"]
+            })
+            .then_output(|| StartQueryExecutionOutput::builder().query_execution_id("q-1").build());
+        let poll = mock!(aws_sdk_athena::Client::get_query_execution)
+            .sequence()
+            .output(|| {
+                GetQueryExecutionOutput::builder()
+                    .query_execution(
+                        QueryExecution::builder()
+                            .status(
+                                QueryExecutionStatus::builder().state(QueryExecutionState::Running).build(),
+                            )
+                            .build(),
+                    )
+                    .build()
+            })
+            .output(|| {
+                GetQueryExecutionOutput::builder()
+                    .query_execution(
+                        QueryExecution::builder()
+                            .status(
+                                QueryExecutionStatus::builder()
+                                    .state(QueryExecutionState::Failed)
+                                    .state_change_reason(
+                                        "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved",
+                                    )
+                                    .build(),
+                            )
+                            .build(),
+                    )
+                    .build()
+            })
+            .build();
+        let athena = mock_client!(aws_sdk_athena, RuleMode::MatchAny, [&start, &poll]);
+        let backend = from_clients(Clients { athena, ..unused_clients() });
+        let request = QueryRequest {
+            sql: "SELECT nope FROM events WHERE country = ?".into(),
+            database: "clickstream".into(),
+            params: vec!["'DE'".into()],
+            workgroup: "primary".into(),
+        };
+        let err = backend.query.execute(&request, &mut Discard).await.unwrap_err();
+        assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
+        assert_eq!(
+            err.to_string(),
+            "query q-1 FAILED: COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved"
+        );
+        assert_eq!(start.num_calls(), 1);
+        assert_eq!(poll.num_calls(), 2);
+    }
+}

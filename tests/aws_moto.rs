@@ -571,3 +571,75 @@ async fn transform_over_s3_writes_the_expected_keys() {
     assert!(!errors.is_empty() && errors.iter().all(|k| k.ends_with(".ndjson")), "{errors:?}");
     assert_eq!(list(lake.clone(), "_bdctl/manifests/").await.len(), uploaded);
 }
+
+/// Seeds the next Athena query result of the emulator (moto answers queries only from seeds).
+fn seed_athena_results(endpoint: &str, rows: &[Vec<&str>], columns: &[(&str, &str)]) -> bool {
+    let Some(python) = common::test_python() else { return false };
+    let body = serde_json::json!({
+        "account_id": "123456789012",
+        "region": "us-east-1",
+        "results": [{
+            "rows": rows.iter().map(|r| serde_json::json!({"Data": r.iter().map(|v| serde_json::json!({"VarCharValue": v})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+            "column_info": columns.iter().map(|(name, ty)| serde_json::json!({
+                "CatalogName": "hive", "SchemaName": "", "TableName": "", "Name": name, "Label": name,
+                "Type": ty, "Precision": 0, "Scale": 0, "Nullable": "UNKNOWN", "CaseSensitive": false
+            })).collect::<Vec<_>>(),
+        }]
+    });
+    let script = r#"
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1] + "/moto-api/static/athena/query-results", data=sys.argv[2].encode(), method="POST")
+urllib.request.urlopen(request).read()
+"#;
+    let output = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .arg(endpoint)
+        .arg(body.to_string())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    true
+}
+
+#[tokio::test]
+async fn query_through_athena_returns_typed_rows() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let results = unique("athena-results");
+    create_bucket(&clients, &results).await;
+    let seeded = seed_athena_results(
+        &endpoint,
+        &[vec!["country", "purchases", "revenue"], vec!["DE", "12", "345.5"], vec!["US", "40", "1234.25"]],
+        &[("country", "varchar"), ("purchases", "bigint"), ("revenue", "double")],
+    );
+    if !seeded {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("results_bucket", &results)]))
+        .unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args([
+            "query",
+            "SELECT country, count(*) AS purchases, sum(revenue) AS revenue FROM events GROUP BY 1",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            {"country": "DE", "purchases": 12, "revenue": 345.5},
+            {"country": "US", "purchases": 40, "revenue": 1234.25}
+        ])
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("query ") && stderr.contains("2 rows") && stderr.contains("billed USD"),
+        "{stderr}"
+    );
+}
