@@ -404,6 +404,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --no-wait 'Start the query, print its id and return (aws)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
@@ -415,6 +416,88 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand status 'The state, the reason of a failure, data scanned and engine time'
+            cand results 'The rows of a finished query'
+            cand cancel 'Stop a running query'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;query;status'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;query;results'= {
+            cand --out 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;query;cancel'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;query;help'= {
+            cand status 'The state, the reason of a failure, data scanned and engine time'
+            cand results 'The rows of a finished query'
+            cand cancel 'Stop a running query'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;query;help;status'= {
+        }
+        &'bdctl;query;help;results'= {
+        }
+        &'bdctl;query;help;cancel'= {
+        }
+        &'bdctl;query;help;help'= {
         }
         &'bdctl;demo'= {
             cand --events 'Number of events to send'
@@ -532,6 +615,15 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;partitions;sync'= {
         }
         &'bdctl;help;query'= {
+            cand status 'The state, the reason of a failure, data scanned and engine time'
+            cand results 'The rows of a finished query'
+            cand cancel 'Stop a running query'
+        }
+        &'bdctl;help;query;status'= {
+        }
+        &'bdctl;help;query;results'= {
+        }
+        &'bdctl;help;query;cancel'= {
         }
         &'bdctl;help;demo'= {
         }

@@ -367,31 +367,101 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s f -l file -d 'Read the statement from a file' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l database -d 'Database (default: the environment\'s glue_database)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l workgroup -d 'Athena workgroup (default: the environment\'s athena_workgroup)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l param -d 'A value for the next `?` placeholder, as a SQL literal; repeatable' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l out -d 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l env -d 'Environment of bdctl.toml to use' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s f -l file -d 'Read the statement from a file' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l database -d 'Database (default: the environment\'s glue_database)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l workgroup -d 'Athena workgroup (default: the environment\'s athena_workgroup)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l param -d 'A value for the next `?` placeholder, as a SQL literal; repeatable' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l out -d 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
 table\t''
 csv\t''
 tsv\t''
 json\t''
 ndjson\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s q -l quiet -d 'Print only data and errors'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l no-wait -d 'Start the query, print its id and return (aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -a "results" -d 'The rows of a finished query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -a "cancel" -d 'Stop a running query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l out -d 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from help" -f -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from help" -f -a "results" -d 'The rows of a finished query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Stop a running query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -l events -d 'Number of events to send' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -l days -d 'Days the events span' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -l start -d 'First day of the events, YYYY-MM-DD (default: the days before today)' -r
@@ -476,3 +546,6 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "results" -d 'The rows of a finished query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "cancel" -d 'Stop a running query'

@@ -643,3 +643,38 @@ async fn query_through_athena_returns_typed_rows() {
         "{stderr}"
     );
 }
+
+/// Runs after `query_through_athena_returns_typed_rows`, in the same test: the emulator hands
+/// seeded results to queries in order, so tests that seed must not run concurrently.
+async fn query_without_waiting_then_status_results_and_cancel_by_id(endpoint: &str) {
+    let endpoint = endpoint.to_string();
+    let clients = moto_clients(&endpoint).await;
+    let results = unique("athena-later");
+    create_bucket(&clients, &results).await;
+    if !seed_athena_results(&endpoint, &[vec!["n"], vec!["7"]], &[("n", "bigint")]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("results_bucket", &results)]))
+        .unwrap();
+    let run = |args: &[&str]| with_test_credentials(&mut bdctl(dir.path())).args(args).output().unwrap();
+
+    let started = run(&["-q", "query", "--no-wait", "SELECT count(*) AS n FROM events", "-o", "tsv"]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    let text = String::from_utf8(started.stdout).unwrap();
+    let id = text.lines().nth(1).unwrap().trim().to_string();
+    assert!(!id.is_empty(), "{text}");
+
+    let status = run(&["query", "status", &id, "-o", "json"]);
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let status: Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(status[0]["query_id"], id.as_str());
+    assert_eq!(status[0]["state"], "SUCCEEDED");
+
+    let rows = run(&["-q", "query", "results", &id, "-o", "json"]);
+    assert!(rows.status.success(), "{}", String::from_utf8_lossy(&rows.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&rows.stdout).unwrap(), serde_json::json!([{"n": 7}]));
+
+    let cancel = run(&["query", "cancel", &id]);
+    assert!(cancel.status.success(), "{}", String::from_utf8_lossy(&cancel.stderr));
+}

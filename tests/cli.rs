@@ -405,3 +405,29 @@ fn remote_transforms_need_the_aws_backend() {
             .stderr(predicate::str::contains("the local backend transforms in this process"));
     }
 }
+
+#[test]
+fn query_ids_need_the_aws_backend_and_empty_sql_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .args(["query", "--no-wait", "SELECT 1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no query ids"));
+    bdctl(dir.path()).args(["query", "status", "abc"]).assert().code(2);
+    bdctl(dir.path())
+        .args(["query", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the SQL statement is empty"));
+    bdctl(dir.path())
+        .args(["query", "--file", "missing.sql"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--file missing.sql"));
+    bdctl(dir.path())
+        .args(["query", "SELECT 1 AS one", "-o", "json"])
+        .assert()
+        .success()
+        .stdout("[\n{\"one\":1}\n]\n");
+}

@@ -237,12 +237,28 @@ pub trait RowSink: Send {
     fn progress(&mut self, _state: &str, _bytes_scanned: u64) {}
 }
 
+/// Where a submitted query stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryStatus {
+    pub id: String,
+    /// QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED.
+    pub state: String,
+    pub reason: Option<String>,
+    pub stats: QueryStats,
+}
+
 /// SQL over the catalog's tables: Athena on AWS, the embedded engine (DataFusion) on local.
 #[async_trait]
 pub trait QueryEngine: Send + Sync {
     /// Runs the statement to the end, streaming its rows into `sink`. Ctrl-C stops it on the
     /// service before returning `Interrupted`.
     async fn execute(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats>;
+    /// Starts the statement and returns its id without waiting.
+    async fn submit(&self, request: &QueryRequest) -> Result<String>;
+    async fn status(&self, id: &str) -> Result<QueryStatus>;
+    /// Streams the rows of a finished query.
+    async fn results(&self, id: &str, sink: &mut dyn RowSink) -> Result<u64>;
+    async fn cancel(&self, id: &str) -> Result<()>;
 }
 
 /// Who bdctl acts as.

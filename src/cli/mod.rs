@@ -24,7 +24,7 @@ pub use demo::DemoArgs;
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
-pub use query::QueryArgs;
+pub use query::{QueryAction, QueryArgs};
 pub use send::SendArgs;
 pub use transform::TransformArgs;
 

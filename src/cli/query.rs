@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -17,8 +17,13 @@ to the engine (Athena ExecutionParameters), never pasted into the statement.
 Examples:
   bdctl query \"SELECT event_type, count(*) AS events FROM events GROUP BY 1 ORDER BY 2 DESC\"
   bdctl query --file funnel.sql --output csv > funnel.csv
-  bdctl query \"SELECT * FROM events WHERE year = ? AND country = ?\" --param \"'2024'\" --param \"'DE'\"")]
+  bdctl query \"SELECT * FROM events WHERE year = ? AND country = ?\" --param \"'2024'\" --param \"'DE'\"
+  id=$(bdctl query --no-wait \"SELECT …\") && bdctl query status \"$id\" && bdctl query results \"$id\"")]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct QueryArgs {
+    #[command(subcommand)]
+    pub action: Option<QueryAction>,
+
     /// The statement (`-` reads it from standard input)
     #[arg(value_name = "SQL", required_unless_present = "file", conflicts_with = "file")]
     pub sql: Option<String>,
@@ -42,4 +47,31 @@ pub struct QueryArgs {
     /// Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Start the query, print its id and return (aws)
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+/// Work on a query started earlier, by its id (aws).
+#[derive(Debug, Subcommand)]
+pub enum QueryAction {
+    /// The state, the reason of a failure, data scanned and engine time
+    Status {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// The rows of a finished query
+    Results {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Stop a running query
+    Cancel {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::Context;
 use crate::backend::{QueryRequest, QueryStats, RowSink};
-use crate::cli::QueryArgs;
+use crate::cli::{QueryAction, QueryArgs};
 use crate::error::usage;
-use crate::output::{Format, RowWriter};
+use crate::output::{Format, RowWriter, Table};
 use crate::pricing::{athena_billed_mb, athena_query_cost, human_bytes};
 
 /// The sink the engine streams into: a row writer opened once the columns are known.
@@ -78,7 +78,85 @@ fn format_for(path: &std::path::Path) -> Result<Format> {
     }
 }
 
+fn open_out(ctx: &Context, out: Option<&std::path::Path>) -> Result<(Format, Option<Box<dyn Write + Send>>)> {
+    Ok(match out {
+        Some(path) => {
+            let format = format_for(path)?;
+            let file = std::fs::File::create(path)
+                .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
+            (format, Some(Box::new(std::io::BufWriter::new(file))))
+        }
+        None => (ctx.printer.format(), None),
+    })
+}
+
+async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    match action {
+        QueryAction::Status { id } => {
+            let status = backend.query.status(&id).await?;
+            let mut table =
+                Table::new(["query_id", "state", "reason", "bytes_scanned", "engine_ms", "cost_usd"]);
+            let cost = if status.state == "SUCCEEDED" && !status.stats.is_ddl {
+                Value::from(athena_query_cost(status.stats.bytes_scanned))
+            } else {
+                Value::from(0.0)
+            };
+            table.push(vec![
+                status.id.into(),
+                status.state.into(),
+                status.reason.map_or(Value::Null, Value::from),
+                status.stats.bytes_scanned.into(),
+                status.stats.engine_millis.into(),
+                cost,
+            ]);
+            ctx.printer.print_table(&table)?;
+        }
+        QueryAction::Results { id, out } => {
+            let status = backend.query.status(&id).await?;
+            if status.state != "SUCCEEDED" {
+                return Err(match status.state.as_str() {
+                    "FAILED" | "CANCELLED" => crate::error::RemoteFailed(format!(
+                        "query {id} {}: {}",
+                        status.state,
+                        status.reason.as_deref().unwrap_or("no reason given")
+                    ))
+                    .into(),
+                    state => usage(format!(
+                        "query {id} is {state}: no results yet (see `bdctl query status {id}`)"
+                    )),
+                });
+            }
+            let (format, out) = open_out(ctx, out.as_deref())?;
+            let mut sink = Rows {
+                ctx,
+                format,
+                out,
+                writer: None,
+                spinner: ProgressBar::hidden(),
+                started: std::time::Instant::now(),
+            };
+            let rows = backend.query.results(&id, &mut sink).await?;
+            if let Some(writer) = sink.writer.take() {
+                writer.finish()?;
+            }
+            let mut stats = status.stats;
+            stats.rows = rows;
+            ctx.printer.notice(statistics_line(&stats, backend.kind));
+        }
+        QueryAction::Cancel { id } => {
+            backend.query.cancel(&id).await?;
+            ctx.printer.notice(format_args!("asked Athena to stop query {id}"));
+        }
+    }
+    Ok(())
+}
+
 pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
+    if let Some(action) = args.action {
+        return act(ctx, action).await;
+    }
     let sql = read_statement(&args)?;
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
@@ -88,15 +166,14 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         params: args.params.clone(),
         workgroup: args.workgroup.clone().unwrap_or_else(|| settings.athena_workgroup.value.clone()),
     };
-    let (format, out): (Format, Option<Box<dyn Write + Send>>) = match &args.out {
-        Some(path) => {
-            let format = format_for(path)?;
-            let file = std::fs::File::create(path)
-                .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
-            (format, Some(Box::new(std::io::BufWriter::new(file))))
-        }
-        None => (ctx.printer.format(), None),
-    };
+    if args.no_wait {
+        let id = backend.query.submit(&request).await?;
+        let mut table = Table::new(["query_id"]);
+        table.push(vec![id.into()]);
+        ctx.printer.print_table(&table)?;
+        return Ok(());
+    }
+    let (format, out) = open_out(ctx, args.out.as_deref())?;
     let mut sink = Rows {
         ctx,
         format,

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use anyhow::Result;
 use async_trait::async_trait;
-use aws_sdk_athena::types::{QueryExecutionContext, QueryExecutionState, ResultConfiguration, StatementType};
+use aws_sdk_athena::types::{QueryExecution, QueryExecutionContext, ResultConfiguration, StatementType};
 use serde_json::Value;
 
 use super::call_failed;
-use crate::backend::{QueryEngine, QueryRequest, QueryStats, RowSink};
+use crate::backend::{QueryEngine, QueryRequest, QueryStats, QueryStatus, RowSink};
 use crate::error::{Interrupted, RemoteFailed};
 
 pub struct AthenaQuery {
@@ -24,8 +24,8 @@ impl AthenaQuery {
     }
 
     async fn stop(&self, id: &str) {
-        if let Err(err) = self.client.stop_query_execution().query_execution_id(id).send().await {
-            tracing::warn!("stopping query {id}: {}", call_failed("athena:StopQueryExecution", id, err));
+        if let Err(err) = self.cancel(id).await {
+            tracing::warn!("stopping query {id}: {err}");
         }
     }
 }
@@ -56,54 +56,42 @@ pub fn typed(value: Option<&str>, athena_type: &str) -> Value {
     }
 }
 
+fn status_of(id: &str, execution: &QueryExecution) -> QueryStatus {
+    let statistics = execution.statistics();
+    QueryStatus {
+        id: id.to_string(),
+        state: execution.status().and_then(|s| s.state()).map_or("QUEUED", |s| s.as_str()).to_string(),
+        reason: execution.status().and_then(|s| s.state_change_reason()).map(str::to_string),
+        stats: QueryStats {
+            query_id: Some(id.to_string()),
+            rows: 0,
+            bytes_scanned: statistics.and_then(|s| s.data_scanned_in_bytes()).unwrap_or(0).max(0) as u64,
+            engine_millis: statistics.and_then(|s| s.engine_execution_time_in_millis()).unwrap_or(0).max(0)
+                as u64,
+            is_ddl: execution.statement_type() == Some(&StatementType::Ddl),
+        },
+    }
+}
+
 #[async_trait]
 impl QueryEngine for AthenaQuery {
     async fn execute(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats> {
-        let mut start = self
-            .client
-            .start_query_execution()
-            .query_string(&request.sql)
-            .query_execution_context(QueryExecutionContext::builder().database(&request.database).build())
-            .work_group(&request.workgroup)
-            .client_request_token(uuid::Uuid::new_v4().to_string());
-        if !request.params.is_empty() {
-            start = start.set_execution_parameters(Some(request.params.clone()));
-        }
-        if let Some(location) = &self.output_location {
-            start =
-                start.result_configuration(ResultConfiguration::builder().output_location(location).build());
-        }
-        let started = start
-            .send()
-            .await
-            .map_err(|err| call_failed("athena:StartQueryExecution", &request.workgroup, err))?;
-        let id = started.query_execution_id().unwrap_or_default().to_string();
-
+        let id = self.submit(request).await?;
         let mut attempt = 0;
-        let execution = loop {
-            let poll = self.client.get_query_execution().query_execution_id(&id).send();
-            let out = tokio::select! {
-                out = poll => out.map_err(|err| call_failed("athena:GetQueryExecution", &id, err))?,
+        let status = loop {
+            let status = tokio::select! {
+                status = self.status(&id) => status?,
                 () = crate::error::interrupted() => {
                     self.stop(&id).await;
                     return Err(Interrupted.into());
                 }
             };
-            let execution = out
-                .query_execution()
-                .cloned()
-                .unwrap_or_else(|| aws_sdk_athena::types::QueryExecution::builder().build());
-            let state =
-                execution.status().and_then(|s| s.state()).cloned().unwrap_or(QueryExecutionState::Queued);
-            let scanned =
-                execution.statistics().and_then(|s| s.data_scanned_in_bytes()).unwrap_or(0).max(0) as u64;
-            sink.progress(state.as_str(), scanned);
-            match state {
-                QueryExecutionState::Succeeded => break execution,
-                QueryExecutionState::Failed | QueryExecutionState::Cancelled => {
-                    let reason =
-                        execution.status().and_then(|s| s.state_change_reason()).unwrap_or("no reason given");
-                    return Err(RemoteFailed(format!("query {id} {}: {reason}", state.as_str())).into());
+            sink.progress(&status.state, status.stats.bytes_scanned);
+            match status.state.as_str() {
+                "SUCCEEDED" => break status,
+                "FAILED" | "CANCELLED" => {
+                    let reason = status.reason.as_deref().unwrap_or("no reason given");
+                    return Err(RemoteFailed(format!("query {id} {}: {reason}", status.state)).into());
                 }
                 _ => {}
             }
@@ -116,21 +104,53 @@ impl QueryEngine for AthenaQuery {
             }
             attempt += 1;
         };
+        let mut stats = status.stats;
+        stats.rows = self.results(&id, sink).await?;
+        Ok(stats)
+    }
 
-        let statistics = execution.statistics();
-        let mut stats = QueryStats {
-            query_id: Some(id.clone()),
-            rows: 0,
-            bytes_scanned: statistics.and_then(|s| s.data_scanned_in_bytes()).unwrap_or(0).max(0) as u64,
-            engine_millis: statistics.and_then(|s| s.engine_execution_time_in_millis()).unwrap_or(0).max(0)
-                as u64,
-            is_ddl: execution.statement_type() == Some(&StatementType::Ddl),
-        };
-        let mut pages = self.client.get_query_results().query_execution_id(&id).into_paginator().send();
+    async fn submit(&self, request: &QueryRequest) -> Result<String> {
+        let mut start = self
+            .client
+            .start_query_execution()
+            .query_string(&request.sql)
+            .query_execution_context(QueryExecutionContext::builder().database(&request.database).build())
+            .work_group(&request.workgroup)
+            // A retried call with the same token does not start the query twice.
+            .client_request_token(uuid::Uuid::new_v4().to_string());
+        if !request.params.is_empty() {
+            start = start.set_execution_parameters(Some(request.params.clone()));
+        }
+        if let Some(location) = &self.output_location {
+            start =
+                start.result_configuration(ResultConfiguration::builder().output_location(location).build());
+        }
+        let started = start
+            .send()
+            .await
+            .map_err(|err| call_failed("athena:StartQueryExecution", &request.workgroup, err))?;
+        Ok(started.query_execution_id().unwrap_or_default().to_string())
+    }
+
+    async fn status(&self, id: &str) -> Result<QueryStatus> {
+        let out = self
+            .client
+            .get_query_execution()
+            .query_execution_id(id)
+            .send()
+            .await
+            .map_err(|err| call_failed("athena:GetQueryExecution", id, err))?;
+        let execution = out.query_execution().cloned().unwrap_or_else(|| QueryExecution::builder().build());
+        Ok(status_of(id, &execution))
+    }
+
+    async fn results(&self, id: &str, sink: &mut dyn RowSink) -> Result<u64> {
+        let mut pages = self.client.get_query_results().query_execution_id(id).into_paginator().send();
         let mut types: Vec<String> = Vec::new();
         let mut first_page = true;
+        let mut count = 0;
         while let Some(page) = pages.next().await {
-            let page = page.map_err(|err| call_failed("athena:GetQueryResults", &id, err))?;
+            let page = page.map_err(|err| call_failed("athena:GetQueryResults", id, err))?;
             let Some(result_set) = page.result_set() else { continue };
             let mut rows = result_set.rows().iter().peekable();
             if first_page {
@@ -156,10 +176,20 @@ impl QueryEngine for AthenaQuery {
                     .map(|(i, d)| typed(d.var_char_value(), types.get(i).map_or("varchar", String::as_str)))
                     .collect();
                 sink.row(values)?;
-                stats.rows += 1;
+                count += 1;
             }
         }
-        Ok(stats)
+        Ok(count)
+    }
+
+    async fn cancel(&self, id: &str) -> Result<()> {
+        self.client
+            .stop_query_execution()
+            .query_execution_id(id)
+            .send()
+            .await
+            .map_err(|err| call_failed("athena:StopQueryExecution", id, err))?;
+        Ok(())
     }
 }
 

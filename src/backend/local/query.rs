@@ -178,7 +178,26 @@ impl QueryEngine for LocalQuery {
             () = crate::error::interrupted() => Err(Interrupted.into()),
         }
     }
+
+    async fn submit(&self, _request: &QueryRequest) -> Result<String> {
+        Err(usage(NO_QUERY_IDS))
+    }
+
+    async fn status(&self, _id: &str) -> Result<crate::backend::QueryStatus> {
+        Err(usage(NO_QUERY_IDS))
+    }
+
+    async fn results(&self, _id: &str, _sink: &mut dyn RowSink) -> Result<u64> {
+        Err(usage(NO_QUERY_IDS))
+    }
+
+    async fn cancel(&self, _id: &str) -> Result<()> {
+        Err(usage(NO_QUERY_IDS))
+    }
 }
+
+const NO_QUERY_IDS: &str =
+    "the local engine runs each query in this process, start to end: there are no query ids to come back to";
 
 #[cfg(test)]
 mod tests {
