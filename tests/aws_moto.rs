@@ -642,6 +642,8 @@ async fn query_through_athena_returns_typed_rows() {
         stderr.contains("query ") && stderr.contains("2 rows") && stderr.contains("billed USD"),
         "{stderr}"
     );
+
+    query_without_waiting_then_status_results_and_cancel_by_id(&endpoint).await;
 }
 
 /// Runs after `query_through_athena_returns_typed_rows`, in the same test: the emulator hands
