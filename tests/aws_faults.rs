@@ -383,3 +383,41 @@ mod athena {
         assert_eq!(poll.num_calls(), 2);
     }
 }
+
+mod crawler {
+    use super::*;
+    use aws_sdk_glue::operation::get_crawler::GetCrawlerOutput;
+    use aws_sdk_glue::operation::get_database::GetDatabaseOutput;
+    use aws_sdk_glue::operation::start_crawler::StartCrawlerOutput;
+    use aws_sdk_glue::types::{Crawler, CrawlerState, LastCrawlInfo, LastCrawlStatus};
+
+    #[tokio::test]
+    async fn crawler_status_reports_the_last_crawl() {
+        let start =
+            mock!(aws_sdk_glue::Client::start_crawler).then_output(|| StartCrawlerOutput::builder().build());
+        let status = mock!(aws_sdk_glue::Client::get_crawler).then_output(|| {
+            GetCrawlerOutput::builder()
+                .crawler(
+                    Crawler::builder()
+                        .state(CrawlerState::Ready)
+                        .last_crawl(
+                            LastCrawlInfo::builder()
+                                .status(LastCrawlStatus::Failed)
+                                .error_message("Internal Service Exception")
+                                .build(),
+                        )
+                        .build(),
+                )
+                .build()
+        });
+        let database =
+            mock!(aws_sdk_glue::Client::get_database).then_output(|| GetDatabaseOutput::builder().build());
+        let glue = mock_client!(aws_sdk_glue, RuleMode::MatchAny, [&start, &status, &database]);
+        let backend = from_clients(Clients { glue, ..unused_clients() });
+        assert!(backend.catalog.start_crawler("c").await.unwrap());
+        let crawl = backend.catalog.crawler_status("c").await.unwrap();
+        assert_eq!(crawl.state, "READY");
+        assert_eq!(crawl.last_status.as_deref(), Some("FAILED"));
+        assert_eq!(crawl.last_error.as_deref(), Some("Internal Service Exception"));
+    }
+}

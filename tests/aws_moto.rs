@@ -680,3 +680,49 @@ async fn query_without_waiting_then_status_results_and_cancel_by_id(endpoint: &s
     let cancel = run(&["query", "cancel", &id]);
     assert!(cancel.status.success(), "{}", String::from_utf8_lossy(&cancel.stderr));
 }
+
+#[tokio::test]
+async fn crawl_starts_attaches_and_times_out_on_the_glue_crawler() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let database = unique("crawldb").replace('-', "_");
+    clients
+        .glue
+        .create_database()
+        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let crawler = unique("crawler");
+    clients
+        .glue
+        .create_crawler()
+        .name(&crawler)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .database_name(&database)
+        .targets(
+            aws_sdk_glue::types::CrawlerTargets::builder()
+                .s3_targets(aws_sdk_glue::types::S3Target::builder().path("s3://lake/transformed/").build())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(&endpoint, &[("glue_crawler", &crawler), ("glue_database", &database)]);
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let run = |args: &[&str]| with_test_credentials(&mut bdctl(dir.path())).args(args).output().unwrap();
+
+    let started = run(&["crawl", "--no-wait"]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    assert!(String::from_utf8_lossy(&started.stderr).contains(&format!("started crawler {crawler}")));
+    let state = clients.glue.get_crawler().name(&crawler).send().await.unwrap();
+    assert_eq!(state.crawler().unwrap().state().unwrap().as_str(), "RUNNING");
+
+    // A crawl already running is waited for, not an error; the emulator never finishes it.
+    let attached = run(&["crawl", "--timeout", "2s"]);
+    assert_eq!(attached.status.code(), Some(4), "{}", String::from_utf8_lossy(&attached.stderr));
+    let stderr = String::from_utf8_lossy(&attached.stderr);
+    assert!(stderr.contains("already running: waiting"), "{stderr}");
+    assert!(stderr.contains("still RUNNING after 2s"), "{stderr}");
+}
