@@ -407,3 +407,57 @@ print(json.dumps(sorted([[c, round(v[0], 2), v[1]] for c, v in out.items()])))
         assert_eq!(a.2, b.2);
     }
 }
+
+#[test]
+fn crawl_then_partitions_sync_keep_the_local_catalog_current() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "600", "--days", "1", "--start", "2024-06-01"]);
+    bdctl(dir.path()).args(["-q", "transform", "--date", "2024-06-01"]).assert().success();
+    bdctl(dir.path())
+        .args(["partitions", "sync"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("run `bdctl crawl`"));
+
+    let first = json_rows(&bdctl(dir.path()).args(["-q", "crawl", "-o", "json"]).output().unwrap());
+    let actions: Vec<(String, String)> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["action"].as_str().unwrap().to_string(), c["name"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(actions.contains(&("created".into(), "clickstream.events".into())), "{actions:?}");
+    assert!(actions.contains(&("added".into(), "year=2024/month=06/day=01".into())), "{actions:?}");
+    let again = json_rows(&bdctl(dir.path()).args(["-q", "crawl", "-o", "json"]).output().unwrap());
+    assert_eq!(again, serde_json::json!([]), "a second crawl changes nothing");
+
+    send(dir.path(), &["--count", "300", "--days", "1", "--start", "2024-06-02", "--seed", "2"]);
+    bdctl(dir.path()).args(["-q", "transform", "--date", "2024-06-02"]).assert().success();
+    let listed =
+        json_rows(&bdctl(dir.path()).args(["-q", "partitions", "list", "-o", "json"]).output().unwrap());
+    let state: Vec<(String, bool)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["partition"].as_str().unwrap().to_string(), p["in_catalog"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        state,
+        vec![("year=2024/month=06/day=01".into(), true), ("year=2024/month=06/day=02".into(), false)]
+    );
+    let plan = json_rows(
+        &bdctl(dir.path()).args(["-q", "partitions", "sync", "--dry-run", "-o", "json"]).output().unwrap(),
+    );
+    assert_eq!(plan[0]["action"], "would add");
+    let synced =
+        json_rows(&bdctl(dir.path()).args(["-q", "partitions", "sync", "-o", "json"]).output().unwrap());
+    assert_eq!(synced[0]["partition"], "year=2024/month=06/day=02");
+    assert_eq!(synced[0]["action"], "added");
+    let count = json_rows(
+        &bdctl(dir.path())
+            .args(["-q", "query", "SELECT count(*) AS n FROM events", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(count[0]["n"], 900);
+}
