@@ -1379,7 +1379,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__query)
-            opts="-f -o -q -v -y -h -V --file --database --workgroup --param --out --no-wait --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version status results cancel help"
+            opts="-f -o -q -v -y -h -V --file --database --workgroup --param --out --no-wait --max-cost --estimate --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version status results cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,6 +1406,10 @@ _bdctl() {
                     return 0
                     ;;
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-cost)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -372,6 +372,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_s
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l workgroup -d 'Athena workgroup (default: the environment\'s athena_workgroup)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l param -d 'A value for the next `?` placeholder, as a SQL literal; repeatable' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l out -d 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l max-cost -d 'Refuse to run (exit 2) when the estimated scan would cost more than this many USD on Athena' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
@@ -387,6 +388,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_s
 always\t''
 never\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l no-wait -d 'Start the query, print its id and return (aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l estimate -d 'Print the estimated scan and its Athena cost, and do not run the query'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s y -l yes -d 'Answer yes to every confirmation'

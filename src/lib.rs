@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod discover;
 pub mod error;
+pub mod estimate;
 pub mod layout;
 pub mod output;
 pub mod pipeline;

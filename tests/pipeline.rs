@@ -461,3 +461,43 @@ fn crawl_then_partitions_sync_keep_the_local_catalog_current() {
     );
     assert_eq!(count[0]["n"], 900);
 }
+
+#[test]
+fn estimates_prune_partitions_and_columns_and_max_cost_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "2000", "--days", "2", "--start", "2024-06-01"]);
+    bdctl(dir.path())
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
+        .assert()
+        .success();
+    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    let estimate = |sql: &str| -> Value {
+        let output =
+            bdctl(dir.path()).args(["-q", "query", "--estimate", sql, "-o", "json"]).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()[0].clone()
+    };
+    let all = estimate("SELECT * FROM events");
+    let one_day = estimate("SELECT * FROM events WHERE year = '2024' AND month = '06' AND day = '01'");
+    let one_column = estimate("SELECT country FROM events WHERE day = '01'");
+    assert_eq!(all["partitions"], 2);
+    assert_eq!(one_day["partitions"], 1);
+    let (all, day, column) = (
+        all["scan_bytes"].as_u64().unwrap(),
+        one_day["scan_bytes"].as_u64().unwrap(),
+        one_column["scan_bytes"].as_u64().unwrap(),
+    );
+    assert!(day < all && column < day / 4, "all {all}, one day {day}, one column {column}");
+    assert_eq!(estimate("SELECT * FROM events WHERE day = '09'")["files"], 0);
+
+    let refused =
+        bdctl(dir.path()).args(["query", "--max-cost", "0.000001", "SELECT * FROM events"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("over the limit of USD 0.000001"), "{stderr}");
+    assert!(refused.stdout.is_empty(), "nothing ran");
+    bdctl(dir.path())
+        .args(["-q", "query", "--max-cost", "1", "SELECT count(*) AS n FROM events"])
+        .assert()
+        .success();
+}

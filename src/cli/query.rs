@@ -11,6 +11,10 @@ bytes scanned, engine time, and what Athena bills for that scan: USD 5 per TB, r
 MB, 10 MB minimum) goes to stderr. Ctrl-C stops the query in Athena before exiting 130; a failed
 or cancelled query exits 3 with the service's reason.
 
+Estimates (--estimate, --max-cost or the max_query_cost setting): from the catalog, the partitions the
+WHERE clause can touch (=, <, >, BETWEEN and IN on year/month/day) and, from the Parquet footers, the
+compressed size of the referenced columns: an upper bound of what Athena scans.
+
 Parameters: `?` placeholders take the --param values in order, as SQL literals ('text', 42), passed
 to the engine (Athena ExecutionParameters), never pasted into the statement.
 
@@ -51,6 +55,14 @@ pub struct QueryArgs {
     /// Start the query, print its id and return (aws)
     #[arg(long)]
     pub no_wait: bool,
+
+    /// Refuse to run (exit 2) when the estimated scan would cost more than this many USD on Athena
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+
+    /// Print the estimated scan and its Athena cost, and do not run the query
+    #[arg(long)]
+    pub estimate: bool,
 }
 
 /// Work on a query started earlier, by its id (aws).

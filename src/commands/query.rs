@@ -166,6 +166,48 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         params: args.params.clone(),
         workgroup: args.workgroup.clone().unwrap_or_else(|| settings.athena_workgroup.value.clone()),
     };
+    let max_cost = args.max_cost.or(settings.max_query_cost.value);
+    if args.estimate || max_cost.is_some() {
+        let spinner = ctx.printer.spinner("estimating the scan from the catalog and the Parquet footers");
+        let estimate = crate::estimate::estimate(&backend, &settings, &request.sql, &request.database).await;
+        spinner.finish_and_clear();
+        let estimate = estimate?;
+        let cost = athena_query_cost(estimate.scan_bytes);
+        if args.estimate {
+            let mut table = Table::new([
+                "tables",
+                "partitions",
+                "files",
+                "total_bytes",
+                "scan_bytes",
+                "billed_mb",
+                "est_cost_usd",
+                "sampled",
+            ]);
+            table.push(vec![
+                (estimate.tables as u64).into(),
+                (estimate.partitions as u64).into(),
+                (estimate.files as u64).into(),
+                estimate.total_bytes.into(),
+                estimate.scan_bytes.into(),
+                athena_billed_mb(estimate.scan_bytes).into(),
+                Value::from((cost * 1e6).round() / 1e6),
+                estimate.sampled.into(),
+            ]);
+            ctx.printer.print_table(&table)?;
+            return Ok(());
+        }
+        if let Some(limit) = max_cost
+            && cost > limit
+        {
+            return Err(usage(format!(
+                "the query would scan up to {} in {} files of {} partitions, about USD {cost:.4} on Athena, over the limit of USD {limit} (raise --max-cost or narrow the WHERE clause)",
+                human_bytes(estimate.scan_bytes),
+                estimate.files,
+                estimate.partitions
+            )));
+        }
+    }
     if args.no_wait {
         let id = backend.query.submit(&request).await?;
         let mut table = Table::new(["query_id"]);
