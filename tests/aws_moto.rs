@@ -726,3 +726,32 @@ async fn crawl_starts_attaches_and_times_out_on_the_glue_crawler() {
     assert!(stderr.contains("already running: waiting"), "{stderr}");
     assert!(stderr.contains("still RUNNING after 2s"), "{stderr}");
 }
+
+#[tokio::test]
+async fn traces_never_show_credentials() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = unique("secrets");
+    create_bucket(&clients, &bucket).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("raw_bucket", &bucket)]))
+        .unwrap();
+    let secret = "SECRETKEYMARKER0123456789abcdefSECRET";
+    let token = "SESSIONTOKENMARKER0123456789abcdefTOKEN";
+    let output = bdctl(dir.path())
+        .env("AWS_ACCESS_KEY_ID", "AKIATESTMARKER")
+        .env("AWS_SECRET_ACCESS_KEY", secret)
+        .env("AWS_SESSION_TOKEN", token)
+        .args(["-vvv", "doctor", "-o", "json"])
+        .output()
+        .unwrap();
+    let all =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(all.len() > 1000, "-vvv traces were produced: {all}");
+    assert!(!all.contains(secret), "the secret key leaked");
+    assert!(!all.contains(token), "the session token leaked");
+    assert!(
+        !all.contains("X-Amz-Signature=") && !all.contains("x-amz-security-token"),
+        "signed material leaked"
+    );
+}
