@@ -47,6 +47,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
+            cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -526,6 +527,108 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;lifecycle'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+            cand apply 'Show the plan, ask, write the merged rules, read them back and verify'
+            cand show 'Print the live rules of every bucket of the environment'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;lifecycle;plan'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;lifecycle;apply'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;lifecycle;show'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;lifecycle;help'= {
+            cand plan 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+            cand apply 'Show the plan, ask, write the merged rules, read them back and verify'
+            cand show 'Print the live rules of every bucket of the environment'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;lifecycle;help;plan'= {
+        }
+        &'bdctl;lifecycle;help;apply'= {
+        }
+        &'bdctl;lifecycle;help;show'= {
+        }
+        &'bdctl;lifecycle;help;help'= {
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -581,6 +684,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
+            cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -628,6 +732,17 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;query;cancel'= {
         }
         &'bdctl;help;demo'= {
+        }
+        &'bdctl;help;lifecycle'= {
+            cand plan 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+            cand apply 'Show the plan, ask, write the merged rules, read them back and verify'
+            cand show 'Print the live rules of every bucket of the environment'
+        }
+        &'bdctl;help;lifecycle;plan'= {
+        }
+        &'bdctl;help;lifecycle;apply'= {
+        }
+        &'bdctl;help;lifecycle;show'= {
         }
         &'bdctl;help;completions'= {
         }

@@ -54,6 +54,7 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "crawl" -d 'Bring the ca
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "man" -d 'Print or write the man pages'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -488,6 +489,94 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s y -l yes -d 'Answer
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -f -a "plan" -d 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -f -a "show" -d 'Print the live rules of every bucket of the environment'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the live rules of every bucket of the environment'
+complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l dir -d 'Write the file(s) into this directory instead of printing (every shell when none is named)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -530,19 +619,20 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'
@@ -551,3 +641,6 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "results" -d 'The rows of a finished query'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "cancel" -d 'Stop a running query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "plan" -d 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "show" -d 'Print the live rules of every bucket of the environment'

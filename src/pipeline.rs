@@ -51,6 +51,11 @@ impl RawArea {
         store.list(&self.location.bucket, &self.day_prefix(day)).await
     }
 
+    /// The day a raw key is filed under, from its directories.
+    pub fn raw_day(&self, key: &str) -> Option<NaiveDate> {
+        raw_key_day(self.layout, key.strip_prefix(&self.location.prefix).unwrap_or(key))
+    }
+
     /// One raw object by its full key.
     pub async fn find(&self, store: &dyn ObjectStore, key: &str) -> Result<ObjectInfo> {
         let listed = store.list(&self.location.bucket, key).await?;

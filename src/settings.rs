@@ -138,6 +138,18 @@ impl SettingValue for u32 {
     }
 }
 
+impl SettingValue for Option<u32> {
+    fn parse_text(text: &str) -> Result<Self, String> {
+        u32::parse_text(text).map(Some)
+    }
+    fn show(&self) -> String {
+        self.map(|v| v.to_string()).unwrap_or_default()
+    }
+    fn to_toml(&self) -> toml_edit::Value {
+        toml_edit::Value::from(i64::from(self.unwrap_or_default()))
+    }
+}
+
 impl SettingValue for Option<f64> {
     fn parse_text(text: &str) -> Result<Self, String> {
         match text.trim().parse::<f64>() {
@@ -344,6 +356,10 @@ settings_keys! {
     raw_retention_days: u32 = 30, shown "30";
     /// Days before Athena query results expire
     results_retention_days: u32 = 7, shown "7";
+    /// Days before transformed data moves to transformed_storage_class (unset: it stays)
+    transformed_transition_days: Option<u32> = None, shown "";
+    /// Storage class transformed data moves to: INTELLIGENT_TIERING, GLACIER_IR, STANDARD_IA, …
+    transformed_storage_class: String = "INTELLIGENT_TIERING".to_string(), shown "INTELLIGENT_TIERING";
     /// Refuse queries whose estimated scan costs more than this many USD
     max_query_cost: Option<f64> = None, shown "";
 }

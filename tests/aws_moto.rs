@@ -755,3 +755,70 @@ async fn traces_never_show_credentials() {
         "signed material leaked"
     );
 }
+
+#[tokio::test]
+async fn lifecycle_apply_keeps_rules_bdctl_does_not_own() {
+    use aws_sdk_s3::types::{
+        BucketLifecycleConfiguration, ExpirationStatus, LifecycleExpiration, LifecycleRule,
+        LifecycleRuleFilter,
+    };
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, results) = (unique("life-raw"), unique("life-results"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &results).await;
+    let foreign = LifecycleRule::builder()
+        .id("team-logs-cleanup")
+        .filter(LifecycleRuleFilter::builder().prefix("logs/").build())
+        .status(ExpirationStatus::Enabled)
+        .expiration(LifecycleExpiration::builder().days(90).build())
+        .build()
+        .unwrap();
+    clients
+        .s3
+        .put_bucket_lifecycle_configuration()
+        .bucket(&raw)
+        .lifecycle_configuration(BucketLifecycleConfiguration::builder().rules(foreign).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[("raw_bucket", &raw), ("transformed_bucket", &results), ("results_bucket", &results)],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let run = |args: &[&str]| with_test_credentials(&mut bdctl(dir.path())).args(args).output().unwrap();
+
+    let plan = run(&["-q", "lifecycle", "plan", "-o", "json"]);
+    assert!(plan.status.success(), "{}", String::from_utf8_lossy(&plan.stderr));
+    let rows: Value = serde_json::from_slice(&plan.stdout).unwrap();
+    let actions: Vec<(String, String)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["rule"].as_str().unwrap().to_string(), r["action"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(actions.contains(&("team-logs-cleanup".into(), "keep (not bdctl's)".into())), "{actions:?}");
+    assert!(actions.contains(&("bdctl-raw-expiration".into(), "add".into())), "{actions:?}");
+
+    let refused = run(&["lifecycle", "apply"]);
+    assert_eq!(refused.status.code(), Some(2), "no terminal and no --yes: nothing is written");
+
+    let applied = run(&["--yes", "lifecycle", "apply"]);
+    assert!(applied.status.success(), "{}", String::from_utf8_lossy(&applied.stderr));
+    let live = clients.s3.get_bucket_lifecycle_configuration().bucket(&raw).send().await.unwrap();
+    let ids: Vec<&str> = live.rules().iter().filter_map(|r| r.id()).collect();
+    assert!(ids.contains(&"team-logs-cleanup"), "the foreign rule is kept: {ids:?}");
+    assert!(ids.contains(&"bdctl-raw-expiration") && ids.contains(&"bdctl-abort-multipart"), "{ids:?}");
+    let raw_rule = live.rules().iter().find(|r| r.id() == Some("bdctl-raw-expiration")).unwrap();
+    assert_eq!(raw_rule.expiration().unwrap().days(), Some(30));
+
+    // A second run has nothing to change.
+    let again = run(&["-q", "lifecycle", "plan", "-o", "json"]);
+    let rows: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert!(
+        rows.as_array().unwrap().iter().all(|r| r["action"] != "add" && r["action"] != "change"),
+        "{rows}"
+    );
+}

@@ -431,3 +431,48 @@ fn query_ids_need_the_aws_backend_and_empty_sql_is_refused() {
         .success()
         .stdout("[\n{\"one\":1}\n]\n");
 }
+
+#[test]
+fn lifecycle_on_local_deletes_by_partition_date_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .args(["-q", "send", "--count", "200", "--days", "1", "--start", "2024-06-01"])
+        .assert()
+        .success();
+    let recent = chrono::Utc::now().date_naive().to_string();
+    bdctl(dir.path())
+        .args(["-q", "send", "--count", "50", "--days", "1", "--start", &recent])
+        .assert()
+        .success();
+    let plan = bdctl(dir.path()).args(["-q", "lifecycle", "plan", "-o", "json"]).output().unwrap();
+    let rows: Value = serde_json::from_slice(&plan.stdout).unwrap();
+    let raw_rule = rows.as_array().unwrap().iter().find(|r| r["rule"] == "bdctl-raw-expiration").unwrap();
+    let old_objects =
+        std::fs::read_dir(dir.path().join(".bdctl/raw/year=2024/month=06/day=01")).unwrap().count() as u64;
+    assert_eq!(
+        raw_rule["objects_now"].as_u64().unwrap(),
+        old_objects,
+        "only 2024's objects are past 30 days"
+    );
+
+    bdctl(dir.path())
+        .args(["lifecycle", "apply"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pass --yes"));
+    assert!(dir.path().join(".bdctl/raw/year=2024").exists(), "nothing deleted without confirmation");
+    bdctl(dir.path()).args(["-q", "--yes", "lifecycle", "apply"]).assert().success();
+    let remaining: Vec<_> =
+        std::fs::read_dir(dir.path().join(".bdctl/raw")).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(
+        !dir.path()
+            .join(".bdctl/raw/year=2024/month=06/day=01")
+            .read_dir()
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false),
+        "{remaining:?}"
+    );
+    let shown = bdctl(dir.path()).args(["-q", "lifecycle", "show", "-o", "json"]).output().unwrap();
+    let rules: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), 2);
+}

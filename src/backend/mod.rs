@@ -261,6 +261,40 @@ pub trait QueryEngine: Send + Sync {
     async fn cancel(&self, id: &str) -> Result<()>;
 }
 
+/// Ids of the lifecycle rules bdctl manages start with this; every other rule is left alone.
+pub const MANAGED_RULE_PREFIX: &str = "bdctl-";
+
+/// A lifecycle rule as bdctl reads and writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LifecycleRule {
+    pub id: String,
+    pub prefix: String,
+    pub enabled: bool,
+    pub expiration_days: Option<u32>,
+    /// Days, then the storage class (INTELLIGENT_TIERING, GLACIER_IR, …).
+    pub transition: Option<(u32, String)>,
+    pub abort_multipart_days: Option<u32>,
+    /// Conditions bdctl does not model (tags, sizes, versions): such rules are shown, never changed.
+    #[serde(default)]
+    pub other_conditions: bool,
+}
+
+impl LifecycleRule {
+    pub fn is_managed(&self) -> bool {
+        self.id.starts_with(MANAGED_RULE_PREFIX)
+    }
+}
+
+/// Lifecycle configuration: S3's per bucket on AWS; on local, rules in the data directory that
+/// `bdctl lifecycle apply` enforces right away.
+#[async_trait]
+pub trait Lifecycle: Send + Sync {
+    /// Every rule of the bucket; no configuration is no rules.
+    async fn rules(&self, bucket: &str) -> Result<Vec<LifecycleRule>>;
+    /// Replaces the bucket's managed rules (`bdctl-…`) by `managed`, keeping every other rule exactly.
+    async fn put_managed(&self, bucket: &str, managed: &[LifecycleRule]) -> Result<()>;
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -364,6 +398,7 @@ pub struct Backend {
     pub delivery: Arc<dyn Delivery>,
     pub jobs: Arc<dyn Jobs>,
     pub query: Arc<dyn QueryEngine>,
+    pub lifecycle: Arc<dyn Lifecycle>,
 }
 
 impl Backend {

@@ -8,6 +8,7 @@ mod demo;
 mod doctor;
 mod generate;
 mod init;
+mod lifecycle;
 mod query;
 mod send;
 mod transform;
@@ -24,6 +25,7 @@ pub use demo::DemoArgs;
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
+pub use lifecycle::{LifecycleArgs, LifecycleCommand};
 pub use query::{QueryAction, QueryArgs};
 pub use send::SendArgs;
 pub use transform::TransformArgs;
@@ -80,6 +82,8 @@ pub enum Command {
     Query(QueryArgs),
     /// Run the whole pipeline on the embedded local platform, with example queries
     Demo(DemoArgs),
+    /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
+    Lifecycle(LifecycleArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

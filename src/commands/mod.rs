@@ -8,6 +8,7 @@ mod demo;
 mod doctor;
 pub mod generate;
 mod init;
+mod lifecycle;
 mod man;
 mod partitions;
 mod query;
@@ -88,6 +89,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Partitions(args) => partitions::run(&ctx, args).await?,
         Command::Query(args) => query::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
+        Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -5,6 +5,7 @@ mod athena;
 mod firehose;
 mod glue;
 mod jobs;
+mod lifecycle;
 mod s3;
 mod s3_stream;
 mod sts;
@@ -109,6 +110,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             settings.firehose_stream.value.clone(),
         )),
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
+        lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             settings

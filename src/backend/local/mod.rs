@@ -3,6 +3,7 @@
 
 mod catalog;
 mod delivery;
+mod lifecycle;
 mod query;
 mod store;
 
@@ -14,6 +15,7 @@ use async_trait::async_trait;
 
 pub use catalog::{CATALOG_FILE, LocalCatalog};
 pub use delivery::LocalDelivery;
+pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
 pub use query::LocalQuery;
 pub use store::LocalStore;
 
@@ -40,6 +42,7 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         objects,
         catalog: catalog.clone(),
         query: Arc::new(LocalQuery::new(catalog)),
+        lifecycle: Arc::new(LocalLifecycle::new(root.join(LIFECYCLE_FILE))),
         platform: Arc::new(LocalPlatform { data_dir: root }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),
