@@ -33,11 +33,9 @@ pub use transform::TransformArgs;
 const ABOUT: &str =
     "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
 
-const LONG_ABOUT: &str = "\
-Operate the clickstream data platform: events arrive through Kinesis Data Firehose in an S3 raw bucket,
-a transform writes Parquet to the transformed bucket, a Glue crawler keeps the Data Catalog current and
-Athena answers SQL. bdctl wraps each of those operations in one command, against AWS (backend `aws`) or
-against the same lake layout on the local disk (backend `local`, the default with no bdctl.toml).
+const LONG_ABOUT: &str = "Operate the clickstream data platform: events arrive through Kinesis Data Firehose in an S3 raw bucket, a transform writes Parquet to the transformed bucket, a Glue crawler keeps the Data Catalog current and Athena answers SQL. bdctl wraps each of those operations in one command, against AWS (backend `aws`) or against the same lake layout on the local disk (backend `local`, the default with no bdctl.toml).
+
+Start with `bdctl demo`: the whole pipeline on this machine, no AWS account needed.
 
 Data goes to stdout; progress, prompts and notices go to stderr.";
 
