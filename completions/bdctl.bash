@@ -25,6 +25,9 @@ _bdctl() {
             bdctl,config)
                 cmd="bdctl__subcmd__config"
                 ;;
+            bdctl,costs)
+                cmd="bdctl__subcmd__costs"
+                ;;
             bdctl,crawl)
                 cmd="bdctl__subcmd__crawl"
                 ;;
@@ -90,6 +93,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__help,config)
                 cmd="bdctl__subcmd__help__subcmd__config"
+                ;;
+            bdctl__subcmd__help,costs)
+                cmd="bdctl__subcmd__help__subcmd__costs"
                 ;;
             bdctl__subcmd__help,crawl)
                 cmd="bdctl__subcmd__help__subcmd__crawl"
@@ -230,7 +236,7 @@ _bdctl() {
 
     case "${cmd}" in
         bdctl)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions query demo lifecycle completions man help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -645,6 +651,68 @@ _bdctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bdctl__subcmd__costs)
+            opts="-o -q -v -y -h -V --from --to --granularity --group-by --forecast --all-services --refresh --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --granularity)
+                    COMPREPLY=($(compgen -W "daily monthly" -- "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bdctl__subcmd__crawl)
             opts="-o -q -v -y -h -V --wait --no-wait --timeout --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -804,7 +872,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help)
-            opts="config init doctor send transform backfill crawl partitions query demo lifecycle completions man help"
+            opts="config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,6 +958,20 @@ _bdctl() {
         bdctl__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__costs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

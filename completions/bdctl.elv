@@ -48,6 +48,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+            cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -629,6 +630,34 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         }
         &'bdctl;lifecycle;help;help'= {
         }
+        &'bdctl;costs'= {
+            cand --from 'First day, YYYY-MM-DD (default: the first day of this month)'
+            cand --to 'Last day, inclusive, YYYY-MM-DD (default: today)'
+            cand --granularity 'Amounts per day or per month'
+            cand --group-by 'Group by service, usage-type or tag:KEY'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --forecast 'Add Cost Explorer''s forecast for the rest of the month'
+            cand --all-services 'Every service of the account, not only the platform''s'
+            cand --refresh 'Ask Cost Explorer again instead of using a cached answer'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -685,6 +714,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+            cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -743,6 +773,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;lifecycle;apply'= {
         }
         &'bdctl;help;lifecycle;show'= {
+        }
+        &'bdctl;help;costs'= {
         }
         &'bdctl;help;completions'= {
         }

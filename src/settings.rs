@@ -138,6 +138,21 @@ impl SettingValue for u32 {
     }
 }
 
+impl SettingValue for f64 {
+    fn parse_text(text: &str) -> Result<Self, String> {
+        match text.trim().parse::<f64>() {
+            Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
+            _ => Err(format!("expected a non-negative number, got `{text}`")),
+        }
+    }
+    fn show(&self) -> String {
+        self.to_string()
+    }
+    fn to_toml(&self) -> toml_edit::Value {
+        toml_edit::Value::from(*self)
+    }
+}
+
 impl SettingValue for Option<u32> {
     fn parse_text(text: &str) -> Result<Self, String> {
         u32::parse_text(text).map(Some)
@@ -362,6 +377,14 @@ settings_keys! {
     transformed_storage_class: String = "INTELLIGENT_TIERING".to_string(), shown "INTELLIGENT_TIERING";
     /// Refuse queries whose estimated scan costs more than this many USD
     max_query_cost: Option<f64> = None, shown "";
+    /// Minutes a Cost Explorer answer is reused (each request costs USD 0.01)
+    cost_cache_minutes: u32 = 360, shown "360";
+    /// USD per GB-month of S3 Standard storage, for local cost estimates
+    price_s3_gb_month: f64 = 0.023, shown "0.023";
+    /// USD per GB ingested by Firehose, for local cost estimates
+    price_firehose_gb: f64 = 0.029, shown "0.029";
+    /// USD per TB scanned by Athena, for local cost estimates
+    price_athena_tb: f64 = 5.0, shown "5";
 }
 
 #[derive(Debug, Deserialize)]

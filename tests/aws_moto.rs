@@ -822,3 +822,61 @@ async fn lifecycle_apply_keeps_rules_bdctl_does_not_own() {
         "{rows}"
     );
 }
+
+#[tokio::test]
+async fn costs_from_cost_explorer_are_cached_and_forecast_failures_are_explained() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let Some(python) = common::test_python() else { return };
+    let seed = serde_json::json!({
+        "results": [{
+            "ResultsByTime": [{
+                "TimePeriod": {"Start": "2024-06-01", "End": "2024-06-02"},
+                "Total": {},
+                "Groups": [
+                    {"Keys": ["Amazon Athena"], "Metrics": {"UnblendedCost": {"Amount": "1.25", "Unit": "USD"}}},
+                    {"Keys": ["Amazon Simple Storage Service"], "Metrics": {"UnblendedCost": {"Amount": "0.5", "Unit": "USD"}}}
+                ],
+                "Estimated": false
+            }]
+        }]
+    });
+    let script = r#"
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1] + "/moto-api/static/ce/cost-and-usage-results", data=sys.argv[2].encode(), method="POST")
+urllib.request.urlopen(request).read()
+"#;
+    let output = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .arg(&endpoint)
+        .arg(seed.to_string())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[])).unwrap();
+    let run = |args: &[&str]| with_test_credentials(&mut bdctl(dir.path())).args(args).output().unwrap();
+    let first = run(&["costs", "--from", "2024-06-01", "--to", "2024-06-01", "--forecast", "-o", "json"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let rows: Value = serde_json::from_slice(&first.stdout).unwrap();
+    let total = rows.as_array().unwrap().iter().find(|r| r["group"] == "total").unwrap();
+    assert_eq!(total["amount"], 1.75);
+    assert!(rows.as_array().unwrap().iter().any(|r| r["group"] == "Amazon Athena" && r["amount"] == 1.25));
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        stderr.contains("Cost Explorer cannot forecast this period") || stderr.contains("no forecast"),
+        "{stderr}"
+    );
+
+    let second = run(&["costs", "--from", "2024-06-01", "--to", "2024-06-01", "-o", "json"]);
+    assert!(second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("cached answer from"),
+        "the second answer is cached"
+    );
+    assert_eq!(serde_json::from_slice::<Value>(&second.stdout).unwrap()[0], rows[0]);
+    let refreshed = run(&["costs", "--from", "2024-06-01", "--to", "2024-06-01", "--refresh", "-o", "json"]);
+    assert!(refreshed.status.success());
+    assert!(!String::from_utf8_lossy(&refreshed.stderr).contains("cached answer"));
+}

@@ -476,3 +476,38 @@ fn lifecycle_on_local_deletes_by_partition_date_after_confirmation() {
     let rules: Value = serde_json::from_slice(&shown.stdout).unwrap();
     assert_eq!(rules.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn costs_on_local_estimate_storage_ingestion_and_recorded_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    bdctl(dir.path())
+        .args(["-q", "send", "--count", "300", "--days", "1", "--start", "2024-06-01"])
+        .assert()
+        .success();
+    bdctl(dir.path()).args(["-q", "transform", "--date", "2024-06-01"]).assert().success();
+    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    bdctl(dir.path()).args(["-q", "query", "SELECT count(*) FROM events"]).assert().success();
+    let output = bdctl(dir.path()).args(["-q", "costs", "-o", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let item = |prefix: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["item"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+            .clone()
+    };
+    assert!(item("S3 storage: raw")["quantity"].as_f64().unwrap() > 0.0);
+    assert!(item("Firehose ingestion")["quantity"].as_f64().unwrap() > 0.0);
+    assert_eq!(item("Athena")["item"], "Athena: the 1 local queries of the last 30 days");
+    // The 10 MB minimum of one query, at USD 5 per TB.
+    assert_eq!(item("Athena")["usd"], 0.000048);
+    let priced = bdctl(dir.path())
+        .env("BDCTL_PRICE_S3_GB_MONTH", "1")
+        .args(["-q", "costs", "-o", "json"])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&priced.stdout).unwrap();
+    assert_eq!(rows[0]["unit_price_usd"], 1.0);
+}

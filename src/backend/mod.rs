@@ -295,6 +295,41 @@ pub trait Lifecycle: Send + Sync {
     async fn put_managed(&self, bucket: &str, managed: &[LifecycleRule]) -> Result<()>;
 }
 
+/// A Cost Explorer question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CostQuery {
+    /// First day, inclusive, YYYY-MM-DD.
+    pub start: String,
+    /// Last day, exclusive, YYYY-MM-DD.
+    pub end: String,
+    /// DAILY or MONTHLY.
+    pub granularity: String,
+    /// (type, key): ("DIMENSION", "SERVICE"), ("DIMENSION", "USAGE_TYPE") or ("TAG", key).
+    pub group_by: (String, String),
+    /// Only these services; empty: all.
+    pub services: Vec<String>,
+    /// Only resources with this cost-allocation tag (key, value).
+    pub tag: Option<(String, String)>,
+}
+
+/// One amount of a period and group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CostLine {
+    pub period_start: String,
+    pub group: String,
+    pub amount: f64,
+    pub unit: String,
+    pub estimated: bool,
+}
+
+/// What AWS bills: Cost Explorer. (Each request is billed USD 0.01: callers cache answers.)
+#[async_trait]
+pub trait Costs: Send + Sync {
+    async fn cost_and_usage(&self, query: &CostQuery) -> Result<Vec<CostLine>>;
+    /// The forecast total from `start` to `end` (exclusive), with its unit.
+    async fn forecast(&self, query: &CostQuery) -> Result<(f64, String)>;
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -399,6 +434,7 @@ pub struct Backend {
     pub jobs: Arc<dyn Jobs>,
     pub query: Arc<dyn QueryEngine>,
     pub lifecycle: Arc<dyn Lifecycle>,
+    pub costs: Arc<dyn Costs>,
 }
 
 impl Backend {

@@ -3,6 +3,7 @@
 
 mod backfill;
 mod config;
+mod costs;
 mod crawl;
 mod demo;
 mod doctor;
@@ -20,6 +21,7 @@ use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, 
 
 pub use backfill::BackfillArgs;
 pub use config::{ConfigArgs, ConfigCommand};
+pub use costs::{CostsArgs, Granularity};
 pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
 pub use demo::DemoArgs;
 pub use doctor::DoctorArgs;
@@ -82,6 +84,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
     Lifecycle(LifecycleArgs),
+    /// What the platform costs (Cost Explorer), or what the local lake would cost on AWS
+    Costs(CostsArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

@@ -3,6 +3,7 @@
 mod backfill;
 mod completions;
 mod config;
+mod costs;
 mod crawl;
 mod demo;
 mod doctor;
@@ -90,6 +91,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Query(args) => query::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
+        Command::Costs(args) => costs::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -2,6 +2,7 @@
 //! region, endpoint URL, retries, timeouts) and every service client is made from it.
 
 mod athena;
+mod costs;
 mod firehose;
 mod glue;
 mod jobs;
@@ -36,6 +37,7 @@ pub struct Clients {
     pub firehose: aws_sdk_firehose::Client,
     pub lambda: aws_sdk_lambda::Client,
     pub athena: aws_sdk_athena::Client,
+    pub costexplorer: aws_sdk_costexplorer::Client,
 }
 
 impl Clients {
@@ -50,6 +52,12 @@ impl Clients {
             firehose: aws_sdk_firehose::Client::new(conf),
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
+            // Cost Explorer answers only in us-east-1, whatever the platform's region.
+            costexplorer: aws_sdk_costexplorer::Client::from_conf(
+                aws_sdk_costexplorer::config::Builder::from(conf)
+                    .region(aws_config::Region::new("us-east-1"))
+                    .build(),
+            ),
         }
     }
 }
@@ -111,6 +119,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         )),
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
+        costs: Arc::new(costs::CostExplorer::new(clients.costexplorer.clone())),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             settings

@@ -19,6 +19,11 @@ pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
 pub use query::LocalQuery;
 pub use store::LocalStore;
 
+/// Writes a file of the data directory (a cache, a log) readable by the user only.
+pub fn write_private(path: &std::path::Path, body: &[u8]) -> std::io::Result<()> {
+    store::write_atomically(path, body)
+}
+
 use super::{Area, Backend, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, area_location};
 use crate::error::usage;
 use crate::settings::{BackendKind, Settings};
@@ -43,10 +48,24 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         catalog: catalog.clone(),
         query: Arc::new(LocalQuery::new(catalog)),
         lifecycle: Arc::new(LocalLifecycle::new(root.join(LIFECYCLE_FILE))),
+        costs: Arc::new(NoCostExplorer),
         platform: Arc::new(LocalPlatform { data_dir: root }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),
     })
+}
+
+/// The local platform has no bill: `bdctl costs` estimates what its volume would cost on AWS.
+pub struct NoCostExplorer;
+
+#[async_trait]
+impl super::Costs for NoCostExplorer {
+    async fn cost_and_usage(&self, _query: &super::CostQuery) -> Result<Vec<super::CostLine>> {
+        Err(usage("Cost Explorer exists only on AWS: on local, `bdctl costs` estimates the lake's cost"))
+    }
+    async fn forecast(&self, _query: &super::CostQuery) -> Result<(f64, String)> {
+        Err(usage("Cost Explorer exists only on AWS: on local, `bdctl costs` estimates the lake's cost"))
+    }
 }
 
 /// The local platform has no remote compute: its transform runs in the bdctl process.
