@@ -49,6 +49,9 @@ _bdctl() {
             bdctl,man)
                 cmd="bdctl__subcmd__man"
                 ;;
+            bdctl,metrics)
+                cmd="bdctl__subcmd__metrics"
+                ;;
             bdctl,partitions)
                 cmd="bdctl__subcmd__partitions"
                 ;;
@@ -117,6 +120,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__help,man)
                 cmd="bdctl__subcmd__help__subcmd__man"
+                ;;
+            bdctl__subcmd__help,metrics)
+                cmd="bdctl__subcmd__help__subcmd__metrics"
                 ;;
             bdctl__subcmd__help,partitions)
                 cmd="bdctl__subcmd__help__subcmd__partitions"
@@ -236,7 +242,7 @@ _bdctl() {
 
     case "${cmd}" in
         bdctl)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,7 +878,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help)
-            opts="config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help"
+            opts="config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1116,20 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__metrics)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1573,6 +1593,68 @@ _bdctl() {
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__metrics)
+            opts="-o -q -v -y -h -V --since --period --service --metric --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -W "firehose lambda glue athena s3 local" -- "${cur}"))
+                    return 0
+                    ;;
+                --metric)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

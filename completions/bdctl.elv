@@ -49,6 +49,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+            cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -658,6 +659,31 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;metrics'= {
+            cand --since 'How far back to look'
+            cand --period 'Width of each point'
+            cand --service 'Only this service''s metrics; repeatable'
+            cand --metric 'Only metrics with this name (e.g. IncomingRecords); repeatable'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -715,6 +741,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+            cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -775,6 +802,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;lifecycle;show'= {
         }
         &'bdctl;help;costs'= {
+        }
+        &'bdctl;help;metrics'= {
         }
         &'bdctl;help;completions'= {
         }

@@ -56,6 +56,7 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "query" -d 'Run SQL: Ath
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "man" -d 'Print or write the man pages'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -606,6 +607,35 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -s y -l yes -d 'Answe
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l since -d 'How far back to look' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l period -d 'Width of each point' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l service -d 'Only this service\'s metrics; repeatable' -r -f -a "firehose\t''
+lambda\t''
+glue\t''
+athena\t''
+s3\t''
+local\t'What the local platform recorded (the local backend\'s only service)'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l metric -d 'Only metrics with this name (e.g. IncomingRecords); repeatable' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand metrics" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l dir -d 'Write the file(s) into this directory instead of printing (every shell when none is named)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -648,21 +678,22 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle costs metrics completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'

@@ -880,3 +880,52 @@ urllib.request.urlopen(request).read()
     assert!(refreshed.status.success());
     assert!(!String::from_utf8_lossy(&refreshed.stderr).contains("cached answer"));
 }
+
+#[tokio::test]
+async fn metrics_from_cloudwatch_for_the_configured_stream() {
+    use aws_sdk_cloudwatch::types::{Dimension, MetricDatum};
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let stream = unique("metrics-stream");
+    let now = aws_smithy_types::DateTime::from_secs(chrono::Utc::now().timestamp() - 120);
+    for value in [100.0, 250.0] {
+        clients
+            .cloudwatch
+            .put_metric_data()
+            .namespace("AWS/Firehose")
+            .metric_data(
+                MetricDatum::builder()
+                    .metric_name("IncomingRecords")
+                    .dimensions(Dimension::builder().name("DeliveryStreamName").value(&stream).build())
+                    .timestamp(now)
+                    .value(value)
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("firehose_stream", &stream)]))
+        .unwrap();
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .args([
+            "-q",
+            "metrics",
+            "--service",
+            "firehose",
+            "--metric",
+            "IncomingRecords",
+            "--period",
+            "1h",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let total: f64 = rows.as_array().unwrap().iter().map(|r| r["value"].as_f64().unwrap()).sum();
+    assert_eq!(total, 350.0, "{rows}");
+    assert!(rows.as_array().unwrap().iter().all(|r| r["metric"] == "IncomingRecords" && r["stat"] == "Sum"));
+}

@@ -511,3 +511,26 @@ fn costs_on_local_estimate_storage_ingestion_and_recorded_queries() {
     let rows: Value = serde_json::from_slice(&priced.stdout).unwrap();
     assert_eq!(rows[0]["unit_price_usd"], 1.0);
 }
+
+#[test]
+fn metrics_on_local_come_from_the_activity_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::Utc::now().date_naive().to_string();
+    bdctl(dir.path()).args(["-q", "send", "--count", "120", "--start", &today]).assert().success();
+    bdctl(dir.path())
+        .args(["-q", "send", "--count", "30", "--start", &today, "--seed", "4"])
+        .assert()
+        .success();
+    let output = bdctl(dir.path())
+        .args(["-q", "metrics", "--metric", "EventsSent", "--since", "1h", "--period", "1h", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let total: f64 = rows.as_array().unwrap().iter().map(|r| r["value"].as_f64().unwrap()).sum();
+    assert_eq!(total, 150.0);
+    let table = bdctl(dir.path()).args(["-q", "metrics", "-o", "table"]).output().unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("EventsSent") && text.contains("BytesScanned"), "{text}");
+    bdctl(dir.path()).args(["metrics", "--period", "30s"]).assert().code(2);
+}

@@ -330,6 +330,38 @@ pub trait Costs: Send + Sync {
     async fn forecast(&self, query: &CostQuery) -> Result<(f64, String)>;
 }
 
+/// One metric to read: CloudWatch's namespace, name, dimensions and statistic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSpec {
+    /// The service it belongs to: firehose, lambda, glue, athena, s3 (or local).
+    pub service: String,
+    pub namespace: String,
+    pub name: String,
+    pub dimensions: Vec<(String, String)>,
+    /// Sum, Average, Maximum, p50, p99, …
+    pub stat: String,
+}
+
+/// The points of one metric, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSeries {
+    pub spec: MetricSpec,
+    pub points: Vec<(DateTime<Utc>, f64)>,
+}
+
+/// Metrics over time: CloudWatch on AWS; on local, what bdctl recorded in its activity log.
+#[async_trait]
+pub trait Metrics: Send + Sync {
+    /// Every series in one batch, in `period_seconds` buckets from `start` to `end`.
+    async fn series(
+        &self,
+        specs: &[MetricSpec],
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        period_seconds: u32,
+    ) -> Result<Vec<MetricSeries>>;
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -435,6 +467,7 @@ pub struct Backend {
     pub query: Arc<dyn QueryEngine>,
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,
+    pub metrics: Arc<dyn Metrics>,
 }
 
 impl Backend {

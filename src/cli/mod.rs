@@ -10,6 +10,7 @@ mod doctor;
 mod generate;
 mod init;
 mod lifecycle;
+mod metrics;
 mod query;
 mod send;
 mod transform;
@@ -28,6 +29,7 @@ pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
 pub use lifecycle::{LifecycleArgs, LifecycleCommand};
+pub use metrics::{MetricsArgs, Service};
 pub use query::{QueryAction, QueryArgs};
 pub use send::SendArgs;
 pub use transform::TransformArgs;
@@ -86,6 +88,8 @@ pub enum Command {
     Lifecycle(LifecycleArgs),
     /// What the platform costs (Cost Explorer), or what the local lake would cost on AWS
     Costs(CostsArgs),
+    /// The platform's metrics over time: CloudWatch on aws, bdctl's activity on local
+    Metrics(MetricsArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

@@ -118,6 +118,7 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    super::record_transform(&settings, &results, seconds);
 
     let mut failures = 0;
     let mut days_with_data = BTreeSet::new();

@@ -24,9 +24,6 @@ pub const PLATFORM_SERVICES: [&str; 6] = [
     "AmazonCloudWatch",
 ];
 
-/// Where the local query engine records what each query scanned, for cost estimates.
-pub const QUERY_LOG: &str = "query-log.ndjson";
-
 #[derive(Serialize, Deserialize)]
 struct Cached {
     /// RFC 3339.
@@ -233,10 +230,13 @@ async fn local_estimate(ctx: &Context, settings: &Settings, backend: &Backend) -
     let since = Utc::now() - Duration::days(30);
     let mut billed_mb = 0u64;
     let mut queries = 0u64;
-    match backend.objects.get("", QUERY_LOG).await {
+    match backend.objects.get("", crate::backend::local::activity::ACTIVITY_LOG).await {
         Ok(log) => {
             for line in log.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
                 let Ok(entry) = serde_json::from_slice::<Value>(line) else { continue };
+                if entry["kind"] != "query" {
+                    continue;
+                }
                 let recent = entry["time"]
                     .as_str()
                     .and_then(|t| t.parse::<chrono::DateTime<Utc>>().ok())

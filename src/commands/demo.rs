@@ -83,6 +83,11 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         bad_fraction: 0.002,
     });
     let sent = deliver_all(ctx, backend.delivery.as_ref(), source, Some(args.events), None).await?;
+    super::record_activity(
+        &settings,
+        "send",
+        &[("events", sent.sent as f64), ("bytes", sent.report.bytes as f64)],
+    );
     ctx.printer.notice(format_args!(
         "    {} events in {} objects, {} deliberately malformed",
         sent.sent,
@@ -112,6 +117,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         })
         .await;
     progress.finish_and_clear();
+    super::record_transform(&settings, &results, transform_started.elapsed().as_secs_f64());
     let summary = summary_table(&results, transform_started.elapsed().as_secs_f64());
     let row = &summary.rows[0];
     ctx.printer.notice(format_args!(
@@ -133,6 +139,11 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         };
         let mut collect = Collect::default();
         let stats = backend.query.execute(&request, &mut collect).await?;
+        super::record_activity(
+            &settings,
+            "query",
+            &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)],
+        );
         ctx.printer.notice(format_args!("\n{title}"));
         ctx.printer.print_table(&collect.table)?;
         ctx.printer.notice(super::query::statistics_line(&stats, backend.kind));

@@ -11,6 +11,7 @@ pub mod generate;
 mod init;
 mod lifecycle;
 mod man;
+mod metrics;
 mod partitions;
 mod query;
 pub mod remote;
@@ -63,6 +64,42 @@ impl Context {
 
 /// Runs the command; Ctrl-C or SIGTERM stops it with exit code 130. Commands that own remote
 /// work (a running query, a job) watch for the signal themselves to clean up before this fires.
+/// Records what a local run did in the data directory's activity log (`bdctl metrics`, `bdctl
+/// costs` read it); on AWS, CloudWatch keeps that record.
+pub fn record_activity(settings: &Settings, kind: &str, values: &[(&str, f64)]) {
+    if settings.backend.value == crate::settings::BackendKind::Local {
+        crate::backend::local::activity::record(&settings.data_dir.value, kind, values);
+    }
+}
+
+/// Records a transform run's totals.
+pub fn record_transform(
+    settings: &Settings,
+    results: &[(crate::backend::ObjectInfo, Result<crate::pipeline::ObjectOutcome>)],
+    seconds: f64,
+) {
+    let (mut events, mut quarantined, mut bytes) = (0u64, 0u64, 0u64);
+    for (object, result) in results {
+        if let Ok(outcome) = result
+            && !outcome.skipped
+        {
+            events += outcome.manifest.events_out;
+            quarantined += outcome.manifest.quarantined;
+            bytes += object.size;
+        }
+    }
+    record_activity(
+        settings,
+        "transform",
+        &[
+            ("events_out", events as f64),
+            ("quarantined", quarantined as f64),
+            ("bytes_in", bytes as f64),
+            ("seconds", seconds),
+        ],
+    );
+}
+
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
     // A query owns remote work: it stops the Athena query itself on Ctrl-C before exiting.
@@ -92,6 +129,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Costs(args) => costs::run(&ctx, args).await?,
+        Command::Metrics(args) => metrics::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -231,24 +231,12 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         writer.finish()?;
     }
     ctx.printer.notice(statistics_line(&stats, backend.kind));
-    if backend.kind == crate::settings::BackendKind::Local {
-        record_local_query(&settings, &stats);
-    }
+    super::record_activity(
+        &settings,
+        "query",
+        &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)],
+    );
     Ok(())
-}
-
-/// Appends what a local query scanned to the data directory's query log (for `bdctl costs`).
-fn record_local_query(settings: &crate::settings::Settings, stats: &QueryStats) {
-    use std::io::Write as _;
-    let path = settings.data_dir.value.join(super::costs::QUERY_LOG);
-    let line = serde_json::json!({"time": chrono::Utc::now().to_rfc3339(), "bytes_scanned": stats.bytes_scanned, "rows": stats.rows});
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    if let Err(err) = options.open(&path).and_then(|mut f| writeln!(f, "{line}")) {
-        tracing::warn!("recording the query in {}: {err}", path.display());
-    }
 }
 
 /// Rows, bytes scanned, engine time and the Athena bill for the scan.

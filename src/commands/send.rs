@@ -36,6 +36,11 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
         None => (synthetic_records(&args), Some(args.count)),
     };
     let outcome = deliver_all(ctx, delivery.as_ref(), source, total, args.rate).await?;
+    super::record_activity(
+        &settings,
+        "send",
+        &[("events", outcome.sent as f64), ("bytes", outcome.report.bytes as f64)],
+    );
     let (report, sent, malformed, seconds) =
         (outcome.report, outcome.sent, outcome.malformed, outcome.seconds);
 

@@ -87,6 +87,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
         transform_objects(store, &lake, &objects, jobs, false, |object, _| progress.inc(object.size)).await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    super::record_transform(&settings, &results, seconds);
 
     let mut failures = 0;
     for (object, result) in &results {

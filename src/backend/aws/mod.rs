@@ -2,6 +2,7 @@
 //! region, endpoint URL, retries, timeouts) and every service client is made from it.
 
 mod athena;
+mod cloudwatch;
 mod costs;
 mod firehose;
 mod glue;
@@ -38,6 +39,7 @@ pub struct Clients {
     pub lambda: aws_sdk_lambda::Client,
     pub athena: aws_sdk_athena::Client,
     pub costexplorer: aws_sdk_costexplorer::Client,
+    pub cloudwatch: aws_sdk_cloudwatch::Client,
 }
 
 impl Clients {
@@ -52,6 +54,7 @@ impl Clients {
             firehose: aws_sdk_firehose::Client::new(conf),
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
+            cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
             // Cost Explorer answers only in us-east-1, whatever the platform's region.
             costexplorer: aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(conf)
@@ -120,6 +123,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
         costs: Arc::new(costs::CostExplorer::new(clients.costexplorer.clone())),
+        metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone())),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             settings

@@ -1,6 +1,7 @@
 //! The embedded platform: the lake as files under the data directory, laid out exactly as the S3
 //! keys would be (`raw/year=YYYY/month=MM/day=DD/…`), and the catalog as a JSON file beside it.
 
+pub mod activity;
 mod catalog;
 mod delivery;
 mod lifecycle;
@@ -49,6 +50,7 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         query: Arc::new(LocalQuery::new(catalog)),
         lifecycle: Arc::new(LocalLifecycle::new(root.join(LIFECYCLE_FILE))),
         costs: Arc::new(NoCostExplorer),
+        metrics: Arc::new(activity::ActivityMetrics::new(root.join(activity::ACTIVITY_LOG))),
         platform: Arc::new(LocalPlatform { data_dir: root }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),

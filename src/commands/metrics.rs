@@ -1,0 +1,187 @@
+//! `bdctl metrics`: how the platform behaves over time.
+
+use anyhow::Result;
+use chrono::Utc;
+use serde_json::Value;
+
+use super::Context;
+use crate::backend::local::activity::{LOCAL_METRICS, NAMESPACE};
+use crate::backend::{MetricSeries, MetricSpec};
+use crate::cli::{MetricsArgs, Service};
+use crate::error::usage;
+use crate::output::Table;
+use crate::settings::{BackendKind, Settings};
+
+fn spec(service: &str, namespace: &str, name: &str, dimensions: &[(&str, &str)], stat: &str) -> MetricSpec {
+    MetricSpec {
+        service: service.into(),
+        namespace: namespace.into(),
+        name: name.into(),
+        dimensions: dimensions.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        stat: stat.into(),
+    }
+}
+
+/// The platform's key metrics for the configured resources; services without one are left out.
+pub fn aws_specs(settings: &Settings) -> (Vec<MetricSpec>, Vec<&'static str>) {
+    let mut specs = Vec::new();
+    let mut missing = Vec::new();
+    match &settings.firehose_stream.value {
+        Some(stream) => {
+            let d = [("DeliveryStreamName", stream.as_str())];
+            specs.push(spec("firehose", "AWS/Firehose", "IncomingRecords", &d, "Sum"));
+            specs.push(spec("firehose", "AWS/Firehose", "IncomingBytes", &d, "Sum"));
+            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.Success", &d, "Average"));
+            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.DataFreshness", &d, "Maximum"));
+        }
+        None => missing.push("firehose (firehose_stream)"),
+    }
+    match &settings.lambda_function.value {
+        Some(function) => {
+            let d = [("FunctionName", function.as_str())];
+            for name in ["Invocations", "Errors", "Throttles"] {
+                specs.push(spec("lambda", "AWS/Lambda", name, &d, "Sum"));
+            }
+            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p50"));
+            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p99"));
+        }
+        None => missing.push("lambda (lambda_function)"),
+    }
+    match &settings.glue_job.value {
+        Some(job) => {
+            let d = [("JobName", job.as_str()), ("JobRunId", "ALL"), ("Type", "count")];
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numCompletedTasks", &d, "Sum"));
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numFailedTasks", &d, "Sum"));
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.elapsedTime", &d, "Maximum"));
+        }
+        None => missing.push("glue (glue_job)"),
+    }
+    let workgroup = [("WorkGroup", settings.athena_workgroup.value.as_str())];
+    specs.push(spec("athena", "AWS/Athena", "ProcessedBytes", &workgroup, "Sum"));
+    specs.push(spec("athena", "AWS/Athena", "TotalExecutionTime", &workgroup, "Average"));
+    for bucket in [&settings.raw_bucket.value, &settings.transformed_bucket.value].into_iter().flatten() {
+        specs.push(spec(
+            "s3",
+            "AWS/S3",
+            "BucketSizeBytes",
+            &[("BucketName", bucket), ("StorageType", "StandardStorage")],
+            "Average",
+        ));
+        specs.push(spec(
+            "s3",
+            "AWS/S3",
+            "NumberOfObjects",
+            &[("BucketName", bucket), ("StorageType", "AllStorageTypes")],
+            "Average",
+        ));
+    }
+    (specs, missing)
+}
+
+fn local_specs() -> Vec<MetricSpec> {
+    LOCAL_METRICS.iter().map(|(_, _, name)| spec("local", NAMESPACE, name, &[], "Sum")).collect()
+}
+
+fn service_name(service: Service) -> &'static str {
+    match service {
+        Service::Firehose => "firehose",
+        Service::Lambda => "lambda",
+        Service::Glue => "glue",
+        Service::Athena => "athena",
+        Service::S3 => "s3",
+        Service::Local => "local",
+    }
+}
+
+/// A sparkline of the values over Unicode blocks.
+pub fn sparkline(values: &[f64]) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let (min, max) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    values
+        .iter()
+        .map(
+            |v| {
+                if max > min { BLOCKS[(((v - min) / (max - min)) * 7.0).round() as usize] } else { BLOCKS[3] }
+            },
+        )
+        .collect()
+}
+
+fn round(value: f64) -> Value {
+    Value::from((value * 1000.0).round() / 1000.0)
+}
+
+pub async fn run(ctx: &Context, args: MetricsArgs) -> Result<()> {
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    if args.period.as_secs() < 60 || args.period.as_secs() % 60 != 0 {
+        return Err(usage("--period: use whole minutes (CloudWatch's periods), e.g. 5m, 1h"));
+    }
+    let mut specs = match backend.kind {
+        BackendKind::Aws => {
+            let (specs, missing) = aws_specs(&settings);
+            if !missing.is_empty() && args.service.is_empty() {
+                ctx.printer.notice(format_args!("not configured, left out: {}", missing.join(", ")));
+            }
+            specs
+        }
+        BackendKind::Local => local_specs(),
+    };
+    if !args.service.is_empty() {
+        let wanted: Vec<&str> = args.service.iter().map(|s| service_name(*s)).collect();
+        specs.retain(|s| wanted.contains(&s.service.as_str()));
+    }
+    if !args.metrics.is_empty() {
+        specs.retain(|s| args.metrics.iter().any(|m| m.eq_ignore_ascii_case(&s.name)));
+    }
+    if specs.is_empty() {
+        return Err(usage("no metric matches --service/--metric for this environment"));
+    }
+    let end = Utc::now();
+    let start = end - chrono::Duration::from_std(args.since)?;
+    let spinner = ctx.printer.spinner("reading metrics");
+    let series = backend.metrics.series(&specs, start, end, args.period.as_secs() as u32).await;
+    spinner.finish_and_clear();
+    let series = series?;
+
+    if ctx.printer.format().is_machine_readable() {
+        let mut table = Table::new(["service", "metric", "stat", "timestamp", "value"]);
+        for s in &series {
+            for (time, value) in &s.points {
+                table.push(vec![
+                    s.spec.service.clone().into(),
+                    s.spec.name.clone().into(),
+                    s.spec.stat.clone().into(),
+                    time.to_rfc3339().into(),
+                    Value::from(*value),
+                ]);
+            }
+        }
+        ctx.printer.print_table(&table)?;
+    } else {
+        ctx.printer.print_table(&summary(&series))?;
+    }
+    Ok(())
+}
+
+/// min/avg/max/last and a sparkline per metric.
+pub fn summary(series: &[MetricSeries]) -> Table {
+    let mut table = Table::new(["service", "metric", "stat", "points", "min", "avg", "max", "last", "trend"]);
+    for s in series {
+        let values: Vec<f64> = s.points.iter().map(|(_, v)| *v).collect();
+        let (min, max) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        let has = !values.is_empty();
+        table.push(vec![
+            s.spec.service.clone().into(),
+            s.spec.name.clone().into(),
+            s.spec.stat.clone().into(),
+            (values.len() as u64).into(),
+            if has { round(min) } else { Value::Null },
+            if has { round(values.iter().sum::<f64>() / values.len() as f64) } else { Value::Null },
+            if has { round(max) } else { Value::Null },
+            values.last().map_or(Value::Null, |v| round(*v)),
+            sparkline(&values).into(),
+        ]);
+    }
+    table
+}
