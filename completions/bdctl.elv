@@ -50,6 +50,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
+            cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -684,6 +685,28 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;status'= {
+            cand --lookback-days 'How many days back to look for the newest partitions'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -742,6 +765,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
+            cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -804,6 +828,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;costs'= {
         }
         &'bdctl;help;metrics'= {
+        }
+        &'bdctl;help;status'= {
         }
         &'bdctl;help;completions'= {
         }

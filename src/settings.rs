@@ -377,6 +377,10 @@ settings_keys! {
     transformed_storage_class: String = "INTELLIGENT_TIERING".to_string(), shown "INTELLIGENT_TIERING";
     /// Refuse queries whose estimated scan costs more than this many USD
     max_query_cost: Option<f64> = None, shown "";
+    /// `bdctl status` fails when the newest raw object is older than this many minutes
+    status_max_raw_age_minutes: u32 = 120, shown "120";
+    /// `bdctl status` fails when transformed data lags raw data by more than this many hours
+    status_max_lag_hours: u32 = 24, shown "24";
     /// Minutes a Cost Explorer answer is reused (each request costs USD 0.01)
     cost_cache_minutes: u32 = 360, shown "360";
     /// USD per GB-month of S3 Standard storage, for local cost estimates

@@ -534,3 +534,29 @@ fn metrics_on_local_come_from_the_activity_log() {
     assert!(text.contains("EventsSent") && text.contains("BytesScanned"), "{text}");
     bdctl(dir.path()).args(["metrics", "--period", "30s"]).assert().code(2);
 }
+
+#[test]
+fn status_says_whether_data_flows_and_fails_on_breached_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = bdctl(dir.path()).args(["-q", "status", "-o", "json"]).output().unwrap();
+    assert_eq!(empty.status.code(), Some(1));
+    let rows: Value = serde_json::from_slice(&empty.stdout).unwrap();
+    let verdict = rows.as_array().unwrap().iter().find(|r| r["check"] == "verdict").unwrap();
+    assert_eq!(verdict["value"], "attention");
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no raw data in the last 7 days"));
+
+    let today = chrono::Utc::now().date_naive().to_string();
+    bdctl(dir.path()).args(["-q", "send", "--count", "50", "--start", &today]).assert().success();
+    let lagging = bdctl(dir.path())
+        .args(["-q", "status", "-o", "json"])
+        .env("BDCTL_STATUS_MAX_LAG_HOURS", "1")
+        .output()
+        .unwrap();
+    assert_eq!(lagging.status.code(), Some(1), "raw data with nothing transformed is a lag");
+    bdctl(dir.path()).args(["-q", "transform"]).assert().success();
+    let ok = bdctl(dir.path()).args(["-q", "status", "-o", "json"]).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let rows: Value = serde_json::from_slice(&ok.stdout).unwrap();
+    let sent = rows.as_array().unwrap().iter().find(|r| r["check"] == "events sent (24 h)").unwrap();
+    assert_eq!(sent["value"], 50.0);
+}

@@ -13,6 +13,7 @@ mod lifecycle;
 mod metrics;
 mod query;
 mod send;
+mod status;
 mod transform;
 
 use std::path::PathBuf;
@@ -32,6 +33,7 @@ pub use lifecycle::{LifecycleArgs, LifecycleCommand};
 pub use metrics::{MetricsArgs, Service};
 pub use query::{QueryAction, QueryArgs};
 pub use send::SendArgs;
+pub use status::StatusArgs;
 pub use transform::TransformArgs;
 
 const ABOUT: &str =
@@ -90,6 +92,8 @@ pub enum Command {
     Costs(CostsArgs),
     /// The platform's metrics over time: CloudWatch on aws, bdctl's activity on local
     Metrics(MetricsArgs),
+    /// Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)
+    Status(StatusArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages

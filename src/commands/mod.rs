@@ -16,6 +16,7 @@ mod partitions;
 mod query;
 pub mod remote;
 pub mod send;
+mod status;
 mod transform;
 
 use std::sync::Once;
@@ -130,6 +131,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Costs(args) => costs::run(&ctx, args).await?,
         Command::Metrics(args) => metrics::run(&ctx, args).await?,
+        Command::Status(args) => status::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }
