@@ -1,9 +1,7 @@
 use chrono::NaiveDate;
-use std::time::Duration;
-
 use clap::Args;
 
-use super::Remote;
+use super::RunOn;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -26,21 +24,8 @@ pub struct BackfillArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<NaiveDate>,
 
-    /// Transform in this process (the default)
-    #[arg(long, conflicts_with = "remote")]
-    pub local: bool,
-
-    /// Transform on the platform's compute instead: the Glue job or the Lambda function
-    #[arg(long, value_enum, value_name = "WHERE")]
-    pub remote: Option<Remote>,
-
-    /// With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
-    pub timeout: Duration,
-
-    /// Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub run_on: RunOn,
 
     /// Print the plan (days, objects, bytes) and stop
     #[arg(long)]

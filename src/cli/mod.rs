@@ -190,6 +190,26 @@ pub enum OutputFormat {
     Ndjson,
 }
 
+/// Where and how wide a transform runs; shared by `transform` and `backfill`.
+#[derive(Debug, Clone, Args)]
+pub struct RunOn {
+    /// Transform in this process (the default)
+    #[arg(long, conflicts_with = "remote")]
+    pub local: bool,
+
+    /// Transform on the platform's compute instead: the Glue job or the Lambda function
+    #[arg(long, value_enum, value_name = "WHERE")]
+    pub remote: Option<Remote>,
+
+    /// With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+}
+
 /// Where a remote transform runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Remote {

@@ -1,9 +1,7 @@
 use chrono::NaiveDate;
-use std::time::Duration;
-
 use clap::Args;
 
-use super::Remote;
+use super::RunOn;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -27,21 +25,8 @@ pub struct TransformArgs {
     #[arg(long = "key", value_name = "KEY")]
     pub keys: Vec<String>,
 
-    /// Transform in this process (the default)
-    #[arg(long, conflicts_with = "remote")]
-    pub local: bool,
-
-    /// Transform on the platform's compute instead: the Glue job or the Lambda function
-    #[arg(long, value_enum, value_name = "WHERE")]
-    pub remote: Option<Remote>,
-
-    /// With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
-    pub timeout: Duration,
-
-    /// Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub run_on: RunOn,
 
     /// Print one row per object instead of the totals
     #[arg(long)]

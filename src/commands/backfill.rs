@@ -31,10 +31,10 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     }
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
-    remote::check_backend(&backend, args.remote)?;
+    remote::check_backend(&backend, args.run_on.remote)?;
     let raw = RawArea::from_settings(&settings)?;
     // Remote runs write no outputs of bdctl's and need no output locations.
-    let lake = if args.remote.is_none() { Some(Lake::from_settings(&settings)?) } else { None };
+    let lake = if args.run_on.remote.is_none() { Some(Lake::from_settings(&settings)?) } else { None };
     let store = backend.objects.clone();
 
     let spinner = ctx.printer.spinner("planning");
@@ -60,16 +60,16 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
         .flat_map(|p| p.objects.iter().filter(|o| !p.complete.contains(&o.key)).cloned())
         .collect();
     if args.dry_run {
-        ctx.printer.print_table(&plan_table(&plan, args.remote))?;
-        if args.remote.is_some() {
+        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote))?;
+        if args.run_on.remote.is_some() {
             ctx.printer.notice(remote::COST_ASSUMPTIONS);
         }
         return Ok(());
     }
-    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
-    match args.remote {
+    let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
+    match args.run_on.remote {
         Some(Remote::Glue) => {
-            return backfill_glue(ctx, &backend, &settings, &plan, jobs, args.timeout).await;
+            return backfill_glue(ctx, &backend, &settings, &plan, jobs, args.run_on.timeout).await;
         }
         Some(Remote::Lambda) => {
             let function = remote::lambda_function(&settings)?;

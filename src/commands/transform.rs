@@ -20,7 +20,7 @@ pub fn default_jobs() -> usize {
 pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
-    remote::check_backend(&backend, args.remote)?;
+    remote::check_backend(&backend, args.run_on.remote)?;
     let raw = RawArea::from_settings(&settings)?;
     let store = backend.objects.clone();
     let objects: Vec<ObjectInfo> = if args.keys.is_empty() {
@@ -38,8 +38,8 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
         found
     };
 
-    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
-    match args.remote {
+    let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
+    match args.run_on.remote {
         Some(Remote::Glue) => {
             let job = remote::glue_job(&settings)?;
             let arguments = if args.keys.is_empty() {
@@ -50,7 +50,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
             } else {
                 vec![("--keys".to_string(), args.keys.join(","))]
             };
-            let run = remote::run_glue_job(ctx, &backend, &job, &arguments, args.timeout).await?;
+            let run = remote::run_glue_job(ctx, &backend, &job, &arguments, args.run_on.timeout).await?;
             ctx.printer.print_table(&job_run_table(&job, &run))?;
             return Ok(());
         }
