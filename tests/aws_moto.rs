@@ -371,9 +371,7 @@ with zipfile.ZipFile(code, "w") as z:
 boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3.11", Role=role,
     Handler="lambda_function.lambda_handler", Code={"ZipFile": code.getvalue()})
 "#;
-    let output =
-        std::process::Command::new(python).arg("-c").arg(script).arg(endpoint).arg(name).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    common::run_python(&python, script, &[endpoint, name]);
     true
 }
 
@@ -591,14 +589,7 @@ import sys, urllib.request
 request = urllib.request.Request(sys.argv[1] + "/moto-api/static/athena/query-results", data=sys.argv[2].encode(), method="POST")
 urllib.request.urlopen(request).read()
 "#;
-    let output = std::process::Command::new(python)
-        .arg("-c")
-        .arg(script)
-        .arg(endpoint)
-        .arg(body.to_string())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    common::run_python(&python, script, &[endpoint, &body.to_string()]);
     true
 }
 
@@ -845,14 +836,7 @@ import sys, urllib.request
 request = urllib.request.Request(sys.argv[1] + "/moto-api/static/ce/cost-and-usage-results", data=sys.argv[2].encode(), method="POST")
 urllib.request.urlopen(request).read()
 "#;
-    let output = std::process::Command::new(python)
-        .arg("-c")
-        .arg(script)
-        .arg(&endpoint)
-        .arg(seed.to_string())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    common::run_python(&python, script, &[&endpoint, &seed.to_string()]);
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[])).unwrap();

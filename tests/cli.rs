@@ -265,23 +265,6 @@ fn completions_for_every_shell() {
     bdctl(dir.path()).args(["man"]).assert().success().stdout(predicate::str::contains(".TH bdctl"));
 }
 
-fn raw_objects(root: &std::path::Path) -> Vec<std::path::PathBuf> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(root, &mut out);
-    out.sort();
-    out
-}
-
 fn gunzip_lines(path: &std::path::Path) -> Vec<String> {
     use std::io::Read;
     let mut text = String::new();
@@ -318,7 +301,7 @@ fn send_on_local_writes_firehose_like_gzip_objects_by_day() {
     let malformed = summary[0]["malformed"].as_u64().unwrap();
     assert!((20..=100).contains(&malformed), "{malformed}");
 
-    let objects = raw_objects(&dir.path().join(".bdctl/raw"));
+    let objects = common::files_below(&dir.path().join(".bdctl/raw"));
     assert_eq!(summary[0]["objects"].as_u64().unwrap() as usize, objects.len());
     let mut lines = 0;
     let mut days = std::collections::BTreeSet::new();
@@ -354,7 +337,7 @@ fn send_on_local_writes_firehose_like_gzip_objects_by_day() {
         ])
         .assert()
         .success();
-    assert_eq!(raw_objects(&dir.path().join(".bdctl/raw")), objects);
+    assert_eq!(common::files_below(&dir.path().join(".bdctl/raw")), objects);
 }
 
 #[test]
@@ -373,7 +356,7 @@ fn send_from_a_file_or_stdin_in_the_firehose_layout() {
         .write_stdin("{\"event_id\":\"c\"}\n")
         .assert()
         .success();
-    let objects = raw_objects(&dir.path().join(".bdctl/raw"));
+    let objects = common::files_below(&dir.path().join(".bdctl/raw"));
     assert_eq!(objects.len(), 2);
     let relative =
         objects[0].strip_prefix(dir.path().join(".bdctl/raw")).unwrap().to_string_lossy().to_string();

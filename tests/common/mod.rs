@@ -101,3 +101,11 @@ pub fn files_below(root: &Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// Runs a fixture script with the test Python (boto3 comes with moto); panics with its stderr
+/// when it fails.
+pub fn run_python(python: &str, script: &str, args: &[&str]) {
+    let output =
+        std::process::Command::new(python).arg("-c").arg(script).args(args).output().expect("run python");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
