@@ -838,7 +838,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__doctor)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            opts="-o -q -v -y -h -V --policy --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -193,6 +193,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --policy 'Print the least-privilege IAM policy for the environment''s resources (JSON) instead of checking'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'

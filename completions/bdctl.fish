@@ -190,6 +190,7 @@ ndjson\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -l policy -d 'Print the least-privilege IAM policy for the environment\'s resources (JSON) instead of checking'
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand doctor" -s y -l yes -d 'Answer yes to every confirmation'

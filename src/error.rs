@@ -105,6 +105,11 @@ pub fn exit_status(err: &anyhow::Error) -> ExitStatus {
 
 /// One line: `error: what failed: why: underlying cause`, with repeated messages folded.
 pub fn render(err: &anyhow::Error) -> String {
+    format!("error: {}", message(err))
+}
+
+/// The error's causes on one line, without the `error:` label: for a table cell.
+pub fn message(err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
         let text = cause.to_string().replace('\n', " ");
@@ -114,7 +119,7 @@ pub fn render(err: &anyhow::Error) -> String {
         }
         parts.push(text.to_string());
     }
-    format!("error: {}", parts.join(": "))
+    parts.join(": ")
 }
 
 #[cfg(test)]

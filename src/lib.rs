@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) only parses arguments, calls [`run`] and maps errors to exit codes;
 //! everything else lives here so that tests can drive it in-process.
 
+pub mod access;
 pub mod backend;
 pub mod cli;
 pub mod commands;

@@ -421,3 +421,119 @@ mod crawler {
         assert_eq!(crawl.last_error.as_deref(), Some("Internal Service Exception"));
     }
 }
+
+fn settings_with_resources() -> Settings {
+    let text = "[env.test]\nbackend = \"aws\"\nregion = \"us-east-1\"\nraw_bucket = \"acme-raw\"\ntransformed_bucket = \"acme-lake\"\nresults_bucket = \"acme-results\"\nfirehose_stream = \"clicks\"\n";
+    Settings::from_config_text(std::path::Path::new("bdctl.toml"), text, None).unwrap()
+}
+
+#[tokio::test]
+async fn permission_gaps_name_the_action_and_the_resource() {
+    use aws_sdk_iam::operation::get_role::GetRoleOutput;
+    use aws_sdk_iam::operation::simulate_principal_policy::SimulatePrincipalPolicyOutput;
+    use aws_sdk_iam::types::{EvaluationResult, PolicyEvaluationDecisionType, ResourceSpecificResult, Role};
+    use bdctl::access::{AccessVerdict, ArnScope, required_grants};
+    use bdctl::backend::Identity;
+
+    // An assumed-role session is judged by its role, whose path only IAM knows.
+    let role_arn = "arn:aws:iam::123456789012:role/data/bdctl-ops";
+    let get_role = mock!(aws_sdk_iam::Client::get_role)
+        .match_requests(|req| req.role_name() == Some("bdctl-ops"))
+        .then_output(move || {
+            GetRoleOutput::builder()
+                .role(
+                    Role::builder()
+                        .path("/data/")
+                        .role_name("bdctl-ops")
+                        .role_id("AROA")
+                        .arn(role_arn)
+                        .create_date(aws_smithy_types::DateTime::from_secs(0))
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+        });
+    let simulate = mock!(aws_sdk_iam::Client::simulate_principal_policy)
+        .match_requests(move |req| req.policy_source_arn() == Some(role_arn))
+        .then_output(|| {
+            SimulatePrincipalPolicyOutput::builder()
+                .evaluation_results(
+                    EvaluationResult::builder()
+                        .eval_action_name("athena:StopQueryExecution")
+                        .eval_resource_name("*")
+                        .eval_decision(PolicyEvaluationDecisionType::Allowed)
+                        .resource_specific_results(
+                            ResourceSpecificResult::builder()
+                                .eval_resource_name("arn:aws:athena:us-east-1:123456789012:workgroup/primary")
+                                .eval_resource_decision(PolicyEvaluationDecisionType::ImplicitDeny)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build()
+                        .unwrap(),
+                )
+                .evaluation_results(
+                    EvaluationResult::builder()
+                        .eval_action_name("athena:StartQueryExecution")
+                        .eval_resource_name("arn:aws:athena:us-east-1:123456789012:workgroup/primary")
+                        .eval_decision(PolicyEvaluationDecisionType::Allowed)
+                        .build()
+                        .unwrap(),
+                )
+                .is_truncated(false)
+                .build()
+        });
+    let iam = mock_client!(aws_sdk_iam, RuleMode::MatchAny, [&get_role, &simulate]);
+    let backend = from_clients(Clients { iam, ..unused_clients() });
+    let identity = Identity {
+        principal: "arn:aws:sts::123456789012:assumed-role/bdctl-ops/ci-session".into(),
+        scope: "123456789012".into(),
+    };
+    let settings = settings_with_resources();
+    let scope = ArnScope::of_principal(&identity.principal, &identity.scope, "us-east-1");
+    let grants = required_grants(&settings, &scope).unwrap();
+    let athena = grants.iter().filter(|g| g.sid == "QueryWithAthena").cloned().collect::<Vec<_>>();
+    let verdict = backend.platform.check_access(&identity, &athena).await.unwrap();
+    let AccessVerdict::Evaluated(verdicts) = verdict else { panic!("{verdict:?}") };
+    assert_eq!(verdicts.len(), 1);
+    let (sid, denials) = &verdicts[0];
+    assert_eq!(*sid, "QueryWithAthena");
+    assert_eq!(denials.len(), 1, "{denials:?}");
+    assert_eq!(denials[0].action, "athena:StopQueryExecution");
+    assert_eq!(denials[0].resource, "arn:aws:athena:us-east-1:123456789012:workgroup/primary");
+    assert_eq!(denials[0].decision, "not allowed");
+    assert_eq!(get_role.num_calls(), 1);
+    assert_eq!(simulate.num_calls(), 1);
+
+    let root = Identity { principal: "arn:aws:iam::123456789012:root".into(), scope: "123456789012".into() };
+    assert_eq!(backend.platform.check_access(&root, &athena).await.unwrap(), AccessVerdict::Root);
+}
+
+#[tokio::test]
+async fn a_denied_simulation_is_reported_not_guessed() {
+    use bdctl::access::{ArnScope, required_grants};
+    use bdctl::backend::Identity;
+    let denied = mock!(aws_sdk_iam::Client::simulate_principal_policy)
+        .sequence()
+        .http_status(
+            403,
+            Some(sts_error_body(
+                "AccessDenied",
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy",
+            )),
+        )
+        .build();
+    let iam = mock_client!(aws_sdk_iam, RuleMode::Sequential, [&denied]);
+    let backend = from_clients(Clients { iam, ..unused_clients() });
+    let identity =
+        Identity { principal: "arn:aws:iam::123456789012:user/ci".into(), scope: "123456789012".into() };
+    let grants = required_grants(&settings_with_resources(), &ArnScope::any_account("us-east-1")).unwrap();
+    let err = backend.platform.check_access(&identity, &grants).await.unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with(
+            "iam:SimulatePrincipalPolicy on arn:aws:iam::123456789012:user/ci failed: AccessDenied"
+        ),
+        "{text}"
+    );
+}

@@ -42,6 +42,84 @@ async fn create_bucket(clients: &Clients, name: &str) {
     clients.s3.create_bucket().bucket(name).send().await.expect("create bucket");
 }
 
+/// A Firehose stream delivering GZIP objects under `raw/` of `bucket`.
+async fn create_stream(clients: &Clients, bucket: &str) -> String {
+    use aws_sdk_firehose::types::{CompressionFormat, ExtendedS3DestinationConfiguration};
+    let stream = unique("clicks");
+    clients
+        .firehose
+        .create_delivery_stream()
+        .delivery_stream_name(&stream)
+        .extended_s3_destination_configuration(
+            ExtendedS3DestinationConfiguration::builder()
+                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .prefix("raw/")
+                .compression_format(CompressionFormat::Gzip)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    stream
+}
+
+/// A Glue database with a unique name (underscores: Athena does not like dashes).
+async fn create_database(clients: &Clients, stem: &str) -> String {
+    let database = unique(stem).replace('-', "_");
+    create_database_named(clients, &database).await;
+    database
+}
+
+async fn create_database_named(clients: &Clients, database: &str) {
+    clients
+        .glue
+        .create_database()
+        .database_input(DatabaseInput::builder().name(database).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+}
+
+async fn create_glue_job(clients: &Clients) -> String {
+    let job = unique("transform-job");
+    clients
+        .glue
+        .create_job()
+        .name(&job)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .command(
+            aws_sdk_glue::types::JobCommand::builder()
+                .name("glueetl")
+                .script_location("s3://scripts/transform.py")
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    job
+}
+
+async fn create_crawler(clients: &Clients, database: &str, path: &str) -> String {
+    let crawler = unique("crawler");
+    clients
+        .glue
+        .create_crawler()
+        .name(&crawler)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .database_name(database)
+        .targets(
+            aws_sdk_glue::types::CrawlerTargets::builder()
+                .s3_targets(aws_sdk_glue::types::S3Target::builder().path(path).build())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    crawler
+}
+
 /// The promises every object store keeps, whatever is behind it.
 async fn object_store_conformance(store: &dyn ObjectStore, bucket: &str) {
     let a = "raw/year=2024/month=01/day=01/a.gz";
@@ -123,13 +201,7 @@ async fn glue_catalog_lookup() {
         TableLookup::DatabaseMissing
     );
 
-    clients
-        .glue
-        .create_database()
-        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
-        .send()
-        .await
-        .unwrap();
+    create_database_named(&clients, &database).await;
     assert_eq!(backend.catalog.lookup_table(&database, "events").await.unwrap(), TableLookup::TableMissing);
 
     let column = |name: &str, ty: &str| GlueColumn::builder().name(name).r#type(ty).build().unwrap();
@@ -186,14 +258,7 @@ async fn doctor_round_trip_against_moto() {
     for bucket in [&raw, &lake, &results] {
         create_bucket(&clients, bucket).await;
     }
-    let database = unique("doctor").replace('-', "_");
-    clients
-        .glue
-        .create_database()
-        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let database = create_database(&clients, "doctor").await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
         &endpoint,
@@ -245,6 +310,107 @@ async fn doctor_round_trip_against_moto() {
 }
 
 #[tokio::test]
+async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake, results) = (unique("raw"), unique("lake"), unique("results"));
+    for bucket in [&raw, &lake] {
+        create_bucket(&clients, bucket).await;
+    }
+    // A results bucket in another region: the SDK calls and Athena would fail on it.
+    let elsewhere = aws_sdk_s3::Client::from_conf(
+        clients.s3.config().to_builder().region(aws_config::Region::new("eu-west-1")).build(),
+    );
+    elsewhere
+        .create_bucket()
+        .bucket(&results)
+        .create_bucket_configuration(
+            aws_sdk_s3::types::CreateBucketConfiguration::builder()
+                .location_constraint(aws_sdk_s3::types::BucketLocationConstraint::EuWest1)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let database = create_database(&clients, "doctor").await;
+    let crawler = create_crawler(&clients, &database, &format!("s3://{lake}/transformed/")).await;
+    let stream = create_stream(&clients, &raw).await;
+    let stray_stream = create_stream(&clients, &lake).await;
+    let job = create_glue_job(&clients).await;
+    let function = unique("transform-fn");
+    if !create_echo_function(&endpoint, &function) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let resources = |stream: &str, results: &str, job: &str| {
+        moto_config(
+            &endpoint,
+            &[
+                ("raw_bucket", &raw),
+                ("transformed_bucket", &lake),
+                ("results_bucket", results),
+                ("glue_database", &database),
+                ("glue_crawler", &crawler),
+                ("firehose_stream", stream),
+                ("glue_job", job),
+                ("lambda_function", &function),
+            ],
+        )
+    };
+    let results_here = unique("results-here");
+    create_bucket(&clients, &results_here).await;
+    std::fs::write(dir.path().join("bdctl.toml"), resources(&stream, &results_here, &job)).unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
+    let rows = doctor_rows(&output);
+    assert!(output.status.success(), "{rows:?} {}", String::from_utf8_lossy(&output.stderr));
+    let row = |check: &str| rows.iter().find(|r| r.0 == check).unwrap_or_else(|| panic!("{check}: {rows:?}"));
+    assert_eq!((row("crawler").1.as_str(), row("crawler").2.as_str()), (crawler.as_str(), "ok"));
+    assert_eq!(row("delivery stream").2, "ok");
+    assert_eq!(row("delivery stream").3, format!("ACTIVE, delivers to s3://{raw}/raw/"));
+    assert_eq!(row("glue job").2, "ok");
+    assert_eq!(row("transform function").2, "ok", "{rows:?}");
+    assert!(row("transform function").3.contains("python3.11"), "{rows:?}");
+    assert_eq!(row("athena workgroup").2, "ok");
+    assert!(row("raw bucket").3.contains("in us-east-1"), "{rows:?}");
+    // The emulator cannot simulate IAM policies: said, not failed.
+    assert_eq!(row("permissions").2, "warn");
+    assert!(row("permissions").3.starts_with("not checked (iam:SimulatePrincipalPolicy"), "{rows:?}");
+
+    let missing_job = unique("no-such-job");
+    std::fs::write(dir.path().join("bdctl.toml"), resources(&stray_stream, &results, &missing_job)).unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows = doctor_rows(&output);
+    let row = |check: &str| rows.iter().find(|r| r.0 == check).unwrap_or_else(|| panic!("{check}: {rows:?}"));
+    assert_eq!((row("glue job").2.as_str(), row("glue job").3.as_str()), ("fail", "does not exist"));
+    assert_eq!(row("delivery stream").2, "warn");
+    assert!(row("delivery stream").3.contains(&format!("raw data is expected under s3://{raw}/raw/")));
+    let results_row = rows.iter().find(|r| r.1 == format!("s3://{results}")).unwrap();
+    assert_eq!(results_row.2, "fail");
+    assert!(
+        results_row.3.starts_with("in eu-west-1, but the environment's region is us-east-1"),
+        "{results_row:?}"
+    );
+
+    let output = with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "--policy"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let policy: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let statements = policy["Statement"].as_array().unwrap();
+    let statement = |sid: &str| statements.iter().find(|s| s["Sid"] == sid).unwrap().clone();
+    assert_eq!(
+        statement("SendEvents")["Resource"],
+        format!("arn:aws:firehose:us-east-1:123456789012:deliverystream/{stray_stream}")
+    );
+    assert_eq!(
+        statement("InvokeTransformFunction")["Resource"],
+        format!("arn:aws:lambda:us-east-1:123456789012:function:{function}")
+    );
+    assert_eq!(statement("ReadRawEvents")["Resource"], format!("arn:aws:s3:::{raw}/raw/*"));
+}
+
+#[tokio::test]
 async fn doctor_without_credentials_fails_clearly() {
     let Some(endpoint) = moto_endpoint() else {
         return;
@@ -281,29 +447,13 @@ fn aws_backend_without_region_is_a_usage_error() {
 
 #[tokio::test]
 async fn send_through_firehose_to_s3() {
-    use aws_sdk_firehose::types::ExtendedS3DestinationConfiguration;
     let Some(endpoint) = moto_endpoint() else {
         return;
     };
     let clients = moto_clients(&endpoint).await;
     let bucket = unique("firehose");
     create_bucket(&clients, &bucket).await;
-    let stream = unique("clicks");
-    clients
-        .firehose
-        .create_delivery_stream()
-        .delivery_stream_name(&stream)
-        .extended_s3_destination_configuration(
-            ExtendedS3DestinationConfiguration::builder()
-                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
-                .role_arn("arn:aws:iam::123456789012:role/firehose")
-                .prefix("raw/")
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let stream = create_stream(&clients, &bucket).await;
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[("firehose_stream", &stream)]))
@@ -377,7 +527,6 @@ boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3
 
 #[tokio::test]
 async fn remote_transforms_on_glue_and_lambda() {
-    use aws_sdk_glue::types::JobCommand;
     let Some(endpoint) = moto_endpoint() else { return };
     let clients = moto_clients(&endpoint).await;
     let bucket = unique("remote-raw");
@@ -394,16 +543,7 @@ async fn remote_transforms_on_glue_and_lambda() {
             .await
             .unwrap();
     }
-    let job = unique("transform-job");
-    clients
-        .glue
-        .create_job()
-        .name(&job)
-        .role("arn:aws:iam::123456789012:role/glue")
-        .command(JobCommand::builder().name("glueetl").script_location("s3://scripts/transform.py").build())
-        .send()
-        .await
-        .unwrap();
+    let job = create_glue_job(&clients).await;
     let function = unique("transform-fn");
     if !create_echo_function(&endpoint, &function) {
         return;
@@ -676,29 +816,8 @@ async fn query_without_waiting_then_status_results_and_cancel_by_id(endpoint: &s
 async fn crawl_starts_attaches_and_times_out_on_the_glue_crawler() {
     let Some(endpoint) = moto_endpoint() else { return };
     let clients = moto_clients(&endpoint).await;
-    let database = unique("crawldb").replace('-', "_");
-    clients
-        .glue
-        .create_database()
-        .database_input(DatabaseInput::builder().name(&database).build().unwrap())
-        .send()
-        .await
-        .unwrap();
-    let crawler = unique("crawler");
-    clients
-        .glue
-        .create_crawler()
-        .name(&crawler)
-        .role("arn:aws:iam::123456789012:role/glue")
-        .database_name(&database)
-        .targets(
-            aws_sdk_glue::types::CrawlerTargets::builder()
-                .s3_targets(aws_sdk_glue::types::S3Target::builder().path("s3://lake/transformed/").build())
-                .build(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let database = create_database(&clients, "crawldb").await;
+    let crawler = create_crawler(&clients, &database, "s3://lake/transformed/").await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(&endpoint, &[("glue_crawler", &crawler), ("glue_database", &database)]);
     std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();

@@ -250,6 +250,12 @@ fn doctor_on_the_local_backend() {
     assert!(checks.contains(&("data directory", "ok")), "{checks:?}");
     assert!(checks.contains(&("lake", "ok")), "{checks:?}");
     assert!(checks.contains(&("catalog table", "warn")), "{checks:?}");
+    assert!(checks.contains(&("permissions", "ok")), "{checks:?}");
+
+    let output = bdctl(dir.path()).args(["doctor", "--policy"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("needs no IAM policy"), "{stderr}");
 }
 
 #[test]

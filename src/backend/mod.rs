@@ -59,8 +59,9 @@ pub trait ObjectStore: Send + Sync {
     async fn put(&self, bucket: &str, key: &str, body: Bytes) -> Result<()>;
     /// Deletes the objects; keys that do not exist are not an error.
     async fn delete(&self, bucket: &str, keys: &[String]) -> Result<()>;
-    /// Succeeds when the bucket exists and is reachable with the current credentials.
-    async fn check_bucket(&self, bucket: &str) -> Result<()>;
+    /// Succeeds when the bucket exists and is reachable with the current credentials; tells the
+    /// bucket's region where the store has regions.
+    async fn check_bucket(&self, bucket: &str) -> Result<Option<String>>;
 }
 
 /// A table as the catalog describes it.
@@ -375,6 +376,54 @@ pub struct Identity {
 pub trait Platform: Send + Sync {
     /// Verifies the credentials and tells who bdctl acts as.
     async fn identity(&self) -> Result<Identity>;
+    /// Whether `identity` may perform every action of `grants` on their resources.
+    async fn check_access(
+        &self,
+        identity: &Identity,
+        grants: &[crate::access::Grant],
+    ) -> Result<crate::access::AccessVerdict>;
+    /// The state of one of the platform's named resources; `NotFound` when it does not exist.
+    async fn describe(&self, resource: &Resource) -> Result<ResourceState>;
+}
+
+/// A named resource of the platform, outside the lake's buckets and the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    DeliveryStream(String),
+    GlueJob(String),
+    Function(String),
+    Workgroup(String),
+}
+
+impl Resource {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Resource::DeliveryStream(_) => "delivery stream",
+            Resource::GlueJob(_) => "glue job",
+            Resource::Function(_) => "transform function",
+            Resource::Workgroup(_) => "athena workgroup",
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Resource::DeliveryStream(name)
+            | Resource::GlueJob(name)
+            | Resource::Function(name)
+            | Resource::Workgroup(name) => name,
+        }
+    }
+}
+
+/// What the platform says about a resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceState {
+    /// False when it exists but cannot do its work now (a stream being deleted, a disabled workgroup).
+    pub usable: bool,
+    /// Its state and configuration, in a few words.
+    pub detail: String,
+    /// Where it writes, as `s3://bucket/prefix`: a stream's destination, a workgroup's results.
+    pub writes_to: Option<String>,
 }
 
 /// The areas of the lake, each a bucket and a key prefix.

@@ -1,11 +1,15 @@
-//! `bdctl doctor`: is this environment usable? Configuration, credentials, the lake's buckets and
-//! the catalog table, each reported as one row; exit 1 when any check fails.
+//! `bdctl doctor`: is this environment usable? Configuration, credentials, every resource the
+//! environment names (buckets and their regions, catalog table, crawler, delivery stream, Glue job,
+//! Lambda function, Athena workgroup) and the caller's permissions for each operation bdctl uses,
+//! each reported as one row; exit 1 when any check fails. `--policy` prints the least-privilege
+//! IAM policy for those resources instead.
 
 use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::{Area, Backend, TableLookup, area_location, is_not_found};
+use crate::access::{AccessVerdict, ArnScope, policy_document, required_grants};
+use crate::backend::{Area, Backend, Identity, Resource, TableLookup, area_location, is_not_found};
 use crate::cli::DoctorArgs;
 use crate::output::Table;
 use crate::settings::{BackendKind, Settings};
@@ -52,8 +56,11 @@ impl Report {
     }
 }
 
-pub async fn run(ctx: &Context, _args: DoctorArgs) -> Result<()> {
+pub async fn run(ctx: &Context, args: DoctorArgs) -> Result<()> {
     let settings = ctx.settings()?;
+    if args.policy {
+        return print_policy(ctx, &settings).await;
+    }
     let mut report = Report { checks: Vec::new() };
     let config_target = match &settings.config_file {
         Some(path) => path.display().to_string(),
@@ -69,9 +76,12 @@ pub async fn run(ctx: &Context, _args: DoctorArgs) -> Result<()> {
     let spinner = ctx.printer.spinner("checking the environment");
     match ctx.backend(&settings).await {
         Ok(backend) => check_backend(&settings, &backend, &mut report).await,
-        Err(err) => {
-            report.add("connection", settings.backend.value.label(), Status::Fail, crate::error::render(&err))
-        }
+        Err(err) => report.add(
+            "connection",
+            settings.backend.value.label(),
+            Status::Fail,
+            crate::error::message(&err),
+        ),
     }
     spinner.finish_and_clear();
 
@@ -97,22 +107,23 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         BackendKind::Aws => "credentials",
         BackendKind::Local => "data directory",
     };
-    let reachable = match backend.platform.identity().await {
+    let identity = backend.platform.identity().await;
+    let reachable = match &identity {
         Ok(identity) => {
             let detail = match backend.kind {
                 BackendKind::Aws => format!("account {}", identity.scope),
                 BackendKind::Local => format!("as {}", identity.principal),
             };
             let target = match backend.kind {
-                BackendKind::Aws => identity.principal,
-                BackendKind::Local => identity.scope,
+                BackendKind::Aws => identity.principal.clone(),
+                BackendKind::Local => identity.scope.clone(),
             };
             report.add(identity_name, target, Status::Ok, detail);
             true
         }
         Err(err) => {
             let target = settings.profile.value.clone().map(|p| format!("profile {p}")).unwrap_or_default();
-            report.add(identity_name, target, Status::Fail, crate::error::render(&err));
+            report.add(identity_name, target, Status::Fail, crate::error::message(err));
             false
         }
     };
@@ -122,7 +133,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         let location = match area_location(settings, area) {
             Ok(location) => location,
             Err(err) => {
-                report.add(format!("{} bucket", area.name()), "", Status::Warn, crate::error::render(&err));
+                report.add(format!("{} bucket", area.name()), "", Status::Warn, crate::error::message(&err));
                 continue;
             }
         };
@@ -141,9 +152,19 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             continue;
         }
         match backend.objects.check_bucket(&location.bucket).await {
-            Ok(()) => report.add(name, target, Status::Ok, "reachable"),
+            Ok(Some(region)) if settings.region.value.as_ref().is_some_and(|r| *r != region) => report.add(
+                name,
+                target,
+                Status::Fail,
+                format!(
+                    "in {region}, but the environment's region is {}: Athena and the SDK calls bdctl makes need them in one region",
+                    settings.region.value.as_deref().unwrap_or_default()
+                ),
+            ),
+            Ok(Some(region)) => report.add(name, target, Status::Ok, format!("reachable, in {region}")),
+            Ok(None) => report.add(name, target, Status::Ok, "reachable"),
             Err(err) if is_not_found(&err) => report.add(name, target, Status::Fail, "does not exist"),
-            Err(err) => report.add(name, target, Status::Fail, crate::error::render(&err)),
+            Err(err) => report.add(name, target, Status::Fail, crate::error::message(&err)),
         }
     }
 
@@ -168,6 +189,175 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             let status = if backend.kind == BackendKind::Local { Status::Warn } else { Status::Fail };
             report.add("catalog table", target, status, format!("database `{database}` does not exist"))
         }
-        Err(err) => report.add("catalog table", target, Status::Fail, crate::error::render(&err)),
+        Err(err) => report.add("catalog table", target, Status::Fail, crate::error::message(&err)),
     }
+
+    if backend.kind == BackendKind::Local {
+        check_data_dir_privacy(settings, report);
+        return;
+    }
+    check_resources(settings, backend, report).await;
+    if let Ok(identity) = &identity {
+        check_permissions(settings, backend, identity, report).await;
+    }
+}
+
+/// The named resources beyond buckets and table: each must exist and be usable, and the ones that
+/// write to S3 should write where the settings say.
+async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Report) {
+    if let Some(crawler) = &settings.glue_crawler.value {
+        match backend.catalog.crawler_status(crawler).await {
+            Ok(status) => {
+                let last = match (&status.last_status, &status.last_error) {
+                    (Some(last), Some(error)) => format!(", last crawl {last}: {error}"),
+                    (Some(last), None) => format!(", last crawl {last}"),
+                    _ => String::new(),
+                };
+                report.add("crawler", crawler, Status::Ok, format!("{}{last}", status.state))
+            }
+            Err(err) if is_not_found(&err) => report.add("crawler", crawler, Status::Fail, "does not exist"),
+            Err(err) => report.add("crawler", crawler, Status::Fail, crate::error::message(&err)),
+        }
+    }
+    let mut resources = Vec::new();
+    resources.extend(settings.firehose_stream.value.clone().map(Resource::DeliveryStream));
+    resources.extend(settings.glue_job.value.clone().map(Resource::GlueJob));
+    resources.extend(settings.lambda_function.value.clone().map(Resource::Function));
+    resources.push(Resource::Workgroup(settings.athena_workgroup.value.clone()));
+    let raw = area_location(settings, Area::Raw).ok();
+    for resource in resources {
+        let (kind, name) = (resource.kind(), resource.name().to_string());
+        let state = match backend.platform.describe(&resource).await {
+            Ok(state) => state,
+            Err(err) if is_not_found(&err) => {
+                report.add(kind, name, Status::Fail, "does not exist");
+                continue;
+            }
+            Err(err) => {
+                report.add(kind, name, Status::Fail, crate::error::message(&err));
+                continue;
+            }
+        };
+        if !state.usable {
+            report.add(kind, name, Status::Fail, state.detail);
+            continue;
+        }
+        let (status, detail) = match (&resource, &state.writes_to, &raw) {
+            (Resource::DeliveryStream(_), Some(to), Some(raw))
+                if !to.starts_with(&format!("s3://{}/{}", raw.bucket, raw.prefix)) =>
+            {
+                (
+                    Status::Warn,
+                    format!(
+                        "{}; raw data is expected under s3://{}/{}",
+                        state.detail, raw.bucket, raw.prefix
+                    ),
+                )
+            }
+            (Resource::Workgroup(_), None, _) if settings.results_bucket.value.is_none() => (
+                Status::Fail,
+                format!("{}; set `results_bucket` so that queries have somewhere to write", state.detail),
+            ),
+            _ => (Status::Ok, state.detail),
+        };
+        report.add(kind, name, status, detail);
+    }
+}
+
+/// The data directory holds events and query results: only its owner should read it.
+fn check_data_dir_privacy(settings: &Settings, report: &mut Report) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = &settings.data_dir.value;
+    let target = dir.display().to_string();
+    match std::fs::metadata(dir) {
+        Ok(meta) => {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 == 0 {
+                report.add("permissions", target, Status::Ok, format!("private to its owner ({mode:o})"));
+            } else {
+                report.add(
+                    "permissions",
+                    target,
+                    Status::Warn,
+                    format!("other users can read it ({mode:o}): chmod 700 {}", dir.display()),
+                );
+            }
+        }
+        Err(_) => report.add("permissions", target, Status::Ok, "created private (700) on first use"),
+    }
+}
+
+/// Asks IAM whether the caller may perform every operation bdctl uses on these resources.
+async fn check_permissions(settings: &Settings, backend: &Backend, identity: &Identity, report: &mut Report) {
+    let region = settings.region.value.clone().unwrap_or_default();
+    let scope = ArnScope::of_principal(&identity.principal, &identity.scope, &region);
+    let grants = match required_grants(settings, &scope) {
+        Ok(grants) => grants,
+        Err(err) => {
+            report.add("permissions", "", Status::Warn, crate::error::message(&err));
+            return;
+        }
+    };
+    match backend.platform.check_access(identity, &grants).await {
+        Ok(AccessVerdict::Root) => report.add(
+            "permissions",
+            &identity.principal,
+            Status::Warn,
+            "root credentials are allowed everything; use an IAM role with `bdctl doctor --policy`",
+        ),
+        Ok(AccessVerdict::Evaluated(verdicts)) => {
+            for (grant, (_, denials)) in grants.iter().zip(verdicts) {
+                let name = format!("permission {}", grant.sid);
+                if denials.is_empty() {
+                    report.add(
+                        name,
+                        grant.purpose,
+                        Status::Ok,
+                        format!("{} actions allowed", grant.actions.len()),
+                    );
+                } else {
+                    let listed: Vec<String> = denials
+                        .iter()
+                        .map(|d| format!("{} on {} {}", d.action, d.resource, d.decision))
+                        .collect();
+                    report.add(name, grant.purpose, Status::Fail, listed.join("; "));
+                }
+            }
+        }
+        Err(err) => report.add(
+            "permissions",
+            &identity.principal,
+            Status::Warn,
+            format!("not checked ({}); the checks above prove read access only", crate::error::message(&err)),
+        ),
+    }
+}
+
+async fn print_policy(ctx: &Context, settings: &Settings) -> Result<()> {
+    if settings.backend.value == BackendKind::Local {
+        return Err(crate::error::usage(format!(
+            "environment `{}` runs on the local backend, which needs no IAM policy: choose an aws environment with --env",
+            settings.env_name.value
+        )));
+    }
+    let region = settings.region.value.clone().unwrap_or_default();
+    let backend = ctx.backend(settings).await?;
+    let scope = match backend.platform.identity().await {
+        Ok(identity) => ArnScope::of_principal(&identity.principal, &identity.scope, &region),
+        Err(err) => {
+            ctx.printer.warn(format_args!(
+                "the account is unknown ({}): `*` stands for it in the ARNs",
+                crate::error::message(&err)
+            ));
+            ArnScope::any_account(&region)
+        }
+    };
+    let document = policy_document(&required_grants(settings, &scope)?);
+    let mut text = serde_json::to_string_pretty(&document)?;
+    text.push('\n');
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }

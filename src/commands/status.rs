@@ -151,7 +151,9 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
                 )
                 .into(),
             ]),
-            Err(err) => table.push(vec!["last crawl".into(), Value::Null, crate::error::render(&err).into()]),
+            Err(err) => {
+                table.push(vec!["last crawl".into(), Value::Null, crate::error::message(&err).into()])
+            }
         }
     }
 
@@ -193,7 +195,7 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
             }
         }
         Err(err) => {
-            table.push(vec!["activity (24 h)".into(), Value::Null, crate::error::render(&err).into()])
+            table.push(vec!["activity (24 h)".into(), Value::Null, crate::error::message(&err).into()])
         }
     }
     spinner.finish_and_clear();

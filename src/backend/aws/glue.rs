@@ -7,7 +7,7 @@ use aws_sdk_glue::types::{
 };
 
 use super::call_failed;
-use crate::backend::{Catalog, Column, CrawlerStatus, PartitionInfo, TableInfo, TableLookup};
+use crate::backend::{Catalog, Column, CrawlerStatus, NotFound, PartitionInfo, TableInfo, TableLookup};
 
 /// BatchCreatePartition takes at most this many partitions per call.
 const PARTITION_BATCH: usize = 100;
@@ -220,13 +220,12 @@ impl Catalog for GlueCatalog {
     }
 
     async fn crawler_status(&self, name: &str) -> Result<CrawlerStatus> {
-        let out = self
-            .client
-            .get_crawler()
-            .name(name)
-            .send()
-            .await
-            .map_err(|err| call_failed("glue:GetCrawler", name, err))?;
+        let out = self.client.get_crawler().name(name).send().await.map_err(|err| {
+            match err.as_service_error() {
+                Some(e) if e.is_entity_not_found_exception() => NotFound(format!("crawler {name}")).into(),
+                _ => call_failed("glue:GetCrawler", name, err),
+            }
+        })?;
         let crawler = out.crawler();
         let last = crawler.and_then(|c| c.last_crawl());
         Ok(CrawlerStatus {

@@ -8,9 +8,9 @@ mod firehose;
 mod glue;
 mod jobs;
 mod lifecycle;
+mod platform;
 mod s3;
 mod s3_stream;
-mod sts;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,6 +19,7 @@ use anyhow::{Result, anyhow};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_sts::config::http::HttpResponse;
 use aws_sdk_sts::error::SdkError;
 use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
 use aws_smithy_types::error::display::DisplayErrorContext;
@@ -35,6 +36,7 @@ pub struct Clients {
     pub s3: aws_sdk_s3::Client,
     pub glue: aws_sdk_glue::Client,
     pub sts: aws_sdk_sts::Client,
+    pub iam: aws_sdk_iam::Client,
     pub firehose: aws_sdk_firehose::Client,
     pub lambda: aws_sdk_lambda::Client,
     pub athena: aws_sdk_athena::Client,
@@ -51,6 +53,7 @@ impl Clients {
             s3: aws_sdk_s3::Client::from_conf(s3_conf),
             glue: aws_sdk_glue::Client::new(conf),
             sts: aws_sdk_sts::Client::new(conf),
+            iam: aws_sdk_iam::Client::new(conf),
             firehose: aws_sdk_firehose::Client::new(conf),
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
@@ -115,7 +118,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         kind: BackendKind::Aws,
         objects: Arc::new(s3::S3Store::new(clients.s3.clone())),
         catalog: Arc::new(glue::GlueCatalog::new(clients.glue.clone())),
-        platform: Arc::new(sts::StsPlatform::new(clients.sts.clone())),
+        platform: Arc::new(platform::AwsPlatform::new(clients.clone())),
         delivery: Arc::new(firehose::FirehoseDelivery::new(
             clients.firehose.clone(),
             settings.firehose_stream.value.clone(),
@@ -137,19 +140,26 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
 
 /// One line for a failed call: the action, the resource, and the service's code and message
 /// (or, when the request never got an answer, why: no credentials, connection refused, timeout).
-pub(crate) fn call_failed<E, R>(action: &str, resource: &str, err: SdkError<E, R>) -> anyhow::Error
+pub(crate) fn call_failed<E>(action: &str, resource: &str, err: SdkError<E, HttpResponse>) -> anyhow::Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
 {
     match &err {
         SdkError::ServiceError(service) => {
             let inner = service.err();
-            let code = inner.code().unwrap_or("unknown error");
+            let code = match inner.code() {
+                Some(code) => code.to_string(),
+                None => format!("HTTP {}", service.raw().status().as_u16()),
+            };
             match inner.message().filter(|m| !m.is_empty()) {
                 Some(message) => anyhow!("{action} on {resource} failed: {code}: {message}"),
                 None => anyhow!("{action} on {resource} failed: {code}"),
             }
+        }
+        // The raw answer stays out of the message: it is long, and may echo request details.
+        SdkError::ResponseError(_) => {
+            let reason = std::error::Error::source(&err).map(|s| s.to_string()).unwrap_or_default();
+            anyhow!("{action} on {resource} failed: the answer could not be read: {reason}")
         }
         _ => anyhow!("{action} on {resource} failed: {}", DisplayErrorContext(&err)),
     }

@@ -122,9 +122,9 @@ impl ObjectStore for S3Store {
         Ok(())
     }
 
-    async fn check_bucket(&self, bucket: &str) -> Result<()> {
+    async fn check_bucket(&self, bucket: &str) -> Result<Option<String>> {
         match self.client.head_bucket().bucket(bucket).send().await {
-            Ok(_) => Ok(()),
+            Ok(out) => Ok(out.bucket_region().map(str::to_string)),
             Err(err) if err.as_service_error().is_some_and(|e| e.is_not_found()) => {
                 Err(NotFound(format!("bucket {bucket}")).into())
             }

@@ -100,4 +100,16 @@ impl Platform for LocalPlatform {
             .unwrap_or_else(|_| "local user".to_string());
         Ok(Identity { principal, scope: self.data_dir.display().to_string() })
     }
+
+    async fn check_access(
+        &self,
+        _identity: &Identity,
+        _grants: &[crate::access::Grant],
+    ) -> Result<crate::access::AccessVerdict> {
+        Err(usage("IAM permissions exist only on AWS; the local backend needs a writable data directory"))
+    }
+
+    async fn describe(&self, resource: &super::Resource) -> Result<super::ResourceState> {
+        Err(usage(format!("a {} exists only on AWS", resource.kind())))
+    }
 }

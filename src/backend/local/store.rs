@@ -260,7 +260,7 @@ impl ObjectStore for LocalStore {
         Ok(())
     }
 
-    async fn check_bucket(&self, bucket: &str) -> Result<()> {
+    async fn check_bucket(&self, bucket: &str) -> Result<Option<String>> {
         let dir = self.bucket_dir(bucket)?;
         // A lake that does not exist yet is fine as long as it can be created.
         let existing = dir.ancestors().find(|p| p.exists()).unwrap_or(Path::new("/"));
@@ -271,6 +271,6 @@ impl ObjectStore for LocalStore {
         if meta.permissions().readonly() {
             bail!("{} is read-only", existing.display());
         }
-        Ok(())
+        Ok(None)
     }
 }

@@ -1,0 +1,334 @@
+//! What bdctl needs to be allowed to do, for exactly the resources an environment names: the
+//! statements of a least-privilege IAM policy. `bdctl doctor --policy` prints them as a policy
+//! document, and `bdctl doctor` asks IAM whether the caller holds each of them.
+
+use serde_json::{Value, json};
+
+use crate::backend::{Area, area_location};
+use crate::pipeline::STATE_PREFIX;
+use crate::settings::Settings;
+
+/// Where ARNs point: the partition (`aws`, `aws-cn`, `aws-us-gov`), the account and the region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArnScope {
+    pub partition: String,
+    pub account: String,
+    pub region: String,
+}
+
+impl ArnScope {
+    /// The scope of a principal's ARN (`arn:PARTITION:iam::ACCOUNT:…`) in `region`.
+    pub fn of_principal(principal_arn: &str, account: &str, region: &str) -> Self {
+        let partition = principal_arn
+            .strip_prefix("arn:")
+            .and_then(|rest| rest.split(':').next())
+            .filter(|p| !p.is_empty())
+            .map_or_else(|| partition_of_region(region).to_string(), str::to_string);
+        Self { partition, account: account.to_string(), region: region.to_string() }
+    }
+
+    /// A scope for a policy written without credentials: the account is a wildcard.
+    pub fn any_account(region: &str) -> Self {
+        Self {
+            partition: partition_of_region(region).to_string(),
+            account: "*".into(),
+            region: region.into(),
+        }
+    }
+
+    fn arn(&self, service: &str, resource: &str) -> String {
+        format!("arn:{}:{service}:{}:{}:{resource}", self.partition, self.region, self.account)
+    }
+
+    fn bucket(&self, bucket: &str) -> String {
+        format!("arn:{}:s3:::{bucket}", self.partition)
+    }
+
+    fn objects(&self, bucket: &str, prefix: &str) -> String {
+        format!("arn:{}:s3:::{bucket}/{prefix}*", self.partition)
+    }
+}
+
+fn partition_of_region(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else {
+        "aws"
+    }
+}
+
+/// One statement: these actions, allowed on these resources, for one purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// The statement id, e.g. `ReadRawEvents`.
+    pub sid: &'static str,
+    /// What bdctl does with it, in a few words.
+    pub purpose: &'static str,
+    pub actions: Vec<&'static str>,
+    pub resources: Vec<String>,
+}
+
+impl Grant {
+    fn new(
+        sid: &'static str,
+        purpose: &'static str,
+        actions: &[&'static str],
+        resources: Vec<String>,
+    ) -> Self {
+        let mut resources = resources;
+        resources.dedup();
+        Self { sid, purpose, actions: actions.to_vec(), resources }
+    }
+}
+
+/// Every grant bdctl needs for the environment's resources; optional resources that are not
+/// configured (a delivery stream, a crawler, a Glue job, a Lambda function) add nothing.
+pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<Vec<Grant>> {
+    let raw = area_location(settings, Area::Raw)?;
+    let transformed = area_location(settings, Area::Transformed)?;
+    let errors = area_location(settings, Area::Errors)?;
+    let results = area_location(settings, Area::Results).ok();
+    let mut grants = Vec::new();
+
+    grants.push(Grant::new(
+        "ListLakeBuckets",
+        "list the lake's buckets and find their regions",
+        &["s3:ListBucket", "s3:GetBucketLocation"],
+        {
+            let mut buckets = vec![
+                scope.bucket(&raw.bucket),
+                scope.bucket(&transformed.bucket),
+                scope.bucket(&errors.bucket),
+            ];
+            buckets.extend(results.iter().map(|r| scope.bucket(&r.bucket)));
+            buckets.sort();
+            buckets
+        },
+    ));
+    grants.push(Grant::new(
+        "ReadRawEvents",
+        "read raw events",
+        &["s3:GetObject"],
+        vec![scope.objects(&raw.bucket, &raw.prefix)],
+    ));
+    grants.push(Grant::new(
+        "WriteTransformedLake",
+        "write Parquet files and transform manifests",
+        &["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+        vec![
+            scope.objects(&transformed.bucket, &transformed.prefix),
+            scope.objects(&transformed.bucket, STATE_PREFIX),
+        ],
+    ));
+    grants.push(Grant::new(
+        "QuarantineBadRecords",
+        "write quarantined records",
+        &["s3:PutObject", "s3:AbortMultipartUpload"],
+        vec![scope.objects(&errors.bucket, &errors.prefix)],
+    ));
+    if let Some(stream) = &settings.firehose_stream.value {
+        grants.push(Grant::new(
+            "SendEvents",
+            "send events through Firehose",
+            &["firehose:PutRecordBatch", "firehose:DescribeDeliveryStream"],
+            vec![scope.arn("firehose", &format!("deliverystream/{stream}"))],
+        ));
+    }
+    let database = &settings.glue_database.value;
+    let table = &settings.glue_table.value;
+    grants.push(Grant::new(
+        "ManageCatalog",
+        "read and update the Glue table and its partitions",
+        &[
+            "glue:GetDatabase",
+            "glue:CreateDatabase",
+            "glue:GetTable",
+            "glue:CreateTable",
+            "glue:UpdateTable",
+            "glue:GetPartitions",
+            "glue:BatchCreatePartition",
+        ],
+        vec![
+            scope.arn("glue", "catalog"),
+            scope.arn("glue", &format!("database/{database}")),
+            scope.arn("glue", &format!("table/{database}/{table}")),
+        ],
+    ));
+    if let Some(crawler) = &settings.glue_crawler.value {
+        grants.push(Grant::new(
+            "RunCrawler",
+            "start and watch the Glue crawler",
+            &["glue:StartCrawler", "glue:GetCrawler"],
+            vec![scope.arn("glue", &format!("crawler/{crawler}"))],
+        ));
+        // Crawler metrics are not resource-scoped in IAM.
+        grants.push(Grant::new(
+            "ReadCrawlerMetrics",
+            "read the crawler's last-run metrics",
+            &["glue:GetCrawlerMetrics"],
+            vec!["*".to_string()],
+        ));
+    }
+    if let Some(job) = &settings.glue_job.value {
+        grants.push(Grant::new(
+            "RunTransformJob",
+            "run the Glue transform job",
+            &["glue:StartJobRun", "glue:GetJobRun", "glue:GetJob"],
+            vec![scope.arn("glue", &format!("job/{job}"))],
+        ));
+    }
+    if let Some(function) = &settings.lambda_function.value {
+        grants.push(Grant::new(
+            "InvokeTransformFunction",
+            "invoke the Lambda transform",
+            &["lambda:InvokeFunction", "lambda:GetFunction"],
+            vec![format!(
+                "arn:{}:lambda:{}:{}:function:{function}",
+                scope.partition, scope.region, scope.account
+            )],
+        ));
+    }
+    grants.push(Grant::new(
+        "QueryWithAthena",
+        "run, watch, read and stop Athena queries",
+        &[
+            "athena:StartQueryExecution",
+            "athena:GetQueryExecution",
+            "athena:GetQueryResults",
+            "athena:StopQueryExecution",
+            "athena:GetWorkGroup",
+        ],
+        vec![scope.arn("athena", &format!("workgroup/{}", settings.athena_workgroup.value))],
+    ));
+    if let Some(results) = &results {
+        // Athena writes results with the caller's permissions.
+        grants.push(Grant::new(
+            "WriteQueryResults",
+            "let Athena write results and bdctl read them",
+            &["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+            vec![scope.objects(&results.bucket, &results.prefix)],
+        ));
+    }
+    let mut lifecycle_buckets = vec![scope.bucket(&raw.bucket), scope.bucket(&transformed.bucket)];
+    lifecycle_buckets.extend(results.iter().map(|r| scope.bucket(&r.bucket)));
+    lifecycle_buckets.sort();
+    grants.push(Grant::new(
+        "ManageLifecycle",
+        "read and write the buckets' lifecycle rules",
+        &["s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"],
+        lifecycle_buckets,
+    ));
+    // CloudWatch and Cost Explorer reads are not resource-scoped in IAM.
+    grants.push(Grant::new(
+        "ReadMetrics",
+        "read CloudWatch metrics",
+        &["cloudwatch:GetMetricData"],
+        vec!["*".to_string()],
+    ));
+    grants.push(Grant::new(
+        "ReadCosts",
+        "read Cost Explorer",
+        &["ce:GetCostAndUsage", "ce:GetCostForecast"],
+        vec!["*".to_string()],
+    ));
+    Ok(grants)
+}
+
+/// The grants as an IAM policy document.
+pub fn policy_document(grants: &[Grant]) -> Value {
+    let statements: Vec<Value> = grants
+        .iter()
+        .map(|grant| {
+            json!({
+                "Sid": grant.sid,
+                "Effect": "Allow",
+                "Action": grant.actions,
+                "Resource": if grant.resources.len() == 1 { json!(grant.resources[0]) } else { json!(grant.resources) },
+            })
+        })
+        .collect();
+    json!({ "Version": "2012-10-17", "Statement": statements })
+}
+
+/// An action the caller may not perform on a resource, with IAM's decision
+/// (`implicitDeny`, `explicitDeny`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Denial {
+    pub action: String,
+    pub resource: String,
+    pub decision: String,
+}
+
+/// What the permission check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessVerdict {
+    /// Every grant was evaluated; the denials, by statement id.
+    Evaluated(Vec<(&'static str, Vec<Denial>)>),
+    /// The caller is the account's root user: IAM allows it everything.
+    Root,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    fn aws_settings(extra: &str) -> Settings {
+        let text = format!(
+            "[env.prod]\nbackend = \"aws\"\nregion = \"eu-west-1\"\nraw_bucket = \"acme-raw\"\ntransformed_bucket = \"acme-lake\"\nresults_bucket = \"acme-results\"\n{extra}"
+        );
+        Settings::from_config_text(std::path::Path::new("bdctl.toml"), &text, Some("prod")).unwrap()
+    }
+
+    #[test]
+    fn grants_cover_exactly_the_configured_resources() {
+        let scope = ArnScope::of_principal("arn:aws:iam::123456789012:user/ops", "123456789012", "eu-west-1");
+        let grants = required_grants(&aws_settings(""), &scope).unwrap();
+        let sids: Vec<&str> = grants.iter().map(|g| g.sid).collect();
+        assert!(!sids.contains(&"SendEvents"));
+        assert!(!sids.contains(&"RunCrawler"));
+        assert!(!sids.contains(&"RunTransformJob"));
+        assert!(!sids.contains(&"InvokeTransformFunction"));
+        let raw = grants.iter().find(|g| g.sid == "ReadRawEvents").unwrap();
+        assert_eq!(raw.resources, ["arn:aws:s3:::acme-raw/raw/*"]);
+        let athena = grants.iter().find(|g| g.sid == "QueryWithAthena").unwrap();
+        assert_eq!(athena.resources, ["arn:aws:athena:eu-west-1:123456789012:workgroup/primary"]);
+        let errors = grants.iter().find(|g| g.sid == "QuarantineBadRecords").unwrap();
+        assert_eq!(errors.resources, ["arn:aws:s3:::acme-raw/errors/*"], "errors default to the raw bucket");
+
+        let settings = aws_settings(
+            "firehose_stream = \"clicks\"\nglue_crawler = \"crawl-events\"\nglue_job = \"to-parquet\"\nlambda_function = \"transform\"\n",
+        );
+        let grants = required_grants(&settings, &scope).unwrap();
+        let find = |sid: &str| grants.iter().find(|g| g.sid == sid).unwrap().resources.clone();
+        assert_eq!(find("SendEvents"), ["arn:aws:firehose:eu-west-1:123456789012:deliverystream/clicks"]);
+        assert_eq!(find("RunCrawler"), ["arn:aws:glue:eu-west-1:123456789012:crawler/crawl-events"]);
+        assert_eq!(find("RunTransformJob"), ["arn:aws:glue:eu-west-1:123456789012:job/to-parquet"]);
+        assert_eq!(
+            find("InvokeTransformFunction"),
+            ["arn:aws:lambda:eu-west-1:123456789012:function:transform"]
+        );
+    }
+
+    #[test]
+    fn partitions_follow_the_principal_or_the_region() {
+        let scope = ArnScope::of_principal("arn:aws-cn:iam::1:user/a", "1", "cn-north-1");
+        assert_eq!(scope.partition, "aws-cn");
+        assert_eq!(ArnScope::any_account("us-gov-west-1").partition, "aws-us-gov");
+        assert_eq!(ArnScope::any_account("eu-west-1").account, "*");
+    }
+
+    #[test]
+    fn the_document_is_a_valid_policy_shape() {
+        let scope = ArnScope::any_account("eu-west-1");
+        let doc = policy_document(&required_grants(&aws_settings(""), &scope).unwrap());
+        assert_eq!(doc["Version"], "2012-10-17");
+        let statements = doc["Statement"].as_array().unwrap();
+        assert!(statements.iter().all(|s| s["Effect"] == "Allow"));
+        let text = doc.to_string();
+        assert!(!text.contains("\"Action\":\"*\""), "no wildcard actions");
+        assert!(text.contains("arn:aws:glue:eu-west-1:*:table/clickstream/events"));
+    }
+}
