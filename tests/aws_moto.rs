@@ -982,6 +982,51 @@ urllib.request.urlopen(request).read()
     let refreshed = run(&["costs", "--from", "2024-06-01", "--to", "2024-06-01", "--refresh", "-o", "json"]);
     assert!(refreshed.status.success());
     assert!(!String::from_utf8_lossy(&refreshed.stderr).contains("cached answer"));
+
+    // `status` shows today's and the month's cost, from the same cache `costs` keeps.
+    let today = chrono::Utc::now().date_naive();
+    let yesterday = today.pred_opt().unwrap();
+    let day = |date: chrono::NaiveDate, amount: &str| {
+        serde_json::json!({
+            "TimePeriod": {"Start": date.to_string(), "End": date.succ_opt().unwrap().to_string()},
+            "Total": {},
+            "Groups": [{"Keys": ["AWS Glue"], "Metrics": {"UnblendedCost": {"Amount": amount, "Unit": "USD"}}}],
+            "Estimated": true
+        })
+    };
+    // On the first of the month, yesterday belongs to the previous month; Cost Explorer would not
+    // return it, but the seeded answer is returned whatever the dates asked.
+    let seed =
+        serde_json::json!({"results": [{"ResultsByTime": [day(yesterday, "2.5"), day(today, "0.75")]}]});
+    common::run_python(&python, script, &[&endpoint, &seed.to_string()]);
+    let raw = unique("status-raw");
+    let clients = moto_clients(&endpoint).await;
+    create_bucket(&clients, &raw).await;
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &raw)]),
+    )
+    .unwrap();
+    let cost_rows = |output: &std::process::Output| -> (Value, Value, String) {
+        let rows: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
+        let row =
+            |check: &str| rows.as_array().unwrap().iter().find(|r| r["check"] == check).cloned().unwrap();
+        (
+            row("cost today")["value"].clone(),
+            row("cost month to date")["value"].clone(),
+            row("cost today")["detail"].as_str().unwrap().to_string(),
+        )
+    };
+    let status = run(&["status", "-o", "json"]);
+    assert_eq!(status.status.code(), Some(1), "no raw data: the verdict fails, the costs still show");
+    let (today_cost, month_cost, detail) = cost_rows(&status);
+    assert_eq!((today_cost, month_cost), (serde_json::json!(0.75), serde_json::json!(3.25)));
+    assert_eq!(detail, "USD, Cost Explorer");
+    let again = run(&["status", "-o", "json"]);
+    let (_, month_cost, detail) = cost_rows(&again);
+    assert_eq!(month_cost, serde_json::json!(3.25));
+    assert!(detail.starts_with("USD, Cost Explorer, cached "), "{detail}");
 }
 
 #[tokio::test]

@@ -548,4 +548,6 @@ fn status_says_whether_data_flows_and_fails_on_breached_thresholds() {
     let rows: Value = serde_json::from_slice(&ok.stdout).unwrap();
     let sent = rows.as_array().unwrap().iter().find(|r| r["check"] == "events sent (24 h)").unwrap();
     assert_eq!(sent["value"], 50.0);
+    let cost = rows.as_array().unwrap().iter().find(|r| r["check"] == "cost per month on AWS").unwrap();
+    assert!(cost["value"].as_f64().is_some_and(|usd| usd > 0.0), "{cost}");
 }

@@ -44,13 +44,18 @@ pub async fn run(ctx: &Context, args: CostsArgs) -> Result<()> {
     }
 }
 
-fn query_for(settings: &Settings, args: &CostsArgs, today: NaiveDate) -> Result<CostQuery> {
-    let from = args.from.unwrap_or_else(|| today.with_day(1).unwrap_or(today));
-    let to = args.to.unwrap_or(today);
+fn query_for(
+    settings: &Settings,
+    from: NaiveDate,
+    to: NaiveDate,
+    granularity: Granularity,
+    group_by: &str,
+    all_services: bool,
+) -> Result<CostQuery> {
     if from > to {
         return Err(usage(format!("--from {from} is after --to {to}")));
     }
-    let group_by = match args.group_by.as_str() {
+    let group_by = match group_by {
         "service" => ("DIMENSION".to_string(), "SERVICE".to_string()),
         "usage-type" => ("DIMENSION".to_string(), "USAGE_TYPE".to_string()),
         other => match other.strip_prefix("tag:") {
@@ -58,7 +63,7 @@ fn query_for(settings: &Settings, args: &CostsArgs, today: NaiveDate) -> Result<
             _ => return Err(usage(format!("--group-by {other}: use service, usage-type or tag:KEY"))),
         },
     };
-    let tag = if args.all_services {
+    let tag = if all_services {
         None
     } else {
         settings
@@ -68,7 +73,7 @@ fn query_for(settings: &Settings, args: &CostsArgs, today: NaiveDate) -> Result<
             .and_then(|t| t.split_once('='))
             .map(|(k, v)| (k.to_string(), v.to_string()))
     };
-    let services = if args.all_services || tag.is_some() {
+    let services = if all_services || tag.is_some() {
         Vec::new()
     } else {
         PLATFORM_SERVICES.iter().map(|s| s.to_string()).collect()
@@ -76,7 +81,7 @@ fn query_for(settings: &Settings, args: &CostsArgs, today: NaiveDate) -> Result<
     Ok(CostQuery {
         start: from.to_string(),
         end: (to + Duration::days(1)).to_string(),
-        granularity: match args.granularity {
+        granularity: match granularity {
             Granularity::Daily => "DAILY".into(),
             Granularity::Monthly => "MONTHLY".into(),
         },
@@ -88,39 +93,21 @@ fn query_for(settings: &Settings, args: &CostsArgs, today: NaiveDate) -> Result<
 
 async fn aws_costs(ctx: &Context, settings: &Settings, backend: &Backend, args: &CostsArgs) -> Result<()> {
     let today = Utc::now().date_naive();
-    let query = query_for(settings, args, today)?;
-    let key = hex(&Sha256::digest(serde_json::to_vec(&query)?)[..8]);
-    let cache = settings.data_dir.value.join("cache").join(format!("costs-{key}.json"));
-    let ttl = Duration::minutes(i64::from(settings.cost_cache_minutes.value));
-    let cached: Option<Cached> = if args.refresh {
-        None
-    } else {
-        std::fs::read(&cache).ok().and_then(|b| serde_json::from_slice(&b).ok()).filter(|c: &Cached| {
-            c.fetched_at.parse::<chrono::DateTime<Utc>>().is_ok_and(|t| Utc::now() - t < ttl)
-        })
-    };
-    let lines = match cached {
-        Some(cached) => {
-            ctx.printer.notice(format_args!(
-                "cached answer from {} (--refresh asks Cost Explorer again, USD 0.01 a request)",
-                cached.fetched_at
-            ));
-            cached.lines
-        }
-        None => {
-            let spinner = ctx.printer.spinner("asking Cost Explorer");
-            let lines = backend.costs.cost_and_usage(&query).await;
-            spinner.finish_and_clear();
-            let lines = lines?;
-            let body =
-                serde_json::to_vec(&Cached { fetched_at: Utc::now().to_rfc3339(), lines: lines.clone() })?;
-            let path = cache.clone();
-            tokio::task::spawn_blocking(move || crate::backend::local::write_private(&path, &body))
-                .await?
-                .with_context(|| format!("caching the answer in {}", cache.display()))?;
-            lines
-        }
-    };
+    let query = query_for(
+        settings,
+        args.from.unwrap_or_else(|| today.with_day(1).unwrap_or(today)),
+        args.to.unwrap_or(today),
+        args.granularity,
+        &args.group_by,
+        args.all_services,
+    )?;
+    let answer = cost_lines(ctx, settings, backend, &query, args.refresh).await?;
+    if let Some(fetched_at) = &answer.cached_at {
+        ctx.printer.notice(format_args!(
+            "cached answer from {fetched_at} (--refresh asks Cost Explorer again, USD 0.01 a request)"
+        ));
+    }
+    let lines = answer.lines;
 
     let mut table = Table::new(["period", "group", "amount", "unit", "estimated"]);
     let mut totals: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
@@ -181,11 +168,68 @@ async fn aws_costs(ctx: &Context, settings: &Settings, backend: &Backend, args: 
     Ok(())
 }
 
+/// Cost Explorer's lines for a query, from the cache in the data directory while it is fresh
+/// (each request is billed USD 0.01).
+pub struct CostAnswer {
+    pub lines: Vec<CostLine>,
+    /// When the answer came from the cache: when it was fetched (RFC 3339).
+    pub cached_at: Option<String>,
+}
+
+pub async fn cost_lines(
+    ctx: &Context,
+    settings: &Settings,
+    backend: &Backend,
+    query: &CostQuery,
+    refresh: bool,
+) -> Result<CostAnswer> {
+    let key = hex(&Sha256::digest(serde_json::to_vec(query)?)[..8]);
+    let cache = settings.data_dir.value.join("cache").join(format!("costs-{key}.json"));
+    let ttl = Duration::minutes(i64::from(settings.cost_cache_minutes.value));
+    let cached: Option<Cached> = if refresh {
+        None
+    } else {
+        std::fs::read(&cache).ok().and_then(|b| serde_json::from_slice(&b).ok()).filter(|c: &Cached| {
+            c.fetched_at.parse::<chrono::DateTime<Utc>>().is_ok_and(|t| Utc::now() - t < ttl)
+        })
+    };
+    if let Some(cached) = cached {
+        return Ok(CostAnswer { lines: cached.lines, cached_at: Some(cached.fetched_at) });
+    }
+    let spinner = ctx.printer.spinner("asking Cost Explorer");
+    let lines = backend.costs.cost_and_usage(query).await;
+    spinner.finish_and_clear();
+    let lines = lines?;
+    let body = serde_json::to_vec(&Cached { fetched_at: Utc::now().to_rfc3339(), lines: lines.clone() })?;
+    let path = cache.clone();
+    tokio::task::spawn_blocking(move || crate::backend::local::write_private(&path, &body))
+        .await?
+        .with_context(|| format!("caching the answer in {}", cache.display()))?;
+    Ok(CostAnswer { lines, cached_at: None })
+}
+
+/// The platform's daily costs by service from the first of the month to `today`: what
+/// `bdctl costs` asks by default, so that both share the cached answer.
+pub fn month_to_date_query(settings: &Settings, today: NaiveDate) -> Result<CostQuery> {
+    query_for(settings, today.with_day(1).unwrap_or(today), today, Granularity::Daily, "service", false)
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 async fn local_estimate(ctx: &Context, settings: &Settings, backend: &Backend) -> Result<()> {
+    let (table, monthly) = local_estimate_table(settings, backend).await?;
+    ctx.printer.print_table(&table)?;
+    ctx.printer.notice(format_args!(
+        "about USD {monthly:.4} a month on AWS for this volume (unit prices from the price_* settings; storage and Athena only recur)"
+    ));
+    Ok(())
+}
+
+/// What the local lake's volume and recent queries would cost on AWS: the itemized table and
+/// the recurring monthly total.
+pub async fn local_estimate_table(settings: &Settings, backend: &Backend) -> Result<(Table, f64)> {
     const GB: f64 = 1024.0 * 1024.0 * 1024.0;
     let mut table = Table::new(["item", "quantity", "unit", "unit_price_usd", "usd", "basis"]);
     let mut monthly = 0.0;
@@ -262,9 +306,5 @@ async fn local_estimate(ctx: &Context, settings: &Settings, backend: &Backend) -
         Value::from((athena * 1e6).round() / 1e6),
         "per month".into(),
     ]);
-    ctx.printer.print_table(&table)?;
-    ctx.printer.notice(format_args!(
-        "about USD {monthly:.4} a month on AWS for this volume (unit prices from the price_* settings; storage and Athena only recur)"
-    ));
-    Ok(())
+    Ok((table, monthly))
 }

@@ -10,7 +10,7 @@ use crate::cli::StatusArgs;
 use crate::layout::day_partition;
 use crate::output::Table;
 use crate::pipeline::RawArea;
-use crate::settings::BackendKind;
+use crate::settings::{BackendKind, Settings};
 
 /// The newest day (from today back) whose prefix holds objects, with those objects.
 async fn newest_day(
@@ -39,6 +39,54 @@ async fn last_day_sum(backend: &Backend, specs: Vec<MetricSpec>) -> Result<Vec<f
     let end = Utc::now();
     let series = backend.metrics.series(&specs, end - Duration::hours(24), end, 3600).await?;
     Ok(series.iter().map(|s| s.points.iter().map(|(_, v)| v).sum()).collect())
+}
+
+/// Today's and the month's cost on AWS (Cost Explorer, through the cache `bdctl costs` keeps);
+/// on local, what the lake would cost a month on AWS. A cost that cannot be read is shown, not
+/// counted against the verdict.
+async fn cost_rows(ctx: &Context, settings: &Settings, backend: &Backend, table: &mut Table) {
+    let round = |usd: f64| Value::from((usd * 100.0).round() / 100.0);
+    match backend.kind {
+        BackendKind::Aws => {
+            let today = Utc::now().date_naive();
+            let answer = match super::costs::month_to_date_query(settings, today) {
+                Ok(query) => super::costs::cost_lines(ctx, settings, backend, &query, false).await,
+                Err(err) => Err(err),
+            };
+            match answer {
+                Ok(answer) => {
+                    let today_text = today.to_string();
+                    let unit = answer.lines.first().map_or("USD", |l| l.unit.as_str()).to_string();
+                    let month: f64 = answer.lines.iter().map(|l| l.amount).sum();
+                    let day: f64 =
+                        answer.lines.iter().filter(|l| l.period_start == today_text).map(|l| l.amount).sum();
+                    let source = match &answer.cached_at {
+                        Some(at) => format!("{unit}, Cost Explorer, cached {at}"),
+                        None => format!("{unit}, Cost Explorer"),
+                    };
+                    table.push(vec!["cost today".into(), round(day), source.clone().into()]);
+                    table.push(vec!["cost month to date".into(), round(month), source.into()]);
+                }
+                Err(err) => table.push(vec![
+                    "cost month to date".into(),
+                    Value::Null,
+                    crate::error::message(&err).into(),
+                ]),
+            }
+        }
+        BackendKind::Local => match super::costs::local_estimate_table(settings, backend).await {
+            Ok((_, monthly)) => table.push(vec![
+                "cost per month on AWS".into(),
+                Value::from((monthly * 1e6).round() / 1e6),
+                "USD, estimated for this volume (bdctl costs itemizes it)".into(),
+            ]),
+            Err(err) => table.push(vec![
+                "cost per month on AWS".into(),
+                Value::Null,
+                crate::error::message(&err).into(),
+            ]),
+        },
+    }
 }
 
 pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
@@ -199,6 +247,7 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
         }
     }
     spinner.finish_and_clear();
+    cost_rows(ctx, &settings, &backend, &mut table).await;
 
     let verdict = if problems.is_empty() { "data is flowing".to_string() } else { problems.join("; ") };
     table.push(vec![
