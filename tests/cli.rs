@@ -489,7 +489,7 @@ fn costs_on_local_estimate_storage_ingestion_and_recorded_queries() {
     };
     assert!(item("S3 storage: raw")["quantity"].as_f64().unwrap() > 0.0);
     assert!(item("Firehose ingestion")["quantity"].as_f64().unwrap() > 0.0);
-    assert_eq!(item("Athena")["item"], "Athena: the 1 local queries of the last 30 days");
+    assert_eq!(item("Athena")["item"], "Athena: the 1 local query of the last 30 days");
     // The 10 MB minimum of one query, at USD 5 per TB.
     assert_eq!(item("Athena")["usd"], 0.000048);
     let priced = bdctl(dir.path())

@@ -17,11 +17,11 @@ Examples:
   bdctl backfill --from 2024-06-01 --to 2024-06-01 --force --yes")]
 pub struct BackfillArgs {
     /// First day, YYYY-MM-DD
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub from: NaiveDate,
 
     /// Last day, YYYY-MM-DD (default: today, UTC)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub to: Option<NaiveDate>,
 
     #[command(flatten)]

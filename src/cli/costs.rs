@@ -18,11 +18,11 @@ On local: what the lake's current volume would cost on AWS, with the unit prices
 price_* settings override them).")]
 pub struct CostsArgs {
     /// First day, YYYY-MM-DD (default: the first day of this month)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub from: Option<NaiveDate>,
 
     /// Last day, inclusive, YYYY-MM-DD (default: today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub to: Option<NaiveDate>,
 
     /// Amounts per day or per month

@@ -17,7 +17,7 @@ pub struct DemoArgs {
     pub days: u32,
 
     /// First day of the events, YYYY-MM-DD (default: the days before today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub start: Option<NaiveDate>,
 
     /// Seed of the synthetic events

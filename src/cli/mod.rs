@@ -249,6 +249,29 @@ impl Cli {
     }
 }
 
+/// A calendar day as `YYYY-MM-DD`, with a message that says what is wrong with a bad one.
+pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text
+            .chars()
+            .enumerate()
+            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if !shaped {
+        return Err("expected a day as YYYY-MM-DD, e.g. 2024-06-01".to_string());
+    }
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day);
+    }
+    let year: i32 = text[..4].parse().unwrap_or_default();
+    let month: u32 = text[5..7].parse().unwrap_or_default();
+    let Some(first) = chrono::NaiveDate::from_ymd_opt(year, month, 1) else {
+        return Err(format!("there is no month {month}"));
+    };
+    let last = (first + chrono::Months::new(1)).pred_opt().unwrap_or(first);
+    let name = chrono::Month::try_from(month as u8).map(|m| m.name()).unwrap_or("that month");
+    Err(format!("{name} {year} has {} days", chrono::Datelike::day(&last)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +279,15 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn days_that_do_not_exist_say_why() {
+        assert_eq!(parse_day("2024-02-29").unwrap().to_string(), "2024-02-29");
+        assert_eq!(parse_day("2024-02-30").unwrap_err(), "February 2024 has 29 days");
+        assert_eq!(parse_day("2023-02-29").unwrap_err(), "February 2023 has 28 days");
+        assert_eq!(parse_day("2024-13-01").unwrap_err(), "there is no month 13");
+        assert!(parse_day("1/2/2024").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse_day("２０２４-01-01").is_err());
     }
 }

@@ -25,7 +25,7 @@ pub struct SendArgs {
     pub rate: Option<f64>,
 
     /// First day of the synthetic events, YYYY-MM-DD (default: they end now)
-    #[arg(long, value_name = "DATE", conflicts_with = "file")]
+    #[arg(long, value_name = "DATE", conflicts_with = "file", value_parser = crate::cli::parse_day)]
     pub start: Option<NaiveDate>,
 
     /// Number of days the synthetic events span

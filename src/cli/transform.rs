@@ -18,7 +18,7 @@ Examples:
   bdctl transform --key raw/year=2024/month=06/day=01/clickstream-1-2024-06-01-10-00-00-….gz")]
 pub struct TransformArgs {
     /// Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)
-    #[arg(long, value_name = "DATE", conflicts_with = "keys")]
+    #[arg(long, value_name = "DATE", conflicts_with = "keys", value_parser = crate::cli::parse_day)]
     pub date: Option<NaiveDate>,
 
     /// Transform this raw object (its full key; repeatable)

@@ -32,7 +32,7 @@ struct Cached {
 }
 
 fn round2(value: f64) -> Value {
-    Value::from((value * 100.0).round() / 100.0)
+    Value::from((value * 100.0).round() / 100.0 + 0.0)
 }
 
 pub async fn run(ctx: &Context, args: CostsArgs) -> Result<()> {
@@ -299,7 +299,11 @@ pub async fn local_estimate_table(settings: &Settings, backend: &Backend) -> Res
     let athena = tb * settings.price_athena_tb.value;
     monthly += athena;
     table.push(vec![
-        format!("Athena: the {queries} local queries of the last 30 days").into(),
+        format!(
+            "Athena: the {queries} local {} of the last 30 days",
+            if queries == 1 { "query" } else { "queries" }
+        )
+        .into(),
         Value::from((tb * 1e9).round() / 1e9),
         "TB".into(),
         settings.price_athena_tb.value.into(),

@@ -108,7 +108,7 @@ pub fn sparkline(values: &[f64]) -> String {
 }
 
 fn round(value: f64) -> Value {
-    Value::from((value * 1000.0).round() / 1000.0)
+    crate::output::number((value * 1000.0).round() / 1000.0)
 }
 
 pub async fn run(ctx: &Context, args: MetricsArgs) -> Result<()> {

@@ -8,7 +8,7 @@ use super::Context;
 use crate::backend::{Area, Backend, MetricSpec, ObjectInfo, TableLookup, area_location};
 use crate::cli::StatusArgs;
 use crate::layout::day_partition;
-use crate::output::Table;
+use crate::output::{Table, number};
 use crate::pipeline::RawArea;
 use crate::settings::{BackendKind, Settings};
 
@@ -45,7 +45,7 @@ async fn last_day_sum(backend: &Backend, specs: Vec<MetricSpec>) -> Result<Vec<f
 /// on local, what the lake would cost a month on AWS. A cost that cannot be read is shown, not
 /// counted against the verdict.
 async fn cost_rows(ctx: &Context, settings: &Settings, backend: &Backend, table: &mut Table) {
-    let round = |usd: f64| Value::from((usd * 100.0).round() / 100.0);
+    let round = |usd: f64| number((usd * 100.0).round() / 100.0);
     match backend.kind {
         BackendKind::Aws => {
             let today = Utc::now().date_naive();
@@ -77,7 +77,7 @@ async fn cost_rows(ctx: &Context, settings: &Settings, backend: &Backend, table:
         BackendKind::Local => match super::costs::local_estimate_table(settings, backend).await {
             Ok((_, monthly)) => table.push(vec![
                 "cost per month on AWS".into(),
-                Value::from((monthly * 1e6).round() / 1e6),
+                number((monthly * 1e6).round() / 1e6),
                 "USD, estimated for this volume (bdctl costs itemizes it)".into(),
             ]),
             Err(err) => table.push(vec![
@@ -239,7 +239,12 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
                 BackendKind::Aws => ["events in (24 h)", "transform errors (24 h)", "bytes scanned (24 h)"],
             };
             for (label, value) in labels.iter().zip(values) {
-                table.push(vec![(*label).into(), Value::from(value), Value::Null]);
+                let detail = if label.starts_with("bytes") {
+                    Value::from(crate::pricing::human_bytes(value.max(0.0) as u64))
+                } else {
+                    Value::Null
+                };
+                table.push(vec![(*label).into(), number(value), detail]);
             }
         }
         Err(err) => {

@@ -145,7 +145,7 @@ impl Printer {
     /// Writes a whole table to stdout in the chosen format.
     pub fn print_table(&self, table: &Table) -> io::Result<()> {
         let stdout = io::stdout();
-        let mut writer = self.row_writer(stdout.lock(), table.columns.clone());
+        let mut writer = self.row_writer(stdout.lock(), table.columns.clone()).with_byte_sizes_for_people();
         for row in &table.rows {
             writer.write_row(row.clone())?;
         }
@@ -163,9 +163,28 @@ impl Printer {
     }
 }
 
+/// A measured quantity as a JSON number: whole values as integers (a count of 2000 reads `2000`,
+/// not `2000.0`), and never a negative zero (an empty float sum is `-0.0`).
+pub fn number(value: f64) -> serde_json::Value {
+    let value = value + 0.0;
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Value::from(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_people_expect() {
+        assert_eq!(number(2000.0).to_string(), "2000");
+        assert_eq!(number(-0.0).to_string(), "0");
+        assert_eq!(number(0.25).to_string(), "0.25");
+        assert_eq!(number([].iter().sum::<f64>()).to_string(), "0");
+    }
 
     #[test]
     fn confirmation_without_a_terminal_fails_with_a_hint() {

@@ -83,6 +83,7 @@ pub struct RowWriter<W: Write> {
     sink: Sink<W>,
     color: bool,
     terminal: bool,
+    byte_sizes_for_people: bool,
     rows_written: u64,
 }
 
@@ -97,7 +98,8 @@ impl<W: Write> RowWriter<W> {
             Format::Json => Sink::Json { out, first: true },
             Format::Ndjson => Sink::Ndjson(out),
         };
-        let mut writer = Self { columns, sink, color, terminal, rows_written: 0 };
+        let mut writer =
+            Self { columns, sink, color, terminal, byte_sizes_for_people: false, rows_written: 0 };
         if let Sink::Delimited(csv) = &mut writer.sink {
             // A header even for an empty result, so scripts can rely on line 1.
             if let Err(err) = csv.write_record(&writer.columns) {
@@ -105,6 +107,13 @@ impl<W: Write> RowWriter<W> {
             }
         }
         writer
+    }
+
+    /// For bdctl's own reports: in a table, byte counts (columns named `bytes`, `bytes_…` or
+    /// `…_bytes`) read as sizes (5.4 MB). Other formats keep the exact numbers.
+    pub fn with_byte_sizes_for_people(mut self) -> Self {
+        self.byte_sizes_for_people = true;
+        self
     }
 
     pub fn rows_written(&self) -> u64 {
@@ -134,7 +143,15 @@ impl<W: Write> RowWriter<W> {
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
             Sink::Table { mut out, rows } => {
-                let table = render_table(&self.columns, &rows, self.color, self.terminal);
+                let sizes: Vec<bool> = self
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        self.byte_sizes_for_people
+                            && (c == "bytes" || c.starts_with("bytes_") || c.ends_with("_bytes"))
+                    })
+                    .collect();
+                let table = render_table(&self.columns, &rows, &sizes, self.color, self.terminal);
                 writeln!(out, "{table}")?;
                 out.flush()
             }
@@ -172,7 +189,13 @@ fn write_object<W: Write>(out: &mut W, columns: &[String], row: &[Value]) -> io:
     out.write_all(b"}")
 }
 
-fn render_table(columns: &[String], rows: &[Vec<Value>], color: bool, terminal: bool) -> comfy_table::Table {
+fn render_table(
+    columns: &[String],
+    rows: &[Vec<Value>],
+    byte_sizes: &[bool],
+    color: bool,
+    terminal: bool,
+) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED);
     table.apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS);
@@ -189,8 +212,14 @@ fn render_table(columns: &[String], rows: &[Vec<Value>], color: bool, terminal: 
         if color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
     }));
     for row in rows {
-        table.add_row(row.iter().map(|value| {
-            let cell = Cell::new(cell_text(value));
+        table.add_row(row.iter().enumerate().map(|(i, value)| {
+            let text = match value.as_u64() {
+                Some(bytes) if byte_sizes.get(i).copied().unwrap_or(false) => {
+                    crate::pricing::human_bytes(bytes)
+                }
+                _ => cell_text(value),
+            };
+            let cell = Cell::new(text);
             if value.is_number() { cell.set_alignment(CellAlignment::Right) } else { cell }
         }));
     }
