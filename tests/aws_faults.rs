@@ -537,3 +537,162 @@ async fn a_denied_simulation_is_reported_not_guessed() {
         "{text}"
     );
 }
+
+mod operations {
+    use super::*;
+    use aws_sdk_costexplorer::operation::get_cost_and_usage::GetCostAndUsageOutput;
+    use aws_sdk_costexplorer::operation::get_cost_forecast::GetCostForecastOutput;
+    use aws_sdk_costexplorer::types::{DateInterval, Group, MetricValue, ResultByTime};
+    use bdctl::backend::{CostQuery, LifecycleRule};
+
+    fn quick_retries(attempts: u32) -> RetryConfig {
+        RetryConfig::standard()
+            .with_max_attempts(attempts)
+            .with_initial_backoff(std::time::Duration::from_millis(10))
+    }
+
+    fn json_error(code: &str, message: &str) -> String {
+        serde_json::json!({"__type": code, "message": message}).to_string()
+    }
+
+    fn query() -> CostQuery {
+        CostQuery {
+            start: "2024-06-01".into(),
+            end: "2024-06-02".into(),
+            granularity: "DAILY".into(),
+            group_by: ("DIMENSION".into(), "SERVICE".into()),
+            services: vec!["Amazon Athena".into()],
+            tag: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn cost_explorer_throttling_is_retried_and_the_forecast_read() {
+        let usage = mock!(aws_sdk_costexplorer::Client::get_cost_and_usage)
+            .sequence()
+            .http_status(400, Some(json_error("LimitExceededException", "Rate exceeded")))
+            .output(|| {
+                GetCostAndUsageOutput::builder()
+                    .results_by_time(
+                        ResultByTime::builder()
+                            .time_period(
+                                DateInterval::builder()
+                                    .start("2024-06-01")
+                                    .end("2024-06-02")
+                                    .build()
+                                    .unwrap(),
+                            )
+                            .groups(
+                                Group::builder()
+                                    .keys("Amazon Athena")
+                                    .metrics(
+                                        "UnblendedCost",
+                                        MetricValue::builder().amount("1.25").unit("USD").build(),
+                                    )
+                                    .build(),
+                            )
+                            .estimated(true)
+                            .build(),
+                    )
+                    .build()
+            })
+            .build();
+        let forecast = mock!(aws_sdk_costexplorer::Client::get_cost_forecast).then_output(|| {
+            GetCostForecastOutput::builder()
+                .total(MetricValue::builder().amount("41.5").unit("USD").build())
+                .build()
+        });
+        let costexplorer = mock_client!(aws_sdk_costexplorer, RuleMode::MatchAny, [&usage, &forecast], |c| c
+            .retry_config(quick_retries(3)));
+        let backend = from_clients(Clients { costexplorer, ..unused_clients() });
+        let lines = backend.costs.cost_and_usage(&query()).await.expect("retried after throttling");
+        assert_eq!(usage.num_calls(), 2);
+        assert_eq!(
+            (lines[0].group.as_str(), lines[0].amount, lines[0].estimated),
+            ("Amazon Athena", 1.25, true)
+        );
+        assert_eq!(backend.costs.forecast(&query()).await.unwrap(), (41.5, "USD".to_string()));
+    }
+
+    #[tokio::test]
+    async fn a_forecast_cost_explorer_refuses_is_a_clear_error() {
+        let forecast = mock!(aws_sdk_costexplorer::Client::get_cost_forecast)
+            .sequence()
+            .http_status(
+                400,
+                Some(json_error(
+                    "DataUnavailableException",
+                    "Insufficient amount of historical data to generate forecast.",
+                )),
+            )
+            .build();
+        let costexplorer = mock_client!(aws_sdk_costexplorer, RuleMode::Sequential, [&forecast]);
+        let backend = from_clients(Clients { costexplorer, ..unused_clients() });
+        let err = backend.costs.forecast(&query()).await.unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "ce:GetCostForecast on 2024-06-01 to 2024-06-02 failed: DataUnavailableException: Insufficient amount of historical data to generate forecast."
+        );
+    }
+
+    #[tokio::test]
+    async fn lifecycle_access_denied_names_the_action_and_the_bucket() {
+        let read = mock!(aws_sdk_s3::Client::get_bucket_lifecycle_configuration).sequence().http_status(
+            404,
+            Some("<Error><Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not exist</Message></Error>".into()),
+        ).repeatedly().build();
+        let write = mock!(aws_sdk_s3::Client::put_bucket_lifecycle_configuration)
+            .sequence()
+            .http_status(
+                403,
+                Some("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>".into()),
+            )
+            .build();
+        let s3 = mock_client!(aws_sdk_s3, RuleMode::MatchAny, [&read, &write]);
+        let backend = from_clients(Clients { s3, ..unused_clients() });
+        assert!(
+            backend.lifecycle.rules("acme-raw").await.unwrap().is_empty(),
+            "no configuration is no rules"
+        );
+        let rule = LifecycleRule {
+            id: "bdctl-raw-expiration".into(),
+            prefix: "raw/".into(),
+            enabled: true,
+            expiration_days: Some(30),
+            transition: None,
+            abort_multipart_days: Some(7),
+            other_conditions: false,
+        };
+        let err = backend.lifecycle.put_managed("acme-raw", &[rule]).await.unwrap_err().to_string();
+        assert!(
+            err.starts_with("s3:PutBucketLifecycleConfiguration on s3://acme-raw failed: AccessDenied"),
+            "{err}"
+        );
+    }
+
+    #[tokio::test]
+    async fn cloudwatch_throttling_is_retried_within_bounds() {
+        use bdctl::backend::MetricSpec;
+        let throttled = mock!(aws_sdk_cloudwatch::Client::get_metric_data)
+            .sequence()
+            .http_status(400, Some(sts_error_body("Throttling", "Rate exceeded")))
+            .repeatedly()
+            .build();
+        let cloudwatch = mock_client!(aws_sdk_cloudwatch, RuleMode::Sequential, [&throttled], |c| c
+            .retry_config(quick_retries(3)));
+        let backend = from_clients(Clients { cloudwatch, ..unused_clients() });
+        let spec = MetricSpec {
+            service: "firehose".into(),
+            namespace: "AWS/Firehose".into(),
+            name: "IncomingRecords".into(),
+            dimensions: vec![("DeliveryStreamName".into(), "clicks".into())],
+            stat: "Sum".into(),
+        };
+        let end = chrono::Utc::now();
+        let err =
+            backend.metrics.series(&[spec], end - chrono::Duration::hours(1), end, 300).await.unwrap_err();
+        assert_eq!(throttled.num_calls(), 3, "three attempts, then the error");
+        assert!(err.to_string().contains("cloudwatch:GetMetricData"), "{err}");
+        assert!(err.to_string().contains("Throttling"), "{err}");
+    }
+}
