@@ -426,7 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database (default: the environment''s glue_database)')
             [CompletionResult]::new('--workgroup', '--workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup (default: the environment''s athena_workgroup)')
             [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A value for the next `?` placeholder, as a SQL literal; repeatable')
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson, .parquet), complete or not at all')
             [CompletionResult]::new('--max-cost', '--max-cost', [CompletionResultType]::ParameterName, 'Refuse to run (exit 2) when the estimated scan would cost more than this many USD on Athena')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
@@ -478,7 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;query;results' {
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')

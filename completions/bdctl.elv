@@ -400,7 +400,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --database 'Database (default: the environment''s glue_database)'
             cand --workgroup 'Athena workgroup (default: the environment''s athena_workgroup)'
             cand --param 'A value for the next `?` placeholder, as a SQL literal; repeatable'
-            cand --out 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)'
+            cand --out 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson, .parquet), complete or not at all'
             cand --max-cost 'Refuse to run (exit 2) when the estimated scan would cost more than this many USD on Athena'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -450,7 +450,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --version 'Print version'
         }
         &'bdctl;query;results'= {
-            cand --out 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)'
+            cand --out 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
             cand --profile 'AWS named profile (overrides the environment''s `profile`)'

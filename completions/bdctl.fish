@@ -376,7 +376,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_s
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l database -d 'Database (default: the environment\'s glue_database)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l workgroup -d 'Athena workgroup (default: the environment\'s athena_workgroup)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l param -d 'A value for the next `?` placeholder, as a SQL literal; repeatable' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l out -d 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l out -d 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson, .parquet), complete or not at all' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l max-cost -d 'Refuse to run (exit 2) when the estimated scan would cost more than this many USD on Athena' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -424,7 +424,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subco
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l out -d 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l out -d 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and __fish_seen_subcommand_from results" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r

@@ -47,6 +47,18 @@ pub enum RawLayout {
     Firehose,
 }
 
+/// How the rows of a finished Athena query are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum AthenaResults {
+    /// `GetQueryResults` for a result that fits in its first page, the result CSV beyond
+    Auto,
+    /// `GetQueryResults` pages only (no read access to the results bucket needed)
+    Pages,
+    /// Always the result CSV on S3
+    Csv,
+}
+
 /// Where a resolved value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -209,6 +221,7 @@ macro_rules! value_enum_setting {
 }
 value_enum_setting!(BackendKind);
 value_enum_setting!(RawLayout);
+value_enum_setting!(AthenaResults);
 
 /// A key of an environment, for `bdctl config keys`, `bdctl init --set` and the README.
 #[derive(Debug, Clone, Copy)]
@@ -365,6 +378,8 @@ settings_keys! {
     lambda_function: Option<String> = None, shown "";
     /// Athena workgroup
     athena_workgroup: String = "primary".to_string(), shown "primary";
+    /// How Athena results are read: auto (pages up to 1,000 rows, the result CSV on S3 beyond), pages or csv
+    athena_results: AthenaResults = AthenaResults::Auto, shown "auto";
     /// Cost-allocation tag that marks the platform's resources, as KEY=VALUE
     cost_tag: Option<String> = None, shown "";
     /// Days before raw objects expire

@@ -319,7 +319,7 @@ mod athena {
 
     struct Discard;
     impl RowSink for Discard {
-        fn columns(&mut self, _: &[String]) -> anyhow::Result<()> {
+        fn columns(&mut self, _: &[bdctl::backend::ResultColumn]) -> anyhow::Result<()> {
             Ok(())
         }
         fn row(&mut self, _: Vec<serde_json::Value>) -> anyhow::Result<()> {
@@ -381,6 +381,109 @@ mod athena {
         );
         assert_eq!(start.num_calls(), 1);
         assert_eq!(poll.num_calls(), 2);
+    }
+
+    #[derive(Default)]
+    struct Collect(Vec<Vec<serde_json::Value>>);
+    impl RowSink for Collect {
+        fn columns(&mut self, _: &[bdctl::backend::ResultColumn]) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn row(&mut self, row: Vec<serde_json::Value>) -> anyhow::Result<()> {
+            self.0.push(row);
+            Ok(())
+        }
+    }
+
+    /// A result longer than one page is read from its CSV on S3 in one request; without read
+    /// access to the results bucket, page by page.
+    #[tokio::test]
+    async fn results_beyond_one_page_come_from_the_csv_or_else_the_pages() {
+        use aws_sdk_athena::operation::get_query_results::GetQueryResultsOutput;
+        use aws_sdk_athena::types::{
+            ColumnInfo, Datum, ResultConfiguration, ResultSet, ResultSetMetadata, Row,
+        };
+        use aws_sdk_s3::operation::get_object::GetObjectOutput;
+        use aws_sdk_s3::primitives::ByteStream;
+
+        let row = |values: &[&str]| {
+            Row::builder()
+                .set_data(Some(values.iter().map(|v| Datum::builder().var_char_value(*v).build()).collect()))
+                .build()
+        };
+        let metadata = || {
+            ResultSetMetadata::builder()
+                .column_info(ColumnInfo::builder().name("n").r#type("bigint").build().unwrap())
+                .build()
+        };
+        let first = mock!(aws_sdk_athena::Client::get_query_results)
+            .match_requests(|req| req.next_token().is_none() && req.max_results() == Some(1000))
+            .then_output(move || {
+                GetQueryResultsOutput::builder()
+                    .result_set(
+                        ResultSet::builder()
+                            .result_set_metadata(metadata())
+                            .rows(row(&["n"]))
+                            .rows(row(&["1"]))
+                            .build(),
+                    )
+                    .next_token("page-2")
+                    .build()
+            });
+        let second = mock!(aws_sdk_athena::Client::get_query_results)
+            .match_requests(|req| req.next_token() == Some("page-2"))
+            .then_output(move || {
+                GetQueryResultsOutput::builder()
+                    .result_set(
+                        ResultSet::builder().result_set_metadata(metadata()).rows(row(&["2"])).build(),
+                    )
+                    .build()
+            });
+        let location = mock!(aws_sdk_athena::Client::get_query_execution).then_output(|| {
+            GetQueryExecutionOutput::builder()
+                .query_execution(
+                    QueryExecution::builder()
+                        .result_configuration(
+                            ResultConfiguration::builder()
+                                .output_location("s3://results/athena/q-1.csv")
+                                .build(),
+                        )
+                        .build(),
+                )
+                .build()
+        });
+        let athena = || mock_client!(aws_sdk_athena, RuleMode::MatchAny, [&first, &second, &location]);
+
+        let csv = mock!(aws_sdk_s3::Client::get_object)
+            .match_requests(|req| req.bucket() == Some("results") && req.key() == Some("athena/q-1.csv"))
+            .then_output(|| {
+                GetObjectOutput::builder()
+                    .body(ByteStream::from_static(b"\"n\"\n\"1\"\n\"2\"\n\"3\"\n"))
+                    .build()
+            });
+        let s3 = mock_client!(aws_sdk_s3, RuleMode::MatchAny, [&csv]);
+        let backend = from_clients(Clients { athena: athena(), s3, ..unused_clients() });
+        let mut rows = Collect::default();
+        assert_eq!(backend.query.results("q-1", &mut rows).await.unwrap(), 3);
+        assert_eq!(
+            rows.0,
+            vec![vec![serde_json::json!(1)], vec![serde_json::json!(2)], vec![serde_json::json!(3)]]
+        );
+        assert_eq!((first.num_calls(), second.num_calls(), csv.num_calls()), (1, 0, 1));
+
+        let denied = mock!(aws_sdk_s3::Client::get_object)
+            .sequence()
+            .http_status(
+                403,
+                Some("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>".into()),
+            )
+            .build();
+        let s3 = mock_client!(aws_sdk_s3, RuleMode::Sequential, [&denied]);
+        let backend = from_clients(Clients { athena: athena(), s3, ..unused_clients() });
+        let mut rows = Collect::default();
+        assert_eq!(backend.query.results("q-1", &mut rows).await.unwrap(), 2);
+        assert_eq!(rows.0, vec![vec![serde_json::json!(1)], vec![serde_json::json!(2)]]);
+        assert_eq!(second.num_calls(), 1, "the second page was read");
     }
 }
 

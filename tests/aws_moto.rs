@@ -712,12 +712,22 @@ async fn transform_over_s3_writes_the_expected_keys() {
 
 /// Seeds the next Athena query result of the emulator (moto answers queries only from seeds).
 fn seed_athena_results(endpoint: &str, rows: &[Vec<&str>], columns: &[(&str, &str)]) -> bool {
+    let rows: Vec<Vec<Option<&str>>> = rows.iter().map(|r| r.iter().map(|v| Some(*v)).collect()).collect();
+    seed_athena_rows(endpoint, &rows, columns)
+}
+
+/// Seeds one query result; `None` is NULL (no `VarCharValue`).
+fn seed_athena_rows(endpoint: &str, rows: &[Vec<Option<&str>>], columns: &[(&str, &str)]) -> bool {
     let Some(python) = common::test_python() else { return false };
+    let cell = |v: &Option<&str>| match v {
+        Some(v) => serde_json::json!({"VarCharValue": v}),
+        None => serde_json::json!({}),
+    };
     let body = serde_json::json!({
         "account_id": "123456789012",
         "region": "us-east-1",
         "results": [{
-            "rows": rows.iter().map(|r| serde_json::json!({"Data": r.iter().map(|v| serde_json::json!({"VarCharValue": v})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+            "rows": rows.iter().map(|r| serde_json::json!({"Data": r.iter().map(cell).collect::<Vec<_>>()})).collect::<Vec<_>>(),
             "column_info": columns.iter().map(|(name, ty)| serde_json::json!({
                 "CatalogName": "hive", "SchemaName": "", "TableName": "", "Name": name, "Label": name,
                 "Type": ty, "Precision": 0, "Scale": 0, "Nullable": "UNKNOWN", "CaseSensitive": false
@@ -810,6 +820,75 @@ async fn query_without_waiting_then_status_results_and_cancel_by_id(endpoint: &s
 
     let cancel = run(&["query", "cancel", &id]);
     assert!(cancel.status.success(), "{}", String::from_utf8_lossy(&cancel.stderr));
+
+    results_from_the_csv_on_s3_match_the_pages(&endpoint).await;
+}
+
+/// The same seeded result read page by page and from the result CSV on S3: the same typed rows,
+/// NULL and empty strings told apart; and `--out` writes it as Parquet.
+async fn results_from_the_csv_on_s3_match_the_pages(endpoint: &str) {
+    let clients = moto_clients(endpoint).await;
+    let results = unique("athena-csv");
+    create_bucket(&clients, &results).await;
+    let rows = [
+        vec![Some("country"), Some("purchases"), Some("revenue"), Some("note")],
+        vec![Some("DE"), Some("12"), Some("345.5"), Some("")],
+        vec![Some("US"), None, Some("1234.25"), None],
+        vec![Some("FR, Paris"), Some("3"), None, Some("two\nlines")],
+    ];
+    let columns =
+        [("country", "varchar"), ("purchases", "bigint"), ("revenue", "double"), ("note", "varchar")];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(endpoint, &[("results_bucket", &results)]))
+        .unwrap();
+    let sql = "SELECT country, purchases, revenue, note FROM sales";
+    let mut outputs = Vec::new();
+    for via in ["pages", "csv"] {
+        if !seed_athena_rows(endpoint, &rows, &columns) {
+            return;
+        }
+        let output = with_test_credentials(&mut bdctl(dir.path()))
+            .env("BDCTL_ATHENA_RESULTS", via)
+            .args(["-vv", "query", sql, "-o", "json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{via}: {}", String::from_utf8_lossy(&output.stderr));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr.contains("reading the result CSV s3://"),
+            via == "csv",
+            "{via} reads the CSV only when asked: {stderr}"
+        );
+        outputs.push(serde_json::from_slice::<Value>(&output.stdout).unwrap());
+    }
+    let expected = serde_json::json!([
+        {"country": "DE", "purchases": 12, "revenue": 345.5, "note": ""},
+        {"country": "US", "purchases": null, "revenue": 1234.25, "note": null},
+        {"country": "FR, Paris", "purchases": 3, "revenue": null, "note": "two\nlines"}
+    ]);
+    assert_eq!(outputs[0], expected, "pages");
+    assert_eq!(outputs[1], expected, "csv");
+
+    let Some(python) = common::test_python() else { return };
+    if !seed_athena_rows(endpoint, &rows, &columns) {
+        return;
+    }
+    let out = dir.path().join("sales.parquet");
+    let output = with_test_credentials(&mut bdctl(dir.path()))
+        .env("BDCTL_ATHENA_RESULTS", "csv")
+        .args(["-q", "query", sql, "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let script = r#"
+import sys, json, pyarrow.parquet as pq
+table = pq.read_table(sys.argv[1])
+print(json.dumps({"types": [str(f.type) for f in table.schema], "rows": table.to_pylist()}))
+"#;
+    let read: Value =
+        serde_json::from_str(&common::run_python(&python, script, &[out.to_str().unwrap()])).unwrap();
+    assert_eq!(read["types"], serde_json::json!(["string", "int64", "double", "string"]));
+    assert_eq!(read["rows"], expected);
 }
 
 #[tokio::test]

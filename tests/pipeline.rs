@@ -392,7 +392,7 @@ for country, revenue in zip(t["country"].to_pylist(), t["revenue"].to_pylist()):
     out[country] = (total + revenue, count + 1)
 print(json.dumps(sorted([[c, round(v[0], 2), v[1]] for c, v in out.items()])))
 "#;
-    let reference = Process::new(python)
+    let reference = Process::new(&python)
         .arg("-c")
         .arg(script)
         .arg(dir.path().join(".bdctl/transformed"))
@@ -406,6 +406,38 @@ print(json.dumps(sorted([[c, round(v[0], 2), v[1]] for c, v in out.items()])))
         assert!((a.1 - b.1).abs() < 0.011, "{a:?} vs {b:?}");
         assert_eq!(a.2, b.2);
     }
+
+    // The same result as a Parquet file, typed, read back by pyarrow.
+    let out = dir.path().join("revenue.parquet");
+    bdctl(dir.path())
+        .args(["-q", "query", "--out", out.to_str().unwrap(), "--param", "'purchase'"])
+        .arg("SELECT country, round(sum(revenue), 2) AS revenue, count(*) AS purchases FROM events WHERE event_type = ? GROUP BY country ORDER BY country")
+        .assert()
+        .success();
+    let read = Process::new(&python)
+        .arg("-c")
+        .arg("import json, sys, pyarrow.parquet as pq\nt = pq.read_table(sys.argv[1])\nprint(json.dumps({'types': [str(f.type) for f in t.schema], 'rows': [list(r.values()) for r in t.to_pylist()]}))")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    let read: Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(read["types"], serde_json::json!(["string", "double", "int64"]));
+    let from_file: Vec<(String, f64, u64)> = serde_json::from_value(read["rows"].clone()).unwrap();
+    assert_eq!(from_file, ours);
+
+    // A query that fails leaves no partial file behind.
+    let failed = dir.path().join("failed.csv");
+    bdctl(dir.path())
+        .args(["-q", "query", "--out", failed.to_str().unwrap(), "SELECT nope FROM events"])
+        .assert()
+        .code(3);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("failed"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]

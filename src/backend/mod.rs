@@ -230,9 +230,39 @@ pub struct QueryStats {
     pub is_ddl: bool,
 }
 
+/// What a result column holds, as far as output formats care: JSON numbers or strings, Parquet
+/// column types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Integer,
+    Float,
+    Boolean,
+    /// Text, and every type without a closer match (dates, timestamps, arrays, maps as text).
+    Text,
+}
+
+impl ValueKind {
+    /// The kind with its article, for messages: "an integer".
+    pub fn described(self) -> &'static str {
+        match self {
+            ValueKind::Integer => "an integer",
+            ValueKind::Float => "a number",
+            ValueKind::Boolean => "a boolean",
+            ValueKind::Text => "text",
+        }
+    }
+}
+
+/// A result column: its name and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultColumn {
+    pub name: String,
+    pub kind: ValueKind,
+}
+
 /// Receives a query's result as it streams.
 pub trait RowSink: Send {
-    fn columns(&mut self, names: &[String]) -> Result<()>;
+    fn columns(&mut self, columns: &[ResultColumn]) -> Result<()>;
     fn row(&mut self, row: Vec<serde_json::Value>) -> Result<()>;
     /// Progress for a person to watch: state, elapsed seconds, bytes scanned so far.
     fn progress(&mut self, _state: &str, _bytes_scanned: u64) {}

@@ -48,7 +48,7 @@ pub struct QueryArgs {
     #[arg(long = "param", value_name = "VALUE")]
     pub params: Vec<String>,
 
-    /// Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson)
+    /// Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson, .parquet), complete or not at all
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
@@ -77,7 +77,7 @@ pub enum QueryAction {
     Results {
         #[arg(value_name = "ID")]
         id: String,
-        /// Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson)
+        /// Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::Context;
 use super::send::{deliver_all, synthetic};
 use super::transform::{default_jobs, summary_table};
-use crate::backend::{QueryRequest, RowSink};
+use crate::backend::{QueryRequest, ResultColumn, RowSink};
 use crate::cli::DemoArgs;
 use crate::error::usage;
 use crate::output::Table;
@@ -44,8 +44,8 @@ struct Collect {
 }
 
 impl RowSink for Collect {
-    fn columns(&mut self, names: &[String]) -> Result<()> {
-        self.table = Table::new(names.iter().cloned());
+    fn columns(&mut self, columns: &[ResultColumn]) -> Result<()> {
+        self.table = Table::new(columns.iter().map(|c| c.name.clone()));
         Ok(())
     }
     fn row(&mut self, row: Vec<Value>) -> Result<()> {

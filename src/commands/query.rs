@@ -7,34 +7,99 @@ use indicatif::ProgressBar;
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::{QueryRequest, QueryStats, RowSink};
+use crate::backend::local::StagedFile;
+use crate::backend::{QueryRequest, QueryStats, ResultColumn, RowSink};
 use crate::cli::{QueryAction, QueryArgs};
 use crate::error::usage;
+use crate::output::parquet_rows::ParquetRows;
 use crate::output::{Format, RowWriter, Table};
 use crate::pricing::{athena_billed_mb, athena_query_cost, human_bytes};
 
-/// The sink the engine streams into: a row writer opened once the columns are known.
+/// Where `--out` writes, and in which format.
+enum OutFormat {
+    Rows(Format),
+    Parquet,
+}
+
+/// The open output: stdout, or a file staged beside its destination and renamed into place only
+/// when the whole result is written (an interrupted or failed query leaves no partial file).
+enum Output {
+    Stdout(RowWriter<Box<dyn Write + Send>>),
+    File(RowWriter<StagedFile>),
+    Parquet(ParquetRows<StagedFile>),
+}
+
+impl Output {
+    fn finish(self) -> Result<()> {
+        match self {
+            Output::Stdout(writer) => {
+                writer.finish()?;
+            }
+            Output::File(writer) => {
+                writer.finish()?.finish()?;
+            }
+            Output::Parquet(writer) => {
+                writer.finish()?.finish()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The sink the engine streams into: the output opened once the columns are known.
 struct Rows<'a> {
     ctx: &'a Context,
-    format: Format,
-    out: Option<Box<dyn Write + Send>>,
-    writer: Option<RowWriter<Box<dyn Write + Send>>>,
+    target: Option<(OutFormat, StagedFile)>,
+    output: Option<Output>,
     spinner: ProgressBar,
     started: std::time::Instant,
 }
 
+impl<'a> Rows<'a> {
+    fn new(ctx: &'a Context, out: Option<&std::path::Path>, spinner: ProgressBar) -> Result<Self> {
+        let target = match out {
+            Some(path) => {
+                let format = format_for(path)?;
+                let file = StagedFile::create(path)
+                    .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
+                Some((format, file))
+            }
+            None => None,
+        };
+        Ok(Self { ctx, target, output: None, spinner, started: std::time::Instant::now() })
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        match self.output.take() {
+            Some(output) => output.finish(),
+            // A statement without a result (DDL) still leaves the file it was asked for.
+            None => match self.target.take() {
+                Some((_, file)) => Ok(file.finish().map(|_| ())?),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
 impl RowSink for Rows<'_> {
-    fn columns(&mut self, names: &[String]) -> Result<()> {
-        self.writer = Some(match self.out.take() {
-            Some(file) => self.ctx.printer.file_row_writer(file, names.to_vec(), self.format),
-            None => self.ctx.printer.row_writer(Box::new(std::io::stdout()), names.to_vec()),
+    fn columns(&mut self, columns: &[ResultColumn]) -> Result<()> {
+        let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+        self.output = Some(match self.target.take() {
+            Some((OutFormat::Rows(format), file)) => {
+                Output::File(self.ctx.printer.file_row_writer(file, names, format))
+            }
+            Some((OutFormat::Parquet, file)) => Output::Parquet(ParquetRows::new(file, columns)?),
+            None => Output::Stdout(self.ctx.printer.row_writer(Box::new(std::io::stdout()), names)),
         });
         Ok(())
     }
 
     fn row(&mut self, row: Vec<Value>) -> Result<()> {
-        if let Some(writer) = &mut self.writer {
-            writer.write_row(row)?;
+        match &mut self.output {
+            Some(Output::Stdout(writer)) => writer.write_row(row)?,
+            Some(Output::File(writer)) => writer.write_row(row)?,
+            Some(Output::Parquet(writer)) => writer.write_row(&row)?,
+            None => {}
         }
         Ok(())
     }
@@ -68,26 +133,17 @@ fn read_statement(args: &QueryArgs) -> Result<String> {
     Ok(sql)
 }
 
-fn format_for(path: &std::path::Path) -> Result<Format> {
+fn format_for(path: &std::path::Path) -> Result<OutFormat> {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("csv") => Ok(Format::Csv),
-        Some("tsv") | Some("txt") => Ok(Format::Tsv),
-        Some("json") => Ok(Format::Json),
-        Some("ndjson") | Some("jsonl") => Ok(Format::Ndjson),
-        _ => Err(usage(format!("--out {}: use a .csv, .tsv, .json or .ndjson file", path.display()))),
-    }
-}
-
-fn open_out(ctx: &Context, out: Option<&std::path::Path>) -> Result<(Format, Option<Box<dyn Write + Send>>)> {
-    Ok(match out {
-        Some(path) => {
-            let format = format_for(path)?;
-            let file = std::fs::File::create(path)
-                .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
-            (format, Some(Box::new(std::io::BufWriter::new(file))))
+        Some("csv") => Ok(OutFormat::Rows(Format::Csv)),
+        Some("tsv") | Some("txt") => Ok(OutFormat::Rows(Format::Tsv)),
+        Some("json") => Ok(OutFormat::Rows(Format::Json)),
+        Some("ndjson") | Some("jsonl") => Ok(OutFormat::Rows(Format::Ndjson)),
+        Some("parquet") => Ok(OutFormat::Parquet),
+        _ => {
+            Err(usage(format!("--out {}: use a .csv, .tsv, .json, .ndjson or .parquet file", path.display())))
         }
-        None => (ctx.printer.format(), None),
-    })
+    }
 }
 
 async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
@@ -128,19 +184,9 @@ async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
                     )),
                 });
             }
-            let (format, out) = open_out(ctx, out.as_deref())?;
-            let mut sink = Rows {
-                ctx,
-                format,
-                out,
-                writer: None,
-                spinner: ProgressBar::hidden(),
-                started: std::time::Instant::now(),
-            };
+            let mut sink = Rows::new(ctx, out.as_deref(), ProgressBar::hidden())?;
             let rows = backend.query.results(&id, &mut sink).await?;
-            if let Some(writer) = sink.writer.take() {
-                writer.finish()?;
-            }
+            sink.finish()?;
             let mut stats = status.stats;
             stats.rows = rows;
             ctx.printer.notice(statistics_line(&stats, backend.kind));
@@ -215,21 +261,11 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         ctx.printer.print_table(&table)?;
         return Ok(());
     }
-    let (format, out) = open_out(ctx, args.out.as_deref())?;
-    let mut sink = Rows {
-        ctx,
-        format,
-        out,
-        writer: None,
-        spinner: ctx.printer.spinner("starting the query"),
-        started: std::time::Instant::now(),
-    };
+    let mut sink = Rows::new(ctx, args.out.as_deref(), ctx.printer.spinner("starting the query"))?;
     let result = backend.query.execute(&request, &mut sink).await;
     sink.spinner.finish_and_clear();
     let stats = result?;
-    if let Some(writer) = sink.writer.take() {
-        writer.finish()?;
-    }
+    sink.finish()?;
     ctx.printer.notice(statistics_line(&stats, backend.kind));
     super::record_activity(
         &settings,

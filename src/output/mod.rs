@@ -2,6 +2,7 @@
 //! and prompts on stderr, hidden when stderr is not a terminal or with `--quiet`.
 
 pub mod arrow_cells;
+pub mod parquet_rows;
 mod rows;
 
 use std::fmt::Display;
@@ -149,7 +150,7 @@ impl Printer {
         for row in &table.rows {
             writer.write_row(row.clone())?;
         }
-        writer.finish()
+        writer.finish().map(|_| ())
     }
 
     /// A streaming writer of rows in the chosen format.

@@ -140,7 +140,8 @@ impl<W: Write> RowWriter<W> {
         Ok(())
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    /// Completes the output and returns the writer.
+    pub fn finish(self) -> io::Result<W> {
         match self.sink {
             Sink::Table { mut out, rows } => {
                 let sizes: Vec<bool> = self
@@ -153,17 +154,23 @@ impl<W: Write> RowWriter<W> {
                     .collect();
                 let table = render_table(&self.columns, &rows, &sizes, self.color, self.terminal);
                 writeln!(out, "{table}")?;
-                out.flush()
+                out.flush()?;
+                Ok(out)
             }
             Sink::Delimited(csv) => {
                 let mut out = csv.into_inner().map_err(|e| e.into_error())?;
-                out.flush()
+                out.flush()?;
+                Ok(out)
             }
             Sink::Json { mut out, first } => {
                 out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
-                out.flush()
+                out.flush()?;
+                Ok(out)
             }
-            Sink::Ndjson(mut out) => out.flush(),
+            Sink::Ndjson(mut out) => {
+                out.flush()?;
+                Ok(out)
+            }
         }
     }
 }

@@ -104,8 +104,10 @@ pub fn files_below(root: &Path) -> Vec<std::path::PathBuf> {
 
 /// Runs a fixture script with the test Python (boto3 comes with moto); panics with its stderr
 /// when it fails.
-pub fn run_python(python: &str, script: &str, args: &[&str]) {
+/// Runs a Python script with arguments; returns what it printed.
+pub fn run_python(python: &str, script: &str, args: &[&str]) -> String {
     let output =
         std::process::Command::new(python).arg("-c").arg(script).args(args).output().expect("run python");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8 output")
 }

@@ -2,6 +2,7 @@
 //! region, endpoint URL, retries, timeouts) and every service client is made from it.
 
 mod athena;
+mod athena_csv;
 mod cloudwatch;
 mod costs;
 mod firehose;
@@ -129,11 +130,13 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone())),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
+            clients.s3.clone(),
             settings
                 .results_bucket
                 .value
                 .as_ref()
                 .map(|b| format!("s3://{b}/{}", settings.results_prefix.value)),
+            settings.athena_results.value,
         )),
     }
 }

@@ -19,6 +19,7 @@ pub use delivery::LocalDelivery;
 pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
 pub use query::LocalQuery;
 pub use store::LocalStore;
+pub(crate) use store::StagedFile;
 
 /// Writes a file of the data directory (a cache, a log) readable by the user only.
 pub fn write_private(path: &std::path::Path, body: &[u8]) -> std::io::Result<()> {

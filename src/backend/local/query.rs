@@ -18,7 +18,7 @@ use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
 use super::catalog::LocalCatalog;
-use crate::backend::{QueryEngine, QueryRequest, QueryStats, RowSink};
+use crate::backend::{QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::error::{Interrupted, RemoteFailed, usage};
 use crate::output::arrow_cells::cell;
 
@@ -90,8 +90,13 @@ impl LocalQuery {
             frame = frame.with_param_values(values).map_err(failed)?;
         }
         let plan = frame.create_physical_plan().await.map_err(failed)?;
-        let names: Vec<String> = plan.schema().fields().iter().map(|f| f.name().clone()).collect();
-        sink.columns(&names)?;
+        let columns: Vec<ResultColumn> = plan
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| ResultColumn { name: f.name().clone(), kind: value_kind(f.data_type()) })
+            .collect();
+        sink.columns(&columns)?;
         let started = std::time::Instant::now();
         let scanned = scanned_file_bytes(plan.as_ref());
         let mut stream = execute_stream(plan.clone(), ctx.task_ctx()).map_err(failed)?;
@@ -112,6 +117,18 @@ impl LocalQuery {
             engine_millis: started.elapsed().as_millis() as u64,
             is_ddl: false,
         })
+    }
+}
+
+fn value_kind(data_type: &datafusion::arrow::datatypes::DataType) -> ValueKind {
+    if data_type.is_integer() {
+        ValueKind::Integer
+    } else if data_type.is_floating() || data_type.is_numeric() {
+        ValueKind::Float
+    } else if *data_type == datafusion::arrow::datatypes::DataType::Boolean {
+        ValueKind::Boolean
+    } else {
+        ValueKind::Text
     }
 }
 

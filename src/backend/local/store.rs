@@ -69,7 +69,7 @@ pub(crate) struct StagedFile {
 
 impl StagedFile {
     pub(crate) fn create(path: &Path) -> io::Result<Self> {
-        let dir = path.parent().unwrap_or(Path::new("."));
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         create_private_dir(dir)?;
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
         let temp = dir.join(format!(
