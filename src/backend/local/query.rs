@@ -35,12 +35,9 @@ impl LocalQuery {
     }
 
     async fn session(&self, database: &str) -> Result<SessionContext> {
-        let mut config = SessionConfig::new()
+        let config = SessionConfig::new()
             .with_default_catalog_and_schema(CATALOG, database)
             .with_information_schema(true);
-        // Without a speculative footer read, `bytes_scanned` counts what the scan really read,
-        // as Athena counts it (a prefetch hint would swallow small files whole, uncounted).
-        config.options_mut().execution.parquet.metadata_size_hint = None;
         let ctx = SessionContext::new_with_config(config);
         let document = self.catalog.read().await?;
         for (db_name, db) in &document.databases {
@@ -55,7 +52,7 @@ impl LocalQuery {
                     .iter()
                     .map(|k| (k.name.clone(), arrow::datatypes::DataType::Utf8))
                     .collect();
-                let format = ParquetFormat::default().with_metadata_size_hint(None);
+                let format = ParquetFormat::default();
                 let options = ListingOptions::new(Arc::new(format))
                     .with_file_extension(".parquet")
                     .with_table_partition_cols(partition_cols);
