@@ -229,6 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the synthetic events')
             [CompletionResult]::new('--bad-fraction', '--bad-fraction', [CompletionResultType]::ParameterName, 'Share of deliberately malformed events, from 0 to 1')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Send the events of a file, one JSON object per line (`-` reads standard input)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave out the first N events (lines of --file, or of the synthetic sequence): resumes a send that was interrupted after N events')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')

@@ -214,6 +214,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --seed 'Seed of the synthetic events'
             cand --bad-fraction 'Share of deliberately malformed events, from 0 to 1'
             cand --file 'Send the events of a file, one JSON object per line (`-` reads standard input)'
+            cand --skip 'Leave out the first N events (lines of --file, or of the synthetic sequence): resumes a send that was interrupted after N events'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
             cand --profile 'AWS named profile (overrides the environment''s `profile`)'

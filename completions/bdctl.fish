@@ -204,6 +204,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l days -d 'Number of 
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l seed -d 'Seed of the synthetic events' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l bad-fraction -d 'Share of deliberately malformed events, from 0 to 1' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l file -d 'Send the events of a file, one JSON object per line (`-` reads standard input)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l skip -d 'Leave out the first N events (lines of --file, or of the synthetic sequence): resumes a send that was interrupted after N events' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r

@@ -74,6 +74,37 @@ pub async fn interrupted() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
+/// A request to stop, raised by the first SIGINT or SIGTERM, for commands that finish the work in
+/// flight and report what was done before exiting 130. A second signal exits at once.
+#[derive(Clone)]
+pub struct StopRequest {
+    raised: tokio::sync::watch::Receiver<bool>,
+}
+
+impl StopRequest {
+    /// Starts listening for the signals (inside the runtime).
+    pub fn listen() -> Self {
+        let (raise, raised) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            interrupted().await;
+            let _ = raise.send(true);
+            interrupted().await;
+            eprintln!("error: interrupted again: stopping now");
+            std::process::exit(ExitStatus::Interrupted as i32);
+        });
+        Self { raised }
+    }
+
+    pub fn requested(&self) -> bool {
+        *self.raised.borrow()
+    }
+
+    /// Resolves once a stop is requested.
+    pub async fn wait(&mut self) {
+        let _ = self.raised.wait_for(|raised| *raised).await;
+    }
+}
+
 /// Shorthand for a usage error built from a message.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()

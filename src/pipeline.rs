@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::backend::StagedObject;
 use crate::backend::{Area, Location, ObjectInfo, ObjectStore, area_location, is_not_found};
+use crate::error::StopRequest;
 use crate::layout::{day_partition, file_name, raw_key_day};
 use crate::settings::{RawLayout, Settings};
 use crate::transform::{self, BadRecord, TransformOptions, TransformSink};
@@ -242,11 +243,13 @@ pub async fn completed(
 
 /// Transforms one raw object and publishes its outputs; with `skip_complete`, an object whose
 /// manifest says it is done is left alone.
+/// `encode_thread`: encode Parquet on a thread of its own, worth it while cores are idle.
 pub async fn transform_object(
     store: Arc<dyn ObjectStore>,
     lake: &Lake,
     object: &ObjectInfo,
     skip_complete: bool,
+    encode_thread: bool,
 ) -> Result<ObjectOutcome> {
     let started = Instant::now();
     if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
@@ -266,7 +269,8 @@ pub async fn transform_object(
             outputs: BTreeMap::new(),
             quarantine: BTreeMap::new(),
         };
-        let report = transform::transform(input, &TransformOptions::new(source_key), &mut sink)?;
+        let options = TransformOptions { encode_thread, ..TransformOptions::new(source_key) };
+        let report = transform::transform(input, &options, &mut sink)?;
         let (outputs, quarantine) = sink.commit()?;
         anyhow::Ok((report, outputs, quarantine))
     })
@@ -306,14 +310,25 @@ pub async fn transform_objects(
     objects: &[ObjectInfo],
     jobs: usize,
     skip_complete: bool,
+    stop: Option<&StopRequest>,
     mut done: impl FnMut(&ObjectInfo, &Result<ObjectOutcome>),
 ) -> Vec<(ObjectInfo, Result<ObjectOutcome>)> {
     let mut results = Vec::with_capacity(objects.len());
-    let mut running = futures::stream::iter(objects.iter().map(|object| {
-        let store = store.clone();
-        async move { (object.clone(), transform_object(store, lake, object, skip_complete).await) }
-    }))
-    .buffer_unordered(jobs.max(1));
+    // A job per core already keeps the cores busy: an encoding thread per job would only make
+    // them take turns.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let encode_thread = jobs.max(1) < cores;
+    // After a stop request no object is started; the ones running finish (their outputs are
+    // committed whole, with their manifests), so a re-run skips them.
+    let mut running = futures::stream::iter(objects.iter())
+        .take_while(|_| std::future::ready(!stop.is_some_and(StopRequest::requested)))
+        .map(|object| {
+            let store = store.clone();
+            async move {
+                (object.clone(), transform_object(store, lake, object, skip_complete, encode_thread).await)
+            }
+        })
+        .buffer_unordered(jobs.max(1));
     while let Some((object, result)) = running.next().await {
         done(&object, &result);
         results.push((object, result));

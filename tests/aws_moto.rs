@@ -889,6 +889,55 @@ print(json.dumps({"types": [str(f.type) for f in table.schema], "rows": table.to
         serde_json::from_str(&common::run_python(&python, script, &[out.to_str().unwrap()])).unwrap();
     assert_eq!(read["types"], serde_json::json!(["string", "int64", "double", "string"]));
     assert_eq!(read["rows"], expected);
+
+    ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint, &clients).await;
+}
+
+/// Queries held in QUEUED by the emulator's state manager: a signal makes bdctl call
+/// StopQueryExecution before it exits 130.
+async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &Clients) {
+    let Some(python) = common::test_python() else { return };
+    let state_manager = r#"
+import json, sys, urllib.request
+body = {"model_name": "athena::execution"}
+if sys.argv[2] == "set":
+    body["transition"] = {"progression": "manual", "times": 100000}
+request = urllib.request.Request(sys.argv[1] + "/moto-api/state-manager/" + sys.argv[2] + "-transition", data=json.dumps(body).encode(), method="POST")
+urllib.request.urlopen(request).read()
+"#;
+    common::run_python(&python, state_manager, &[endpoint, "set"]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bdctl.toml"), moto_config(endpoint, &[("results_bucket", "any")]))
+        .unwrap();
+    for signal in ["INT", "TERM"] {
+        let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"))
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .args(["query", "SELECT count(*) FROM events"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let sent =
+            std::process::Command::new("kill").args([format!("-{signal}"), child.id().to_string()]).status();
+        assert!(sent.unwrap().success());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(130), "{signal}: {stderr}");
+        let id = stderr
+            .split("query ")
+            .nth(1)
+            .and_then(|rest| rest.split(" stopped in Athena").next())
+            .unwrap_or_else(|| panic!("{signal}: no query id in {stderr}"));
+        let state = clients.athena.get_query_execution().query_execution_id(id).send().await.unwrap();
+        let status = state.query_execution().unwrap().status().unwrap().state().unwrap().as_str().to_string();
+        assert_eq!(status, "CANCELLED", "{signal}");
+    }
+    common::run_python(&python, state_manager, &[endpoint, "unset"]);
 }
 
 #[tokio::test]

@@ -10,6 +10,9 @@ backend they go to the Firehose stream with PutRecordBatch; on local they are bu
 Firehose (5 MB or 60 s) and written as GZIP objects under the raw prefix, filed by the time the
 events describe, so that --start and --days fill past days.
 
+Ctrl-C (or SIGTERM) stops after the batch in flight: what was taken is delivered (on local, the
+open buffer is written), the count is reported, and --skip with that count sends the rest.
+
 Examples:
   bdctl send --count 100000 --days 3 --start 2024-06-01
   bdctl send --count 5000 --bad-fraction 0.01 --rate 500
@@ -43,4 +46,9 @@ pub struct SendArgs {
     /// Send the events of a file, one JSON object per line (`-` reads standard input)
     #[arg(long, value_name = "PATH|-")]
     pub file: Option<PathBuf>,
+
+    /// Leave out the first N events (lines of --file, or of the synthetic sequence): resumes a
+    /// send that was interrupted after N events
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub skip: u64,
 }

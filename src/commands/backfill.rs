@@ -1,6 +1,7 @@
 //! `bdctl backfill`: re-process a range of days, safely re-runnable.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, anyhow};
@@ -12,6 +13,7 @@ use super::remote;
 use super::transform::default_jobs;
 use crate::backend::{ObjectInfo, ObjectStore};
 use crate::cli::{BackfillArgs, Remote};
+use crate::error::StopRequest;
 use crate::error::usage;
 use crate::output::Table;
 use crate::pipeline::{
@@ -25,6 +27,28 @@ struct DayPlan {
 }
 
 pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
+    // Planning and remote runs stop at once on Ctrl-C or SIGTERM; a local run, once started,
+    // finishes the objects in flight and reports (see `transform_objects`).
+    let stop = StopRequest::listen();
+    let mut stopped = stop.clone();
+    let graceful = AtomicBool::new(false);
+    tokio::select! {
+        result = backfill(ctx, args, &stop, &graceful) => result,
+        () = async {
+            stopped.wait().await;
+            if graceful.load(Ordering::SeqCst) {
+                std::future::pending::<()>().await;
+            }
+        } => Err(crate::error::Interrupted.into()),
+    }
+}
+
+async fn backfill(
+    ctx: &Context,
+    args: BackfillArgs,
+    stop: &StopRequest,
+    graceful: &AtomicBool,
+) -> Result<()> {
     let to = args.to.unwrap_or_else(|| chrono::Utc::now().date_naive());
     if args.from > to {
         return Err(usage(format!("--from {} is after --to {to}", args.from)));
@@ -106,16 +130,18 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     let started = Instant::now();
     let mut done_objects = 0u64;
     let mut events = 0u64;
-    let results = transform_objects(store.clone(), &lake, &pending, jobs, !args.force, |object, result| {
-        done_objects += 1;
-        if let Ok(outcome) = result {
-            events += outcome.manifest.events_out;
-        }
-        progress.inc(object.size);
-        let rate = events as f64 / started.elapsed().as_secs_f64().max(1e-3);
-        progress.set_message(format!("{done_objects}/{} objects, {rate:.0} events/s", pending.len()));
-    })
-    .await;
+    graceful.store(true, Ordering::SeqCst);
+    let results =
+        transform_objects(store.clone(), &lake, &pending, jobs, !args.force, Some(stop), |object, result| {
+            done_objects += 1;
+            if let Ok(outcome) = result {
+                events += outcome.manifest.events_out;
+            }
+            progress.inc(object.size);
+            let rate = events as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            progress.set_message(format!("{done_objects}/{} objects, {rate:.0} events/s", pending.len()));
+        })
+        .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     super::record_transform(&settings, &results, seconds);
@@ -149,6 +175,15 @@ pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
         ));
     }
     ctx.printer.print_table(&result_table(&plan, &results, seconds))?;
+    if stop.requested() {
+        ctx.printer.warn(format_args!(
+            "interrupted: {} of {} objects transformed, every one complete; the same backfill again transforms the other {}",
+            results.len(),
+            pending.len(),
+            pending.len() - results.len()
+        ));
+        return Err(crate::error::Interrupted.into());
+    }
     if failures > 0 {
         return Err(anyhow!(
             "{failures} of {} objects were not transformed completely; run the backfill again after fixing them",

@@ -82,7 +82,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         seed: args.seed,
         bad_fraction: 0.002,
     });
-    let sent = deliver_all(ctx, backend.delivery.as_ref(), source, Some(args.events), None).await?;
+    let sent = deliver_all(ctx, backend.delivery.as_ref(), source, Some(args.events), None, 0, None).await?;
     super::record_activity(
         &settings,
         "send",
@@ -112,7 +112,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     );
     let transform_started = Instant::now();
     let results =
-        transform_objects(backend.objects.clone(), &lake, &objects, default_jobs(), true, |_, _| {
+        transform_objects(backend.objects.clone(), &lake, &objects, default_jobs(), true, None, |_, _| {
             progress.inc(1)
         })
         .await;

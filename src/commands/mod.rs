@@ -103,11 +103,10 @@ pub fn record_transform(
 
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
-    // A query owns remote work: it stops the Athena query itself on Ctrl-C before exiting.
-    if let Command::Query(args) = cli.command {
-        let ctx = Context::new(cli.global);
-        query::run(&ctx, args).await?;
-        return Ok(ExitStatus::Success);
+    // These commands handle Ctrl-C and SIGTERM themselves: a query stops the Athena query before
+    // exiting; send and backfill finish the work in flight and report what was done.
+    if matches!(cli.command, Command::Query(_) | Command::Send(_) | Command::Backfill(_)) {
+        return dispatch(cli).await;
     }
     tokio::select! {
         result = dispatch(cli) => result,

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::Context;
 use crate::backend::{DeliveryRecord, DeliveryReport};
 use crate::cli::SendArgs;
-use crate::error::usage;
+use crate::error::{StopRequest, usage};
 use crate::output::Table;
 use crate::synth::{Synth, SynthOptions};
 
@@ -33,9 +33,17 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
 
     let (source, total): (RecordSource, Option<u64>) = match &args.file {
         Some(path) => (file_records(path)?, None),
-        None => (synthetic_records(&args), Some(args.count)),
+        None => (synthetic_records(&args), Some(args.count.saturating_sub(args.skip))),
     };
-    let outcome = deliver_all(ctx, delivery.as_ref(), source, total, args.rate).await?;
+    let source: RecordSource = if args.skip > 0 {
+        let skip = usize::try_from(args.skip).unwrap_or(usize::MAX);
+        Box::new(source.skip(skip))
+    } else {
+        source
+    };
+    let stop = StopRequest::listen();
+    let outcome =
+        deliver_all(ctx, delivery.as_ref(), source, total, args.rate, args.skip, Some(stop)).await?;
     super::record_activity(
         &settings,
         "send",
@@ -68,6 +76,18 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     ]);
     ctx.printer.print_table(&table)?;
 
+    if outcome.interrupted {
+        let done = args.skip + sent;
+        ctx.printer.warn(format_args!(
+            "interrupted: {} events were delivered{}; `--skip {done}` with the same arguments sends the rest",
+            sent,
+            if args.skip > 0 { format!(" after the {} skipped", args.skip) } else { String::new() }
+        ));
+        if args.file.is_none() && args.start.is_none() {
+            ctx.printer.warn("the synthetic events end now unless --start is given: pass the same --start to resume them exactly");
+        }
+        return Err(crate::error::Interrupted.into());
+    }
     if !report.failed.is_empty() {
         let what = if args.file.is_some() { "line" } else { "event" };
         for failed in &report.failed {
@@ -89,15 +109,21 @@ pub struct Sent {
     pub sent: u64,
     pub malformed: u64,
     pub seconds: f64,
+    /// Stopped by a signal before the source was exhausted.
+    pub interrupted: bool,
 }
 
 /// Sends every record of `source` in chunks, with a progress bar, at most `rate` per second.
+/// `first_index` numbers the first record (failures name records by index). With `stop`, a
+/// signal ends the sending after the chunk in flight, and what was taken is flushed.
 pub async fn deliver_all(
     ctx: &Context,
     delivery: &dyn crate::backend::Delivery,
     source: RecordSource,
     total: Option<u64>,
     rate: Option<f64>,
+    first_index: u64,
+    mut stop: Option<StopRequest>,
 ) -> Result<Sent> {
     let progress = match total {
         Some(total) => ctx
@@ -111,7 +137,12 @@ pub async fn deliver_all(
     let mut sent = 0u64;
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut source = source.peekable();
+    let mut interrupted = false;
     while source.peek().is_some() {
+        if stop.as_ref().is_some_and(StopRequest::requested) {
+            interrupted = true;
+            break;
+        }
         let limit = rate.map_or(CHUNK, |rate| (rate.ceil() as usize).clamp(1, CHUNK));
         chunk.clear();
         for item in source.by_ref().take(limit) {
@@ -120,7 +151,9 @@ pub async fn deliver_all(
             chunk.push(record);
         }
         let count = chunk.len() as u64;
-        report.absorb(delivery.deliver(std::mem::take(&mut chunk), sent).await?);
+        // A chunk in flight is finished even when a stop is requested: Firehose may have taken
+        // part of it already, and only a finished chunk can be reported exactly.
+        report.absorb(delivery.deliver(std::mem::take(&mut chunk), first_index + sent).await?);
         sent += count;
         progress.set_position(sent);
         if total.is_none() {
@@ -129,13 +162,21 @@ pub async fn deliver_all(
         if let Some(rate) = rate {
             let due = Duration::from_secs_f64(sent as f64 / rate);
             if let Some(wait) = due.checked_sub(started.elapsed()) {
-                tokio::time::sleep(wait).await;
+                match stop.as_mut() {
+                    Some(stop) => {
+                        tokio::select! {
+                            () = tokio::time::sleep(wait) => {}
+                            () = stop.wait() => {}
+                        }
+                    }
+                    None => tokio::time::sleep(wait).await,
+                }
             }
         }
     }
     report.absorb(delivery.flush().await?);
     progress.finish_and_clear();
-    Ok(Sent { report, sent, malformed, seconds: started.elapsed().as_secs_f64() })
+    Ok(Sent { report, sent, malformed, seconds: started.elapsed().as_secs_f64(), interrupted })
 }
 
 pub fn synthetic(options: SynthOptions) -> RecordSource {

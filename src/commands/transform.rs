@@ -84,7 +84,8 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     );
     let started = Instant::now();
     let results =
-        transform_objects(store, &lake, &objects, jobs, false, |object, _| progress.inc(object.size)).await;
+        transform_objects(store, &lake, &objects, jobs, false, None, |object, _| progress.inc(object.size))
+            .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     super::record_transform(&settings, &results, seconds);

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::athena_csv::{CsvRecords, Record};
 use super::call_failed;
 use crate::backend::{QueryEngine, QueryRequest, QueryStats, QueryStatus, ResultColumn, RowSink, ValueKind};
-use crate::error::{Interrupted, RemoteFailed};
+use crate::error::{Interrupted, RemoteFailed, StopRequest};
 use crate::settings::AthenaResults;
 
 /// The most rows one `GetQueryResults` page holds.
@@ -174,15 +174,20 @@ fn status_of(id: &str, execution: &QueryExecution) -> QueryStatus {
 #[async_trait]
 impl QueryEngine for AthenaQuery {
     async fn execute(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats> {
+        // One listener for the whole run, so that a signal is never missed between two polls.
+        let mut stop = StopRequest::listen();
         let id = self.submit(request).await?;
+        let stopped =
+            |id: &str| anyhow::Error::new(Interrupted).context(format!("query {id} stopped in Athena"));
         let mut attempt = 0;
         let status = loop {
             let status = tokio::select! {
-                status = self.status(&id) => status?,
-                () = crate::error::interrupted() => {
+                biased;
+                () = stop.wait() => {
                     self.stop(&id).await;
-                    return Err(Interrupted.into());
+                    return Err(stopped(&id));
                 }
+                status = self.status(&id) => status?,
             };
             sink.progress(&status.state, status.stats.bytes_scanned);
             match status.state.as_str() {
@@ -194,16 +199,22 @@ impl QueryEngine for AthenaQuery {
                 _ => {}
             }
             tokio::select! {
-                () = tokio::time::sleep(poll_delay(attempt)) => {}
-                () = crate::error::interrupted() => {
+                biased;
+                () = stop.wait() => {
                     self.stop(&id).await;
-                    return Err(Interrupted.into());
+                    return Err(stopped(&id));
                 }
+                () = tokio::time::sleep(poll_delay(attempt)) => {}
             }
             attempt += 1;
         };
         let mut stats = status.stats;
-        stats.rows = self.results(&id, sink).await?;
+        // The query has finished: an interruption now only stops reading its rows.
+        stats.rows = tokio::select! {
+            biased;
+            () = stop.wait() => return Err(Interrupted.into()),
+            rows = self.results(&id, sink) => rows?,
+        };
         Ok(stats)
     }
 
