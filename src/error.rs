@@ -58,6 +58,11 @@ pub struct TimedOut(pub String);
 #[error("interrupted")]
 pub struct Interrupted;
 
+/// AWS refused the credentials (expired, unknown or missing), as opposed to refusing an action.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CredentialsRefused(pub String);
+
 /// Resolves on the first Ctrl-C (SIGINT) or SIGTERM.
 pub async fn interrupted() {
     #[cfg(unix)]

@@ -346,6 +346,8 @@ settings_keys! {
     endpoint_url: Option<String> = None, shown "AWS_ENDPOINT_URL or the service's public endpoint";
     /// Attempts per AWS call, including the first (standard retry mode with backoff and jitter)
     max_attempts: u32 = 3, shown "3";
+    /// Seconds to wait for an AWS answer to start before the attempt counts as failed
+    read_timeout_seconds: u32 = 60, shown "60";
     /// Kinesis Data Firehose delivery stream that receives the events
     firehose_stream: Option<String> = None, shown "";
     /// S3 bucket of the raw events
@@ -667,6 +669,13 @@ impl Settings {
         }
         if self.max_attempts.value == 0 {
             return Err(fail(&self.max_attempts.source, "max_attempts", "must be at least 1".into()));
+        }
+        if self.read_timeout_seconds.value == 0 {
+            return Err(fail(
+                &self.read_timeout_seconds.source,
+                "read_timeout_seconds",
+                "must be at least 1".into(),
+            ));
         }
         for (key, days) in [
             ("raw_retention_days", &self.raw_retention_days),

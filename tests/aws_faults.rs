@@ -96,6 +96,22 @@ async fn access_denied_names_the_action() {
     );
 }
 
+#[tokio::test]
+async fn expired_credentials_are_told_apart_from_denied_actions() {
+    let rule = mock!(aws_sdk_sts::Client::get_caller_identity)
+        .sequence()
+        .http_status(
+            403,
+            Some(sts_error_body("ExpiredToken", "The security token included in the request is expired")),
+        )
+        .build();
+    let sts = mock_client!(aws_sdk_sts, RuleMode::Sequential, [&rule]);
+    let backend = from_clients(clients_with_sts(sts));
+    let err = backend.platform.identity().await.unwrap_err();
+    assert!(err.chain().any(|c| c.is::<bdctl::error::CredentialsRefused>()), "{err:#}");
+    assert!(err.to_string().contains("ExpiredToken: The security token included in the request is expired"));
+}
+
 mod firehose {
     use super::*;
     use aws_sdk_firehose::operation::put_record_batch::PutRecordBatchOutput;

@@ -551,3 +551,89 @@ fn status_says_whether_data_flows_and_fails_on_breached_thresholds() {
     let cost = rows.as_array().unwrap().iter().find(|r| r["check"] == "cost per month on AWS").unwrap();
     assert!(cost["value"].as_f64().is_some_and(|usd| usd > 0.0), "{cost}");
 }
+
+/// An AWS environment pointing at `endpoint`, with static test credentials.
+fn unreachable_aws(dir: &std::path::Path, endpoint: &str, extra: &str) -> assert_cmd::Command {
+    std::fs::write(
+        dir.join("bdctl.toml"),
+        format!(
+            "[env.broken]\nbackend = \"aws\"\nregion = \"us-east-1\"\nendpoint_url = \"{endpoint}\"\nraw_bucket = \"raw\"\ntransformed_bucket = \"lake\"\nmax_attempts = 2\n{extra}"
+        ),
+    )
+    .unwrap();
+    let mut cmd = bdctl(dir);
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_EC2_METADATA_DISABLED", "true");
+    cmd
+}
+
+#[test]
+fn a_refused_connection_fails_fast_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A port nobody listens on: bound, then closed.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let started = std::time::Instant::now();
+    let output = unreachable_aws(dir.path(), &format!("http://127.0.0.1:{port}"), "")
+        .args(["partitions", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "{stderr}");
+    assert!(stderr.contains("s3:ListObjectsV2") || stderr.contains("glue:"), "{stderr}");
+    assert!(stderr.to_lowercase().contains("connection refused"), "{stderr}");
+}
+
+#[test]
+fn a_server_that_never_answers_costs_the_read_timeout_per_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accepts connections and keeps them open without a word.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let started = std::time::Instant::now();
+    let output =
+        unreachable_aws(dir.path(), &format!("http://127.0.0.1:{port}"), "read_timeout_seconds = 1\n")
+            .args(["partitions", "list"])
+            .output()
+            .unwrap();
+    let elapsed = started.elapsed();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(elapsed < std::time::Duration::from_secs(15), "bounded: {elapsed:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.to_lowercase().contains("timeout") || stderr.to_lowercase().contains("timed out"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn refused_credentials_name_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let aws_dir = dir.path().join(".aws");
+    std::fs::create_dir_all(&aws_dir).unwrap();
+    std::fs::write(aws_dir.join("config"), "[profile other]\nregion = us-east-1\n").unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        "[env.prod]\nbackend = \"aws\"\nregion = \"us-east-1\"\nendpoint_url = \"http://127.0.0.1:9\"\nraw_bucket = \"raw\"\ntransformed_bucket = \"lake\"\nmax_attempts = 1\n",
+    )
+    .unwrap();
+    let output = bdctl(dir.path())
+        .env("AWS_CONFIG_FILE", aws_dir.join("config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", aws_dir.join("credentials"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(["--profile", "ghost", "partitions", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the credentials of profile `ghost` were refused"), "{stderr}");
+    assert!(stderr.contains("aws sso login --profile ghost"), "{stderr}");
+}

@@ -102,6 +102,32 @@ pub fn record_transform(
 }
 
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
+    let global = cli.global.clone();
+    run_command(cli).await.map_err(|err| name_the_refused_credentials(err, &global))
+}
+
+/// When AWS refused the credentials, the error says whose they were and how to renew them.
+fn name_the_refused_credentials(err: anyhow::Error, global: &GlobalArgs) -> anyhow::Error {
+    if !err.chain().any(|cause| cause.is::<crate::error::CredentialsRefused>()) {
+        return err;
+    }
+    let profile = Settings::load(global).ok().and_then(|s| s.profile.value);
+    let whose = match &profile {
+        Some(profile) => format!(
+            "the credentials of profile `{profile}` were refused: renew them (for SSO: aws sso login --profile {profile})"
+        ),
+        None if std::env::var_os("AWS_ACCESS_KEY_ID").is_some() => {
+            "the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY were refused: renew them"
+                .to_string()
+        }
+        None => {
+            "the default credentials were refused: renew them, or name a profile with --profile".to_string()
+        }
+    };
+    err.context(whose)
+}
+
+async fn run_command(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
     // These commands handle Ctrl-C and SIGTERM themselves: a query stops the Athena query before
     // exiting; send and backfill finish the work in flight and report what was done.

@@ -23,11 +23,10 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_sts::config::http::HttpResponse;
 use aws_sdk_sts::error::SdkError;
 use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
-use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 use super::Backend;
-use crate::error::usage;
+use crate::error::{CredentialsRefused, usage};
 use crate::settings::{BackendKind, Settings};
 
 /// The service clients bdctl uses, all made from one `SdkConfig`. Tests replace single clients
@@ -85,7 +84,14 @@ pub async fn sdk_config_with(
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(http_client)
         .retry_config(RetryConfig::standard().with_max_attempts(settings.max_attempts.value))
-        .timeout_config(TimeoutConfig::builder().connect_timeout(Duration::from_secs(10)).build());
+        // A server that accepts and never answers costs `read_timeout_seconds` per attempt, not
+        // forever; a refused connection fails at once.
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .read_timeout(Duration::from_secs(u64::from(settings.read_timeout_seconds.value)))
+                .build(),
+        );
     if let Some(profile) = &settings.profile.value {
         loader = loader.profile_name(profile);
     }
@@ -154,9 +160,14 @@ where
                 Some(code) => code.to_string(),
                 None => format!("HTTP {}", service.raw().status().as_u16()),
             };
-            match inner.message().filter(|m| !m.is_empty()) {
-                Some(message) => anyhow!("{action} on {resource} failed: {code}: {message}"),
-                None => anyhow!("{action} on {resource} failed: {code}"),
+            let text = match inner.message().filter(|m| !m.is_empty()) {
+                Some(message) => format!("{action} on {resource} failed: {code}: {message}"),
+                None => format!("{action} on {resource} failed: {code}"),
+            };
+            if CREDENTIAL_CODES.contains(&code.as_str()) {
+                anyhow::Error::new(CredentialsRefused(text))
+            } else {
+                anyhow!(text)
             }
         }
         // The raw answer stays out of the message: it is long, and may echo request details.
@@ -164,6 +175,44 @@ where
             let reason = std::error::Error::source(&err).map(|s| s.to_string()).unwrap_or_default();
             anyhow!("{action} on {resource} failed: the answer could not be read: {reason}")
         }
-        _ => anyhow!("{action} on {resource} failed: {}", DisplayErrorContext(&err)),
+        _ => {
+            let text = format!("{action} on {resource} failed: {}", causes(&err));
+            // The request was never sent because no usable credentials could be loaded.
+            if text.contains("credentials") {
+                anyhow::Error::new(CredentialsRefused(text))
+            } else {
+                anyhow!(text)
+            }
+        }
     }
 }
+
+/// An error and its sources on one line, each said once (the SDK's own rendering adds a debug
+/// dump of the raw answer).
+fn causes(err: &dyn std::error::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !text.is_empty() && !parts.iter().any(|seen| seen.contains(&text)) {
+            parts.push(text);
+        }
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// Service error codes that mean the credentials themselves were refused.
+const CREDENTIAL_CODES: [&str; 11] = [
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "RequestExpired",
+    "TokenRefreshRequired",
+    "InvalidClientTokenId",
+    "UnrecognizedClientException",
+    "InvalidAccessKeyId",
+    "InvalidToken",
+    "SignatureDoesNotMatch",
+    "InvalidSignatureException",
+    "AuthFailure",
+];
