@@ -26,7 +26,7 @@ import time
 QUERIES = {
     "events by type per day": (
         "SELECT concat(year, '-', month, '-', day) AS day, event_type, count(*) AS events "
-        "FROM events GROUP BY 1, 2 ORDER BY 1, 3 DESC"
+        "FROM events GROUP BY year, month, day, event_type ORDER BY 1, 3 DESC"
     ),
     "revenue by country": (
         "SELECT country, count(*) AS purchases, round(sum(revenue), 2) AS revenue "

@@ -22,7 +22,7 @@ pub const QUERIES: [(&str, &str); 3] = [
     (
         "Events by type per day",
         "SELECT concat(year, '-', month, '-', day) AS day, event_type, count(*) AS events \
-         FROM events GROUP BY 1, 2 ORDER BY 1, 3 DESC",
+         FROM events GROUP BY year, month, day, event_type ORDER BY 1, 3 DESC",
     ),
     (
         "Revenue by country",

@@ -35,7 +35,9 @@ impl LocalQuery {
     }
 
     async fn session(&self, database: &str) -> Result<SessionContext> {
-        let config = SessionConfig::new()
+        // DATAFUSION_* variables tune the engine (batch size, partitions, Parquet options).
+        let config = SessionConfig::from_env()
+            .map_err(|err| usage(format!("DATAFUSION_* settings: {err}")))?
             .with_default_catalog_and_schema(CATALOG, database)
             .with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
@@ -50,18 +52,7 @@ impl LocalQuery {
                 let partition_cols = table
                     .partition_keys
                     .iter()
-                    // A dictionary holds each directory's one value once per batch instead of per
-                    // row: grouping and filtering on partitions then cost next to nothing.
-                    .map(|k| {
-                        let text = arrow::datatypes::DataType::Utf8;
-                        (
-                            k.name.clone(),
-                            arrow::datatypes::DataType::Dictionary(
-                                Box::new(arrow::datatypes::DataType::UInt16),
-                                Box::new(text),
-                            ),
-                        )
-                    })
+                    .map(|k| (k.name.clone(), arrow::datatypes::DataType::Utf8))
                     .collect();
                 let format = ParquetFormat::default();
                 let options = ListingOptions::new(Arc::new(format))
