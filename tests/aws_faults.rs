@@ -96,6 +96,69 @@ async fn access_denied_names_the_action() {
     );
 }
 
+/// Every service's throttling codes are retried by the same retry layer: one each for the JSON
+/// protocols (Lambda's 429 TooManyRequestsException, Glue's ThrottlingException, Firehose's
+/// ProvisionedThroughputExceededException).
+#[tokio::test]
+async fn throttling_codes_of_each_protocol_are_retried() {
+    use aws_sdk_firehose::operation::put_record_batch::PutRecordBatchOutput;
+    use aws_sdk_glue::operation::get_database::GetDatabaseOutput;
+    use aws_sdk_glue::types::Database;
+    use aws_sdk_lambda::operation::invoke::InvokeOutput;
+    let retries = || {
+        RetryConfig::standard()
+            .with_max_attempts(3)
+            .with_initial_backoff(std::time::Duration::from_millis(10))
+    };
+    let json_error =
+        |code: &str| Some(serde_json::json!({"__type": code, "message": "Rate exceeded"}).to_string());
+
+    let invoke = mock!(aws_sdk_lambda::Client::invoke)
+        .sequence()
+        .http_status(429, json_error("TooManyRequestsException"))
+        .output(|| InvokeOutput::builder().status_code(200).build())
+        .build();
+    let lambda = mock_client!(aws_sdk_lambda, RuleMode::Sequential, [&invoke], |c| c.retry_config(retries()));
+    let database = mock!(aws_sdk_glue::Client::get_database)
+        .sequence()
+        .http_status(400, json_error("ThrottlingException"))
+        .output(|| {
+            GetDatabaseOutput::builder()
+                .database(Database::builder().name("clickstream").build().unwrap())
+                .build()
+        })
+        .build();
+    let glue = mock_client!(aws_sdk_glue, RuleMode::Sequential, [&database], |c| c.retry_config(retries()));
+    let batch = mock!(aws_sdk_firehose::Client::put_record_batch)
+        .sequence()
+        .http_status(400, json_error("ProvisionedThroughputExceededException"))
+        .output(|| {
+            PutRecordBatchOutput::builder()
+                .failed_put_count(0)
+                .request_responses(
+                    aws_sdk_firehose::types::PutRecordBatchResponseEntry::builder().record_id("r-1").build(),
+                )
+                .build()
+                .unwrap()
+        })
+        .build();
+    let firehose =
+        mock_client!(aws_sdk_firehose, RuleMode::Sequential, [&batch], |c| c.retry_config(retries()));
+    let backend = from_clients(Clients { lambda, glue, firehose, ..unused_clients() });
+
+    let invoked = backend.jobs.invoke("transform", bytes::Bytes::from_static(b"{}")).await.unwrap();
+    assert_eq!((invoked.status, invoke.num_calls()), (200, 2));
+    backend.catalog.ensure_database("clickstream").await.unwrap();
+    assert_eq!(database.num_calls(), 2);
+    let record = bdctl::backend::DeliveryRecord {
+        data: bytes::Bytes::from_static(b"{\"event_id\":\"e-1\"}"),
+        arrival: chrono::Utc::now(),
+    };
+    let report = backend.delivery.deliver(vec![record], 0).await.unwrap();
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(batch.num_calls(), 2);
+}
+
 #[tokio::test]
 async fn expired_credentials_are_told_apart_from_denied_actions() {
     let rule = mock!(aws_sdk_sts::Client::get_caller_identity)
