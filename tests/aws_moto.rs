@@ -42,6 +42,17 @@ async fn create_bucket(clients: &Clients, name: &str) {
     clients.s3.create_bucket().bucket(name).send().await.expect("create bucket");
 }
 
+/// POSTs a JSON body to one of the emulator's own endpoints (`/moto-api/…`): seeded results,
+/// state transitions. The Python that `scripts/test` provides does the request.
+fn moto_api(python: &str, endpoint: &str, path: &str, body: &serde_json::Value) {
+    let script = r#"
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1] + sys.argv[2], data=sys.argv[3].encode(), method="POST")
+urllib.request.urlopen(request).read()
+"#;
+    common::run_python(python, script, &[endpoint, path, &body.to_string()]);
+}
+
 /// A Firehose stream delivering GZIP objects under `raw/` of `bucket`.
 async fn create_stream(clients: &Clients, bucket: &str) -> String {
     use aws_sdk_firehose::types::{CompressionFormat, ExtendedS3DestinationConfiguration};
@@ -734,12 +745,7 @@ fn seed_athena_rows(endpoint: &str, rows: &[Vec<Option<&str>>], columns: &[(&str
             })).collect::<Vec<_>>(),
         }]
     });
-    let script = r#"
-import sys, urllib.request
-request = urllib.request.Request(sys.argv[1] + "/moto-api/static/athena/query-results", data=sys.argv[2].encode(), method="POST")
-urllib.request.urlopen(request).read()
-"#;
-    common::run_python(&python, script, &[endpoint, &body.to_string()]);
+    moto_api(&python, endpoint, "/moto-api/static/athena/query-results", &body);
     true
 }
 
@@ -897,15 +903,11 @@ print(json.dumps({"types": [str(f.type) for f in table.schema], "rows": table.to
 /// StopQueryExecution before it exits 130.
 async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &Clients) {
     let Some(python) = common::test_python() else { return };
-    let state_manager = r#"
-import json, sys, urllib.request
-body = {"model_name": "athena::execution"}
-if sys.argv[2] == "set":
-    body["transition"] = {"progression": "manual", "times": 100000}
-request = urllib.request.Request(sys.argv[1] + "/moto-api/state-manager/" + sys.argv[2] + "-transition", data=json.dumps(body).encode(), method="POST")
-urllib.request.urlopen(request).read()
-"#;
-    common::run_python(&python, state_manager, &[endpoint, "set"]);
+    let held = serde_json::json!({
+        "model_name": "athena::execution",
+        "transition": {"progression": "manual", "times": 100000}
+    });
+    moto_api(&python, endpoint, "/moto-api/state-manager/set-transition", &held);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bdctl.toml"), moto_config(endpoint, &[("results_bucket", "any")]))
         .unwrap();
@@ -937,7 +939,8 @@ urllib.request.urlopen(request).read()
         let status = state.query_execution().unwrap().status().unwrap().state().unwrap().as_str().to_string();
         assert_eq!(status, "CANCELLED", "{signal}");
     }
-    common::run_python(&python, state_manager, &[endpoint, "unset"]);
+    let release = serde_json::json!({"model_name": "athena::execution"});
+    moto_api(&python, endpoint, "/moto-api/state-manager/unset-transition", &release);
 }
 
 #[tokio::test]
@@ -1078,12 +1081,7 @@ async fn costs_from_cost_explorer_are_cached_and_forecast_failures_are_explained
             }]
         }]
     });
-    let script = r#"
-import sys, urllib.request
-request = urllib.request.Request(sys.argv[1] + "/moto-api/static/ce/cost-and-usage-results", data=sys.argv[2].encode(), method="POST")
-urllib.request.urlopen(request).read()
-"#;
-    common::run_python(&python, script, &[&endpoint, &seed.to_string()]);
+    moto_api(&python, &endpoint, "/moto-api/static/ce/cost-and-usage-results", &seed);
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, &[])).unwrap();
@@ -1126,7 +1124,7 @@ urllib.request.urlopen(request).read()
     // return it, but the seeded answer is returned whatever the dates asked.
     let seed =
         serde_json::json!({"results": [{"ResultsByTime": [day(yesterday, "2.5"), day(today, "0.75")]}]});
-    common::run_python(&python, script, &[&endpoint, &seed.to_string()]);
+    moto_api(&python, &endpoint, "/moto-api/static/ce/cost-and-usage-results", &seed);
     let raw = unique("status-raw");
     let clients = moto_clients(&endpoint).await;
     create_bucket(&clients, &raw).await;
