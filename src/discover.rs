@@ -75,6 +75,38 @@ pub fn hive_type(data_type: &DataType) -> String {
     }
 }
 
+/// The Arrow type the local engine reads a catalog column as: the inverse of [`hive_type`],
+/// with the widest reading of each name (strings as views, timestamps as UTC microseconds, as the
+/// transform writes them). `None` for a name it has no reading for (nested types).
+pub fn arrow_type(hive: &str) -> Option<DataType> {
+    let hive = hive.trim().to_ascii_lowercase();
+    Some(match hive.as_str() {
+        "string" | "varchar" | "char" => DataType::Utf8View,
+        "boolean" => DataType::Boolean,
+        "tinyint" => DataType::Int8,
+        "smallint" => DataType::Int16,
+        "int" | "integer" => DataType::Int32,
+        "bigint" => DataType::Int64,
+        "float" => DataType::Float32,
+        "double" => DataType::Float64,
+        "timestamp" => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+        "date" => DataType::Date32,
+        "binary" => DataType::BinaryView,
+        decimal if decimal.starts_with("decimal(") => {
+            let inner = decimal.strip_prefix("decimal(")?.strip_suffix(')')?;
+            let (precision, scale) = inner.split_once(',')?;
+            let precision: u8 = precision.trim().parse().ok()?;
+            let scale: i8 = scale.trim().parse().ok()?;
+            if precision <= 38 {
+                DataType::Decimal128(precision, scale)
+            } else {
+                DataType::Decimal256(precision, scale)
+            }
+        }
+        _ => return None,
+    })
+}
+
 /// The columns of one Parquet file, from its footer alone (two small range reads).
 pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<Vec<Column>> {
     const TAIL: u64 = 8;
@@ -204,6 +236,27 @@ pub fn missing_partitions(catalog: &[PartitionInfo], found: &[LakePartition]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalog_types_read_back_as_the_types_they_name() {
+        for data_type in [
+            DataType::Utf8View,
+            DataType::Boolean,
+            DataType::Int16,
+            DataType::Int32,
+            DataType::Int64,
+            DataType::Float64,
+            DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+            DataType::Date32,
+            DataType::Decimal128(12, 2),
+            DataType::Decimal256(50, 4),
+        ] {
+            assert_eq!(arrow_type(&hive_type(&data_type)), Some(data_type));
+        }
+        assert_eq!(arrow_type("STRING"), Some(DataType::Utf8View));
+        assert_eq!(arrow_type("array<string>"), None);
+        assert_eq!(arrow_type("decimal(x,2)"), None);
+    }
 
     fn column(name: &str, data_type: &str) -> Column {
         Column { name: name.into(), data_type: data_type.into() }
