@@ -243,13 +243,13 @@ pub async fn completed(
 
 /// Transforms one raw object and publishes its outputs; with `skip_complete`, an object whose
 /// manifest says it is done is left alone.
-/// `encode_thread`: encode Parquet on a thread of its own, worth it while cores are idle.
+/// `pipelined`: inflate and encode Parquet on threads of their own, worth it while cores are idle.
 pub async fn transform_object(
     store: Arc<dyn ObjectStore>,
     lake: &Lake,
     object: &ObjectInfo,
     skip_complete: bool,
-    encode_thread: bool,
+    pipelined: bool,
 ) -> Result<ObjectOutcome> {
     let started = Instant::now();
     if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
@@ -269,7 +269,11 @@ pub async fn transform_object(
             outputs: BTreeMap::new(),
             quarantine: BTreeMap::new(),
         };
-        let options = TransformOptions { encode_thread, ..TransformOptions::new(source_key) };
+        let options = TransformOptions {
+            encode_thread: pipelined,
+            inflate_thread: pipelined,
+            ..TransformOptions::new(source_key)
+        };
         let report = transform::transform(input, &options, &mut sink)?;
         let (outputs, quarantine) = sink.commit()?;
         anyhow::Ok((report, outputs, quarantine))
@@ -317,7 +321,7 @@ pub async fn transform_objects(
     // A job per core already keeps the cores busy: an encoding thread per job would only make
     // them take turns.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let encode_thread = jobs.max(1) < cores;
+    let pipelined = jobs.max(1) < cores;
     // After a stop request no object is started; the ones running finish (their outputs are
     // committed whole, with their manifests), so a re-run skips them.
     let mut running = futures::stream::iter(objects.iter())
@@ -325,7 +329,7 @@ pub async fn transform_objects(
         .map(|object| {
             let store = store.clone();
             async move {
-                (object.clone(), transform_object(store, lake, object, skip_complete, encode_thread).await)
+                (object.clone(), transform_object(store, lake, object, skip_complete, pipelined).await)
             }
         })
         .buffer_unordered(jobs.max(1));

@@ -32,6 +32,7 @@ fuzz_target!(|data: &[u8]| {
         row_group_rows: 64,
         batch_rows: 16,
         encode_thread: false,
+        inflate_thread: false,
         ..TransformOptions::new("fuzz/input.gz")
     };
     let mut sink = Counting::default();

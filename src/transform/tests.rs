@@ -623,7 +623,7 @@ fn records_spanning_buffer_refills_keep_exact_offsets() {
 fn batches_and_row_groups_follow_the_options() {
     let input: String = (0..60).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
     let opts =
-        TransformOptions { source_key: "k".into(), row_group_rows: 25, batch_rows: 10, encode_thread: false };
+        TransformOptions { source_key: "k".into(), row_group_rows: 25, batch_rows: 10, encode_thread: false, inflate_thread: false };
     let (report, sink) = run_with(input.as_bytes(), &opts);
     assert_eq!(report.events_out, 60);
     let file = SerializedFileReader::new(sink.bytes(date(2024, 6, 1))).unwrap();
@@ -727,5 +727,37 @@ fn write_errors_while_encoding_are_errors_in_both_modes() {
         };
         let err = transform(input.as_bytes(), &opts, &mut FailingSink).unwrap_err();
         assert!(err.to_string().contains("no space left"), "{encode_thread}: {err}");
+    }
+}
+
+#[test]
+fn inflating_on_a_thread_changes_nothing() {
+    // Over 2 MiB of JSON: several chunks of the inflating thread, with bad records among them.
+    let plain: String = (0..6000)
+        .map(|i| if i % 97 == 0 { "{\"broken\n".to_string() } else { ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n" })
+        .collect();
+    let plain = plain.as_bytes();
+    let mut two_members = gz(&plain[..plain.len() / 2]);
+    two_members.extend(gz(&plain[plain.len() / 2..]));
+    let full = gz(plain);
+    let truncated = full[..full.len() * 2 / 3].to_vec();
+    let mut corrupt = full.clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle..middle + 64].fill(0xAA);
+    for (name, input) in [("two members", two_members), ("truncated", truncated), ("corrupt", corrupt), ("plain", plain.to_vec())] {
+        let outcome = |threads: bool| {
+            let options = TransformOptions {
+                inflate_thread: threads,
+                encode_thread: threads,
+                ..TransformOptions::new("k")
+            };
+            let mut sink = MemSink::default();
+            let report = transform(&input[..], &options, &mut sink).unwrap();
+            let files: Vec<(NaiveDate, Bytes)> = sink.files.keys().map(|d| (*d, sink.bytes(*d))).collect();
+            (report, sink.bad, files)
+        };
+        let (threaded, inline) = (outcome(true), outcome(false));
+        assert!(threaded.0.events_out > 1000, "{name}: {:?}", threaded.0);
+        assert_eq!(threaded, inline, "{name}");
     }
 }
