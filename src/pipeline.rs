@@ -324,15 +324,16 @@ pub async fn transform_objects(
     let pipelined = jobs.max(1) < cores;
     // After a stop request no object is started; the ones running finish (their outputs are
     // committed whole, with their manifests), so a re-run skips them.
-    let mut running = futures::stream::iter(objects.iter())
-        .take_while(|_| std::future::ready(!stop.is_some_and(StopRequest::requested)))
-        .map(|object| {
-            let store = store.clone();
-            async move {
-                (object.clone(), transform_object(store, lake, object, skip_complete, pipelined).await)
-            }
-        })
-        .buffer_unordered(jobs.max(1));
+    let mut running =
+        futures::stream::iter(objects.iter())
+            .take_while(|_| std::future::ready(!stop.is_some_and(StopRequest::requested)))
+            .map(|object| {
+                let store = store.clone();
+                async move {
+                    (object.clone(), transform_object(store, lake, object, skip_complete, pipelined).await)
+                }
+            })
+            .buffer_unordered(jobs.max(1));
     while let Some((object, result)) = running.next().await {
         done(&object, &result);
         results.push((object, result));

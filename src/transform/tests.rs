@@ -622,8 +622,13 @@ fn records_spanning_buffer_refills_keep_exact_offsets() {
 #[test]
 fn batches_and_row_groups_follow_the_options() {
     let input: String = (0..60).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
-    let opts =
-        TransformOptions { source_key: "k".into(), row_group_rows: 25, batch_rows: 10, encode_thread: false, inflate_thread: false };
+    let opts = TransformOptions {
+        source_key: "k".into(),
+        row_group_rows: 25,
+        batch_rows: 10,
+        encode_thread: false,
+        inflate_thread: false,
+    };
     let (report, sink) = run_with(input.as_bytes(), &opts);
     assert_eq!(report.events_out, 60);
     let file = SerializedFileReader::new(sink.bytes(date(2024, 6, 1))).unwrap();
@@ -734,7 +739,13 @@ fn write_errors_while_encoding_are_errors_in_both_modes() {
 fn inflating_on_a_thread_changes_nothing() {
     // Over 2 MiB of JSON: several chunks of the inflating thread, with bad records among them.
     let plain: String = (0..6000)
-        .map(|i| if i % 97 == 0 { "{\"broken\n".to_string() } else { ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n" })
+        .map(|i| {
+            if i % 97 == 0 {
+                "{\"broken\n".to_string()
+            } else {
+                ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n"
+            }
+        })
         .collect();
     let plain = plain.as_bytes();
     let mut two_members = gz(&plain[..plain.len() / 2]);
@@ -744,7 +755,12 @@ fn inflating_on_a_thread_changes_nothing() {
     let mut corrupt = full.clone();
     let middle = corrupt.len() / 2;
     corrupt[middle..middle + 64].fill(0xAA);
-    for (name, input) in [("two members", two_members), ("truncated", truncated), ("corrupt", corrupt), ("plain", plain.to_vec())] {
+    for (name, input) in [
+        ("two members", two_members),
+        ("truncated", truncated),
+        ("corrupt", corrupt),
+        ("plain", plain.to_vec()),
+    ] {
         let outcome = |threads: bool| {
             let options = TransformOptions {
                 inflate_thread: threads,

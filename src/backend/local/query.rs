@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use async_trait::async_trait;
-use datafusion::catalog::MemorySchemaProvider;
 use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+use datafusion::catalog::MemorySchemaProvider;
 use datafusion::common::ScalarValue;
 use datafusion::common::TableReference;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
@@ -19,8 +19,8 @@ use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
 use super::catalog::LocalCatalog;
-use crate::discover::arrow_type;
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
+use crate::discover::arrow_type;
 use crate::error::{Interrupted, RemoteFailed, usage};
 use crate::output::arrow_cells::cell;
 
@@ -38,16 +38,14 @@ impl LocalQuery {
 
     async fn session(&self, database: &str) -> Result<SessionContext> {
         // DATAFUSION_* variables tune the engine (batch size, partitions, Parquet options).
-        let mut config = SessionConfig::from_env()
-            .map_err(|err| usage(format!("DATAFUSION_* settings: {err}")))?;
+        let mut config =
+            SessionConfig::from_env().map_err(|err| usage(format!("DATAFUSION_* settings: {err}")))?;
         // Statistics of every file before planning cost more than they save for one query on
         // a lake of many small files (a new process each time, so nothing stays cached).
         if std::env::var_os("DATAFUSION_EXECUTION_COLLECT_STATISTICS").is_none() {
             config.options_mut().execution.collect_statistics = false;
         }
-        let config = config
-            .with_default_catalog_and_schema(CATALOG, database)
-            .with_information_schema(true);
+        let config = config.with_default_catalog_and_schema(CATALOG, database).with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
         let document = self.catalog.read().await?;
         for (db_name, db) in &document.databases {
@@ -57,11 +55,8 @@ impl LocalQuery {
                 catalog.register_schema(db_name, Arc::new(MemorySchemaProvider::new()))?;
             }
             for (name, table) in &db.tables {
-                let partition_cols = table
-                    .partition_keys
-                    .iter()
-                    .map(|k| (k.name.clone(), partition_type()))
-                    .collect();
+                let partition_cols =
+                    table.partition_keys.iter().map(|k| (k.name.clone(), partition_type())).collect();
                 let format = ParquetFormat::default();
                 let options = ListingOptions::new(Arc::new(format))
                     .with_file_extension(".parquet")
