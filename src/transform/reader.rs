@@ -88,7 +88,8 @@ pub(crate) fn open_inflating<'scope, R: Read + Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
 ) -> Framer<'scope> {
     let sniffed = sniff(input);
-    if !sniffed.compressed || sniffed.damaged.is_some() {
+    // A failed sniff is never gzip, so it takes this path with its damage.
+    if !sniffed.compressed {
         return Framer::new(Box::new(sniffed.input), sniffed.compressed, sniffed.damaged);
     }
     let (filled_tx, filled_rx) = sync_channel::<io::Result<(Vec<u8>, usize)>>(INFLATED_IN_FLIGHT);

@@ -56,7 +56,7 @@ impl LocalQuery {
             }
             for (name, table) in &db.tables {
                 let partition_cols =
-                    table.partition_keys.iter().map(|k| (k.name.clone(), partition_type())).collect();
+                    table.partition_keys.iter().map(|k| (k.name.clone(), PARTITION_TYPE.clone())).collect();
                 let format = ParquetFormat::default();
                 let options = ListingOptions::new(Arc::new(format))
                     .with_file_extension(".parquet")
@@ -136,16 +136,14 @@ fn catalog_schema(columns: &[Column]) -> Option<SchemaRef> {
 /// Partition values are strings, as in Glue. As string views they group and compare several
 /// times faster than as `Utf8` (the per-day query: 0.25 s against 0.18 s over 10 M events) and
 /// than as dictionaries, which the multi-column grouping does not vectorise.
-fn partition_type() -> DataType {
-    DataType::Utf8View
-}
+const PARTITION_TYPE: DataType = DataType::Utf8View;
 
-fn value_kind(data_type: &datafusion::arrow::datatypes::DataType) -> ValueKind {
+fn value_kind(data_type: &DataType) -> ValueKind {
     if data_type.is_integer() {
         ValueKind::Integer
     } else if data_type.is_floating() || data_type.is_numeric() {
         ValueKind::Float
-    } else if *data_type == datafusion::arrow::datatypes::DataType::Boolean {
+    } else if *data_type == DataType::Boolean {
         ValueKind::Boolean
     } else {
         ValueKind::Text
