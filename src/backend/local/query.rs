@@ -45,8 +45,15 @@ impl LocalQuery {
         if std::env::var_os("DATAFUSION_EXECUTION_COLLECT_STATISTICS").is_none() {
             config.options_mut().execution.collect_statistics = false;
         }
+        // The engine's default reads the last 512 KiB of every file to find its footer; the
+        // transform's footers and page indexes take a few KiB, so on a lake of 3 MB files most
+        // of that read was column data read again later (112 MB read for a 14 MB scan).
+        if std::env::var_os("DATAFUSION_EXECUTION_PARQUET_METADATA_SIZE_HINT").is_none() {
+            config.options_mut().execution.parquet.metadata_size_hint = Some(METADATA_SIZE_HINT);
+        }
         let config = config.with_default_catalog_and_schema(CATALOG, database).with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
+        let parquet_options = ctx.state().default_table_options().parquet;
         let document = self.catalog.read().await?;
         for (db_name, db) in &document.databases {
             if ctx.catalog(CATALOG).and_then(|c| c.schema(db_name)).is_none()
@@ -57,7 +64,7 @@ impl LocalQuery {
             for (name, table) in &db.tables {
                 let partition_cols =
                     table.partition_keys.iter().map(|k| (k.name.clone(), PARTITION_TYPE.clone())).collect();
-                let format = ParquetFormat::default();
+                let format = ParquetFormat::default().with_options(parquet_options.clone());
                 let options = ListingOptions::new(Arc::new(format))
                     .with_file_extension(".parquet")
                     .with_table_partition_cols(partition_cols);
@@ -132,6 +139,9 @@ fn catalog_schema(columns: &[Column]) -> Option<SchemaRef> {
         .collect::<Option<Vec<_>>>()?;
     (!fields.is_empty()).then(|| Arc::new(Schema::new(fields)))
 }
+
+/// Bytes read from the end of a file in the first request for its metadata.
+const METADATA_SIZE_HINT: usize = 64 * 1024;
 
 /// Partition values are strings, as in Glue. As string views they group and compare several
 /// times faster than as `Utf8` (the per-day query: 0.25 s against 0.18 s over 10 M events) and
