@@ -5,6 +5,7 @@ pub mod activity;
 mod catalog;
 mod delivery;
 mod lifecycle;
+mod parquet_files;
 mod query;
 mod store;
 

@@ -19,6 +19,7 @@ use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
 use super::catalog::LocalCatalog;
+use super::parquet_files::read_local_files;
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
 use crate::error::{Interrupted, RemoteFailed, usage};
@@ -99,6 +100,7 @@ impl LocalQuery {
             frame = frame.with_param_values(values).map_err(failed)?;
         }
         let plan = frame.create_physical_plan().await.map_err(failed)?;
+        let plan = read_local_files(plan).map_err(failed)?;
         let columns: Vec<ResultColumn> = plan
             .schema()
             .fields()
