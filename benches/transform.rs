@@ -11,7 +11,10 @@
 //!
 //! Modes:
 //! - `parse_only_1t`, `parse_only_2t`: `transform::parse_only` (inflate + frame + typed parse),
-//!   on 1 thread or 2 threads sharing the files; the practical limit of any transform.
+//!   on 1 thread or 2 threads sharing the files; the practical limit of this transform.
+//! - `serde_limit_1t`, `serde_limit_2t`: the limit as `../shared/bench/README.md` defines it:
+//!   gunzip (flate2, the same zlib-rs backend), split lines, `serde_json` each record into a
+//!   struct of the contract's fields.
 //! - `transform_1t`: `transform::transform` without its inflating and encoding threads, one
 //!   thread in all.
 //! - `transform_1t_pipelined`: the same with the defaults `inflate_thread` and `encode_thread`
@@ -28,7 +31,7 @@
 //! mode's own peak only when the mode runs alone (`--mode`), as `scripts/bench` does.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -37,8 +40,15 @@ use std::time::Instant;
 use bdctl::transform::{self, BadRecord, TransformOptions, TransformSink};
 use chrono::NaiveDate;
 
-const MODES: &[&str] =
-    &["parse_only_1t", "parse_only_2t", "transform_1t", "transform_1t_pipelined", "transform_2t"];
+const MODES: &[&str] = &[
+    "serde_limit_1t",
+    "serde_limit_2t",
+    "parse_only_1t",
+    "parse_only_2t",
+    "transform_1t",
+    "transform_1t_pipelined",
+    "transform_2t",
+];
 
 /// A Parquet destination that keeps nothing.
 struct Counter(Arc<AtomicU64>);
@@ -78,6 +88,7 @@ struct Tally {
 
 #[derive(Clone, Copy)]
 enum Work {
+    SerdeLimit,
     ParseOnly,
     Transform { pipelined: bool },
 }
@@ -87,8 +98,55 @@ fn open(path: &Path) -> BufReader<File> {
     BufReader::with_capacity(1 << 20, file)
 }
 
+/// The event contract as a plain serde struct: owned strings, `timestamp` string or number.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct ContractEvent {
+    event_id: String,
+    event_type: String,
+    timestamp: serde_json::Value,
+    user_id: Option<String>,
+    session_id: Option<String>,
+    page_url: Option<String>,
+    referrer: Option<String>,
+    user_agent: Option<String>,
+    ip: Option<String>,
+    email: Option<String>,
+    product_id: Option<String>,
+    price: Option<f64>,
+    quantity: Option<i64>,
+    country: Option<String>,
+    device: Option<String>,
+}
+
+fn serde_limit(path: &Path) -> u64 {
+    let mut input = open(path);
+    let is_gzip = input.fill_buf().is_ok_and(|head| head.starts_with(&[0x1f, 0x8b]));
+    let mut lines: Box<dyn BufRead> = if is_gzip {
+        Box::new(BufReader::with_capacity(1 << 20, flate2::read::MultiGzDecoder::new(input)))
+    } else {
+        Box::new(input)
+    };
+    let (mut line, mut events) = (Vec::new(), 0);
+    loop {
+        line.clear();
+        match lines.read_until(b'\n', &mut line) {
+            Ok(0) => break events,
+            Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {}
+            Ok(_) => {
+                let event: ContractEvent = serde_json::from_slice(&line)
+                    .unwrap_or_else(|e| panic!("serde_limit {} record {}: {e}", path.display(), events + 1));
+                std::hint::black_box(&event);
+                events += 1;
+            }
+            Err(e) => panic!("serde_limit {}: {e}", path.display()),
+        }
+    }
+}
+
 fn run_file(work: Work, path: &Path, out_bytes: &Arc<AtomicU64>) -> Tally {
     match work {
+        Work::SerdeLimit => Tally { events: serde_limit(path), quarantined: 0 },
         Work::ParseOnly => {
             let records = transform::parse_only(open(path))
                 .unwrap_or_else(|e| panic!("parse_only {}: {e}", path.display()));
@@ -196,6 +254,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn mode_spec(mode: &str) -> Option<(Work, usize)> {
     Some(match mode {
+        "serde_limit_1t" => (Work::SerdeLimit, 1),
+        "serde_limit_2t" => (Work::SerdeLimit, 2),
         "parse_only_1t" => (Work::ParseOnly, 1),
         "parse_only_2t" => (Work::ParseOnly, 2),
         "transform_1t" => (Work::Transform { pipelined: false }, 1),
