@@ -179,6 +179,8 @@ pub(crate) struct Framer<'r> {
     end: usize,
     /// Stream offset of `buf[0]`.
     base: u64,
+    /// `buf[start..utf8_end]` is known to be valid UTF-8 (when `utf8_end > start`).
+    utf8_end: usize,
     eof: bool,
     pub damaged: Option<String>,
     pub input_bytes: u64,
@@ -200,6 +202,7 @@ impl<'r> Framer<'r> {
             start: 0,
             end: 0,
             base: 0,
+            utf8_end: 0,
             eof: damaged.is_some(),
             damaged,
             input_bytes: 0,
@@ -227,17 +230,25 @@ impl<'r> Framer<'r> {
             let meta = RecordMeta { number: self.records + 1, offset: self.base + self.start as u64 };
             // Fast path: almost every record is an object that deserialises in one go.
             let typed_err = if text[0] == b'{' {
-                let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
-                match it.next() {
-                    Some(Ok(mut raw)) => {
-                        let len = it.byte_offset();
+                if self.utf8_end <= self.start {
+                    self.utf8_end = self.start + valid_utf8_prefix(text);
+                }
+                let valid = &text[..self.utf8_end - self.start];
+                let typed = match parse_valid_utf8(valid) {
+                    // The record runs past the checked text: it holds invalid UTF-8, which the
+                    // byte-level parse reports where it occurs.
+                    (Some(Err(e)), _) if e.is_eof() && valid.len() < text.len() => parse_bytes(text),
+                    typed => typed,
+                };
+                match typed {
+                    (Some(Ok(mut raw)), len) => {
                         self.records += 1;
                         h.good(&mut raw, meta, &text[..len])?;
                         self.start += len;
                         continue;
                     }
-                    Some(Err(e)) => Some(e),
-                    None => None,
+                    (Some(Err(e)), _) => Some(e),
+                    (None, _) => None,
                 }
             } else {
                 None
@@ -275,6 +286,9 @@ impl<'r> Framer<'r> {
             self.start = 0;
             self.end = pending;
         }
+        // Checked again with the bytes read now: a character cut by the end of one read is
+        // completed by the next.
+        self.utf8_end = 0;
         if pending == self.buf.len() {
             self.buf.resize(self.buf.len() * 2, 0);
         } else if self.buf.len() > CHUNK && pending <= CHUNK / 2 {
@@ -301,6 +315,31 @@ impl<'r> Framer<'r> {
             }
         }
     }
+}
+
+/// The length of the longest valid UTF-8 prefix of `text`. Checking a whole buffer at once is
+/// several times cheaper than the parser checking each string it meets.
+fn valid_utf8_prefix(text: &[u8]) -> usize {
+    match simdutf8::compat::from_utf8(text) {
+        Ok(_) => text.len(),
+        Err(e) => e.valid_up_to(),
+    }
+}
+
+type Typed<'a> = (Option<Result<Raw<'a>, serde_json::Error>>, usize);
+
+/// The first record of `text`, which is valid UTF-8, and where it ends.
+fn parse_valid_utf8(text: &[u8]) -> Typed<'_> {
+    // SAFETY: the caller checked `text` with `valid_utf8_prefix`.
+    let text = unsafe { std::str::from_utf8_unchecked(text) };
+    let mut it = serde_json::Deserializer::from_str(text).into_iter::<Raw>();
+    (it.next(), it.byte_offset())
+}
+
+/// The first record of `text`, checking UTF-8 as the parser meets strings, and where it ends.
+fn parse_bytes(text: &[u8]) -> Typed<'_> {
+    let mut it = serde_json::Deserializer::from_slice(text).into_iter::<Raw>();
+    (it.next(), it.byte_offset())
 }
 
 fn is_ws(b: u8) -> bool {

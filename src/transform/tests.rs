@@ -620,6 +620,46 @@ fn records_spanning_buffer_refills_keep_exact_offsets() {
 }
 
 #[test]
+fn multibyte_text_across_refills_and_invalid_utf8_far_into_the_stream() {
+    let text = "café – 東京 – 😀".repeat(20);
+    let record = |id: &str| {
+        format!(
+            r#"{{"event_id":"{id}","event_type":"click","timestamp":"2024-06-01T10:00:00Z","page_url":"{text}"}}"#
+        )
+    };
+    let mut body = String::new();
+    let mut n = 0;
+    while body.len() < reader::CHUNK + 50_000 {
+        body.push_str(&record(&format!("e{n}")));
+        n += 1;
+    }
+    // Leading spaces put the end of the first buffer inside a character.
+    let pad = (0..4).find(|&k| !format!("{}{body}", " ".repeat(k)).is_char_boundary(reader::CHUNK)).unwrap();
+    let mut input = format!("{}{body}", " ".repeat(pad)).into_bytes();
+    let bad_string_offset = input.len() as u64;
+    input.extend_from_slice(b"{\"event_id\":\"bad\",\"event_type\":\"click\",\"timestamp\":\"2024-06-01T10:00:00Z\",\"page_url\":\"x\xc3\"}\n");
+    let garbage_offset = input.len() as u64;
+    input.extend_from_slice(b"\xff\xfe\n");
+    for i in 0..100 {
+        input.extend_from_slice(record(&format!("f{i}")).as_bytes());
+    }
+
+    for compressed in [false, true] {
+        let data = if compressed { gz(&input) } else { input.clone() };
+        let (report, sink) = run(&data);
+        assert_eq!(report.events_out, n + 100);
+        assert_eq!(report.quarantined, 2);
+        let (string, garbage) = (&sink.bad[0].0, &sink.bad[1].0);
+        assert_eq!((string.record_number, string.byte_offset), (n + 1, bad_string_offset));
+        assert!(string.reason.starts_with("invalid UTF-8"), "{}", string.reason);
+        assert_eq!((garbage.record_number, garbage.byte_offset), (n + 2, garbage_offset));
+        let b = sink.only_batch();
+        assert!(strs(&b, "page_url").iter().all(|url| url.as_deref() == Some(text.as_str())));
+        assert_eq!(strs(&b, "event_id").last().unwrap().as_deref(), Some("f99"));
+    }
+}
+
+#[test]
 fn batches_and_row_groups_follow_the_options() {
     let input: String = (0..60).map(|i| ev(&format!("e{i}"), "2024-06-01T10:00:00Z") + "\n").collect();
     let opts = TransformOptions {
