@@ -233,8 +233,11 @@ impl<'r> Framer<'r> {
                 if self.utf8_end <= self.start {
                     self.utf8_end = self.start + valid_utf8_prefix(text);
                 }
-                let valid = &text[..self.utf8_end - self.start];
-                let typed = match parse_valid_utf8(valid) {
+                // SAFETY: `buf[old start..utf8_end]` was checked and the buffer has not changed
+                // since (`fill` resets `utf8_end`); `text` starts with `{`, a character boundary,
+                // so its part of the checked bytes is valid UTF-8 too.
+                let valid = unsafe { std::str::from_utf8_unchecked(&text[..self.utf8_end - self.start]) };
+                let typed = match parse_str(valid) {
                     // The record runs past the checked text: it holds invalid UTF-8, which the
                     // byte-level parse reports where it occurs.
                     (Some(Err(e)), _) if e.is_eof() && valid.len() < text.len() => parse_bytes(text),
@@ -328,10 +331,8 @@ fn valid_utf8_prefix(text: &[u8]) -> usize {
 
 type Typed<'a> = (Option<Result<Raw<'a>, serde_json::Error>>, usize);
 
-/// The first record of `text`, which is valid UTF-8, and where it ends.
-fn parse_valid_utf8(text: &[u8]) -> Typed<'_> {
-    // SAFETY: the caller checked `text` with `valid_utf8_prefix`.
-    let text = unsafe { std::str::from_utf8_unchecked(text) };
+/// The first record of `text` and where it ends.
+fn parse_str(text: &str) -> Typed<'_> {
     let mut it = serde_json::Deserializer::from_str(text).into_iter::<Raw>();
     (it.next(), it.byte_offset())
 }
