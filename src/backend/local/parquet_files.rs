@@ -31,8 +31,8 @@ use parquet::arrow::async_reader::AsyncFileReader;
 use parquet::errors::ParquetError;
 use parquet::file::metadata::{ParquetMetaData, ParquetMetaDataReader};
 
-/// Bytes read from the end of a file when no metadata size hint is configured.
-const DEFAULT_TAIL: usize = 64 * 1024;
+/// Bytes read from the end of a file in the first request for its metadata, unless configured.
+pub(super) const METADATA_SIZE_HINT: usize = 64 * 1024;
 
 /// Makes every Parquet scan in `plan` read through [`LocalReaderFactory`].
 pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
@@ -76,7 +76,7 @@ impl ParquetFileReaderFactory for LocalReaderFactory {
             size,
             tail: Bytes::new(),
             tail_start: size,
-            tail_len: metadata_size_hint.unwrap_or(DEFAULT_TAIL),
+            tail_len: metadata_size_hint.unwrap_or(METADATA_SIZE_HINT),
             metrics,
         }))
     }
@@ -202,7 +202,7 @@ mod tests {
             writer.write(&batch).unwrap();
         }
         writer.close().unwrap();
-        assert!(std::fs::metadata(&path).unwrap().len() > 4 * DEFAULT_TAIL as u64);
+        assert!(std::fs::metadata(&path).unwrap().len() > 4 * METADATA_SIZE_HINT as u64);
 
         let sql =
             "SELECT count(*), sum(n), min(s), max(s), count(DISTINCT s) FROM t WHERE n % 3 = 0 AND n > 1000";

@@ -19,7 +19,7 @@ use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
 use super::catalog::LocalCatalog;
-use super::parquet_files::read_local_files;
+use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
 use crate::error::{Interrupted, RemoteFailed, usage};
@@ -141,9 +141,6 @@ fn catalog_schema(columns: &[Column]) -> Option<SchemaRef> {
         .collect::<Option<Vec<_>>>()?;
     (!fields.is_empty()).then(|| Arc::new(Schema::new(fields)))
 }
-
-/// Bytes read from the end of a file in the first request for its metadata.
-const METADATA_SIZE_HINT: usize = 64 * 1024;
 
 /// Partition values are strings, as in Glue. As string views they group and compare several
 /// times faster than as `Utf8` (the per-day query: 0.25 s against 0.18 s over 10 M events) and
