@@ -31,7 +31,7 @@
 //! mode's own peak only when the mode runs alone (`--mode`), as `scripts/bench` does.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -119,14 +119,19 @@ struct ContractEvent {
     device: Option<String>,
 }
 
-fn serde_limit(path: &Path) -> u64 {
+/// The decompressed content of a raw object (gzip by its magic bytes, else as it is).
+fn decoded(path: &Path) -> Box<dyn BufRead> {
     let mut input = open(path);
     let is_gzip = input.fill_buf().is_ok_and(|head| head.starts_with(&[0x1f, 0x8b]));
-    let mut lines: Box<dyn BufRead> = if is_gzip {
+    if is_gzip {
         Box::new(BufReader::with_capacity(1 << 20, flate2::read::MultiGzDecoder::new(input)))
     } else {
         Box::new(input)
-    };
+    }
+}
+
+fn serde_limit(path: &Path) -> u64 {
+    let mut lines = decoded(path);
     let (mut line, mut events) = (Vec::new(), 0);
     loop {
         line.clear();
@@ -223,25 +228,11 @@ fn peak_rss_kb() -> u64 {
 
 /// Decompressed size of every input, measured once, untimed.
 fn json_bytes(files: &[PathBuf]) -> u64 {
-    let mut buf = vec![0u8; 1 << 20];
     files
         .iter()
         .map(|p| {
-            let mut head = [0u8; 2];
-            let is_gzip =
-                File::open(p).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head == [0x1f, 0x8b];
-            if !is_gzip {
-                return std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-            }
-            let mut dec = flate2::read::MultiGzDecoder::new(open(p));
-            let mut n = 0u64;
-            loop {
-                match dec.read(&mut buf) {
-                    Ok(0) => break n,
-                    Ok(k) => n += k as u64,
-                    Err(e) => panic!("inflating {}: {e}", p.display()),
-                }
-            }
+            io::copy(&mut decoded(p), &mut io::sink())
+                .unwrap_or_else(|e| panic!("inflating {}: {e}", p.display()))
         })
         .sum()
 }
