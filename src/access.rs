@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use crate::backend::{Area, area_location};
-use crate::pipeline::STATE_PREFIX;
+use crate::layout::STATE_PREFIX;
+use crate::layout::{Area, area_location};
 use crate::settings::Settings;
 
 /// Where ARNs point: the partition (`aws`, `aws-cn`, `aws-us-gov`), the account and the region.

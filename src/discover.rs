@@ -7,7 +7,11 @@ use anyhow::{Context as _, Result, bail};
 use arrow::datatypes::{DataType, TimeUnit};
 use parquet::file::metadata::{FooterTail, ParquetMetaDataReader};
 
-use crate::backend::{Column, Location, ObjectInfo, ObjectStore, PartitionInfo, TableInfo};
+use crate::backend::{
+    Catalog, Change, Column, ObjectInfo, ObjectStore, PartitionInfo, TableInfo, TableLookup,
+};
+
+use crate::layout::Location;
 use crate::layout::{day_partition, partition_day};
 
 /// The partition keys of the events table, as Athena and Glue name them.
@@ -23,9 +27,13 @@ pub struct LakePartition {
     pub newest: ObjectInfo,
 }
 
-/// The date partitions under the transformed prefix, from the Parquet files' keys.
-/// `base_url` is how the catalog addresses the bucket: `s3://bucket/` or a local directory.
-pub fn partitions(objects: &[ObjectInfo], transformed: &Location, base_url: &str) -> Vec<LakePartition> {
+/// The date partitions under the transformed prefix, from the Parquet files' keys, each
+/// addressed by `url` (the store's [`ObjectStore::url`]).
+pub fn partitions(
+    objects: &[ObjectInfo],
+    transformed: &Location,
+    url: impl Fn(&Location) -> String,
+) -> Vec<LakePartition> {
     let mut by_day: BTreeMap<chrono::NaiveDate, LakePartition> = BTreeMap::new();
     for object in objects.iter().filter(|o| o.key.ends_with(".parquet")) {
         let Some(relative) = object.key.strip_prefix(&transformed.prefix) else { continue };
@@ -37,7 +45,10 @@ pub fn partitions(objects: &[ObjectInfo], transformed: &Location, base_url: &str
                     day.format("%m").to_string(),
                     day.format("%d").to_string(),
                 ],
-                location: format!("{base_url}{}{}", transformed.prefix, day_partition(day)),
+                location: url(&Location {
+                    bucket: transformed.bucket.clone(),
+                    prefix: format!("{}{}", transformed.prefix, day_partition(day)),
+                }),
             },
             objects: 0,
             bytes: 0,
@@ -165,15 +176,6 @@ pub fn merge_columns(files: &[(String, Vec<Column>)]) -> (Vec<Column>, Vec<Confl
     (merged, conflicts)
 }
 
-/// One line of a crawl's change report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    pub kind: &'static str,
-    pub action: &'static str,
-    pub name: String,
-    pub detail: String,
-}
-
 /// What changes from `before` to `after` in a table's definition.
 pub fn table_changes(before: Option<&TableInfo>, after: &TableInfo) -> Vec<Change> {
     let name = format!("{}.{}", after.database, after.name);
@@ -273,7 +275,7 @@ mod tests {
             object("transformed/notes.txt", 1),
         ];
         let location = Location { bucket: "lake".into(), prefix: "transformed/".into() };
-        let found = partitions(&objects, &location, "s3://lake/");
+        let found = partitions(&objects, &location, |l: &Location| format!("s3://{}/{}", l.bucket, l.prefix));
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].info.values, vec!["2024", "06", "01"]);
         assert_eq!(found[0].info.location, "s3://lake/transformed/year=2024/month=06/day=01/");
@@ -305,4 +307,38 @@ mod tests {
         assert_eq!(table_changes(None, &after)[0].action, "created");
         assert!(table_changes(Some(&after), &after).is_empty());
     }
+}
+
+/// The table and its partitions as the catalog has them now (no table: none of either).
+pub async fn snapshot(
+    catalog: &dyn Catalog,
+    database: &str,
+    table: &str,
+) -> Result<(Option<TableInfo>, Vec<PartitionInfo>)> {
+    match catalog.lookup_table(database, table).await? {
+        TableLookup::Found(info) => {
+            let partitions = catalog.list_partitions(database, table).await?;
+            Ok((Some(*info), partitions))
+        }
+        _ => Ok((None, Vec::new())),
+    }
+}
+
+/// The partitions of `after` that `before` did not have, as changes.
+pub fn partition_changes(before: &[PartitionInfo], after: &[PartitionInfo]) -> Vec<Change> {
+    after
+        .iter()
+        .filter(|p| !before.iter().any(|b| b.values == p.values))
+        .map(|p| Change {
+            kind: "partition",
+            action: "added",
+            name: PARTITION_KEYS
+                .iter()
+                .zip(&p.values)
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("/"),
+            detail: p.location.clone(),
+        })
+        .collect()
 }

@@ -28,20 +28,16 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
-/// The exit-code table shown in `bdctl --help` and the README.
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0    success
-  1    the operation failed
-  2    usage or configuration error
-  3    a remote job or query failed or was cancelled on the service side
-  4    timed out waiting
-  130  interrupted (Ctrl-C)";
-
 /// A usage or configuration problem (exit 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// What this backend cannot do, with the reason (exit 2): the answer of a capability that one
+/// backend has and the other has not, as arrow-rs-object-store's `NotSupported`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotSupported(pub String);
 
 /// A job, crawl or query that failed or was cancelled on the service side (exit 3).
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +106,16 @@ impl StopRequest {
     }
 }
 
+/// Shorthand for a `NotSupported` answer built from its reason.
+pub fn not_supported(reason: impl Into<String>) -> anyhow::Error {
+    NotSupported(reason.into()).into()
+}
+
+/// True when the error is a backend saying it cannot do this at all.
+pub fn is_not_supported(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<NotSupported>())
+}
+
 /// Shorthand for a usage error built from a message.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
@@ -126,7 +132,10 @@ pub fn exit_status(err: &anyhow::Error) -> ExitStatus {
         if cause.is::<RemoteFailed>() {
             return ExitStatus::RemoteFailed;
         }
-        if cause.is::<UsageError>() || cause.is::<crate::settings::SettingsError>() {
+        if cause.is::<UsageError>()
+            || cause.is::<NotSupported>()
+            || cause.is::<crate::settings::SettingsError>()
+        {
             return ExitStatus::Usage;
         }
         if let Some(io_err) = cause.downcast_ref::<io::Error>() {
@@ -169,6 +178,10 @@ mod tests {
         assert_eq!(exit_status(&err), ExitStatus::RemoteFailed);
         assert_eq!(exit_status(&anyhow::anyhow!("plain")), ExitStatus::Failure);
         assert_eq!(exit_status(&usage("bad flag")), ExitStatus::Usage);
+        let unsupported = not_supported("the local backend has no crawler").context("crawling");
+        assert_eq!(exit_status(&unsupported), ExitStatus::Usage);
+        assert!(is_not_supported(&unsupported));
+        assert!(!is_not_supported(&usage("bad flag")));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use parquet::file::metadata::{FooterTail, ParquetMetaDataReader};
 use crate::backend::{Backend, ObjectInfo, ObjectStore, TableLookup};
 use crate::discover::PARTITION_KEYS;
 use crate::error::usage;
-use crate::settings::{BackendKind, Settings};
+use crate::layout::Location;
 
 /// Beyond this many files, footers are read from a sample and the column share extrapolated.
 const EXACT_FILES: usize = 256;
@@ -260,23 +260,8 @@ async fn referenced_bytes(
     Ok(total)
 }
 
-/// Where a catalog location lives in the backend's store: (bucket, key prefix).
-fn store_location(settings: &Settings, location: &str) -> (String, String) {
-    match settings.backend.value {
-        BackendKind::Aws => {
-            let rest = location.strip_prefix("s3://").unwrap_or(location);
-            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-            (bucket.to_string(), prefix.to_string())
-        }
-        BackendKind::Local => {
-            let base = format!("{}/", settings.data_dir.value.display());
-            (String::new(), location.strip_prefix(&base).unwrap_or(location).to_string())
-        }
-    }
-}
-
 /// Estimates the scan of `sql` from the catalog and the footers of the files it would read.
-pub async fn estimate(backend: &Backend, settings: &Settings, sql: &str, database: &str) -> Result<Estimate> {
+pub async fn estimate(backend: &Backend, sql: &str, database: &str) -> Result<Estimate> {
     let analysis = analyze(sql, database)?;
     let mut estimate = Estimate::default();
     let mut files: Vec<(String, ObjectInfo)> = Vec::new();
@@ -297,7 +282,9 @@ pub async fn estimate(backend: &Backend, settings: &Settings, sql: &str, databas
         };
         estimate.partitions += locations.len();
         for location in locations {
-            let (bucket, prefix) = store_location(settings, &location);
+            // A location outside this store (another bucket scheme, another data directory)
+            // holds nothing this estimate can read.
+            let Some(Location { bucket, prefix }) = backend.objects.location_of(&location) else { continue };
             for object in backend.objects.list(&bucket, &prefix).await? {
                 files.push((bucket.clone(), object));
             }

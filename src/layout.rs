@@ -1,9 +1,77 @@
 //! Where things live in the lake: raw keys in either layout, date partitions of the transformed
 //! and errors areas, and the object names Firehose gives its deliveries.
 
+use anyhow::Result;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
-use crate::settings::RawLayout;
+use crate::error::usage;
+use crate::settings::{RawLayout, Settings};
+
+/// The prefix of bdctl's own bookkeeping, at the root of the transformed bucket: outside the
+/// transformed prefix, so crawlers and queries never see it.
+pub const STATE_PREFIX: &str = "_bdctl/";
+
+/// The areas of the lake, each a bucket and a key prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Raw,
+    Transformed,
+    Errors,
+    Results,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Raw, Area::Transformed, Area::Errors, Area::Results];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Raw => "raw",
+            Area::Transformed => "transformed",
+            Area::Errors => "errors",
+            Area::Results => "results",
+        }
+    }
+
+    fn bucket_key(self) -> &'static str {
+        match self {
+            Area::Raw => "raw_bucket",
+            Area::Transformed => "transformed_bucket",
+            Area::Errors => "errors_bucket",
+            Area::Results => "results_bucket",
+        }
+    }
+}
+
+/// A bucket and a key prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub bucket: String,
+    pub prefix: String,
+}
+
+/// Where an area lives for these settings. On local, an unset bucket is the data directory itself.
+pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
+    let (bucket, prefix) = match area {
+        Area::Raw => (settings.raw_bucket.value.as_deref(), &settings.raw_prefix.value),
+        Area::Transformed => {
+            (settings.transformed_bucket.value.as_deref(), &settings.transformed_prefix.value)
+        }
+        Area::Errors => (settings.effective_errors_bucket(), &settings.errors_prefix.value),
+        Area::Results => (settings.results_bucket.value.as_deref(), &settings.results_prefix.value),
+    };
+    let bucket = match bucket.or(settings.backend.value.unset_bucket()) {
+        Some(bucket) => bucket.to_string(),
+        None => {
+            return Err(usage(format!(
+                "`{}` is not set for environment `{}` (set it in bdctl.toml or {})",
+                area.bucket_key(),
+                settings.env_name.value,
+                crate::settings::env_var_for(area.bucket_key())
+            )));
+        }
+    };
+    Ok(Location { bucket, prefix: prefix.clone() })
+}
 
 /// The raw directory an object delivered at `arrival` goes to, below the raw prefix.
 pub fn raw_partition(layout: RawLayout, arrival: DateTime<Utc>) -> String {

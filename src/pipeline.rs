@@ -16,15 +16,12 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 
 use crate::backend::StagedObject;
-use crate::backend::{Area, Location, ObjectInfo, ObjectStore, area_location, is_not_found};
+use crate::backend::{ObjectInfo, ObjectStore, is_not_found};
 use crate::error::StopRequest;
-use crate::layout::{day_partition, file_name, raw_key_day};
+use crate::layout::{Area, Location, area_location};
+use crate::layout::{STATE_PREFIX, day_partition, file_name, raw_key_day};
 use crate::settings::{RawLayout, Settings};
 use crate::transform::{self, BadRecord, TransformOptions, TransformSink};
-
-/// The prefix of bdctl's own bookkeeping, at the root of the transformed bucket: outside the
-/// transformed prefix, so crawlers and queries never see it.
-pub const STATE_PREFIX: &str = "_bdctl/";
 
 /// The list of date partitions that hold transformed data, for the catalog to register.
 pub const PARTITIONS_KEY: &str = "partitions.json";

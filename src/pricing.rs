@@ -1,20 +1,46 @@
-//! What AWS bills, where bdctl shows or estimates it.
+//! What AWS bills, where bdctl shows or estimates it. Every price comes from one [`Prices`]
+//! value, built from the `price_*` settings.
 
-/// Athena: USD 5 per TB scanned, each query rounded up to the megabyte with a 10 MB minimum;
-/// DDL statements and failed queries are free.
-pub const ATHENA_USD_PER_TB: f64 = 5.0;
+use crate::settings::Settings;
+
+/// Athena bills each query rounded up to the megabyte, with a 10 MB minimum; DDL statements and
+/// failed queries are free.
 pub const ATHENA_MINIMUM_MB: u64 = 10;
 const MB: u64 = 1024 * 1024;
 const MB_PER_TB: f64 = 1024.0 * 1024.0;
 
+/// The unit prices bdctl estimates with (USD).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prices {
+    pub athena_tb: f64,
+    pub s3_gb_month: f64,
+    pub firehose_gb: f64,
+    pub glue_dpu_hour: f64,
+    pub lambda_gb_second: f64,
+    pub lambda_million_requests: f64,
+}
+
+impl Prices {
+    pub fn from_settings(settings: &Settings) -> Self {
+        Self {
+            athena_tb: settings.price_athena_tb.value,
+            s3_gb_month: settings.price_s3_gb_month.value,
+            firehose_gb: settings.price_firehose_gb.value,
+            glue_dpu_hour: settings.price_glue_dpu_hour.value,
+            lambda_gb_second: settings.price_lambda_gb_second.value,
+            lambda_million_requests: settings.price_lambda_million_requests.value,
+        }
+    }
+
+    /// The USD Athena bills for a successful, non-DDL query that scanned `bytes`.
+    pub fn athena_query(&self, bytes: u64) -> f64 {
+        athena_billed_mb(bytes) as f64 * self.athena_tb / MB_PER_TB
+    }
+}
+
 /// The megabytes Athena bills for a query that scanned `bytes`.
 pub fn athena_billed_mb(bytes: u64) -> u64 {
     bytes.div_ceil(MB).max(ATHENA_MINIMUM_MB)
-}
-
-/// The USD Athena bills for a successful, non-DDL query that scanned `bytes`.
-pub fn athena_query_cost(bytes: u64) -> f64 {
-    athena_billed_mb(bytes) as f64 * ATHENA_USD_PER_TB / MB_PER_TB
 }
 
 /// Bytes in a human unit: 1.5 MB, 12 GB.
@@ -32,6 +58,25 @@ pub fn human_bytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LIST_PRICES: Prices = Prices {
+        athena_tb: 5.0,
+        s3_gb_month: 0.023,
+        firehose_gb: 0.029,
+        glue_dpu_hour: 0.44,
+        lambda_gb_second: 0.000_016_666_7,
+        lambda_million_requests: 0.2,
+    };
+
+    fn athena_query_cost(bytes: u64) -> f64 {
+        LIST_PRICES.athena_query(bytes)
+    }
+
+    #[test]
+    fn a_changed_price_changes_the_cost() {
+        let doubled = Prices { athena_tb: 10.0, ..LIST_PRICES };
+        assert_eq!(doubled.athena_query(1024 * 1024 * MB), 2.0 * LIST_PRICES.athena_query(1024 * 1024 * MB));
+    }
 
     #[test]
     fn athena_cost_to_the_cent() {

@@ -19,20 +19,91 @@ pub const CONFIG_FILE_NAME: &str = "bdctl.toml";
 pub const EMBEDDED_ENV: &str = "local";
 pub const DEFAULT_DATA_DIR: &str = ".bdctl";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum BackendKind {
     /// The real services through the AWS SDK
     Aws,
     /// The embedded platform on the local disk
+    #[default]
     Local,
 }
 
 impl BackendKind {
+    pub const ALL: [BackendKind; 2] = [BackendKind::Aws, BackendKind::Local];
+
     pub fn label(self) -> &'static str {
         match self {
             BackendKind::Aws => "aws",
             BackendKind::Local => "local",
+        }
+    }
+
+    /// What the backend is, in a few words (the `--backend` values and `bdctl init`'s choice).
+    pub fn description(self) -> &'static str {
+        match self {
+            BackendKind::Aws => "the real services through the AWS SDK",
+            BackendKind::Local => "the embedded platform on this disk",
+        }
+    }
+
+    pub fn parse_label(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.label() == text)
+    }
+
+    /// The name `bdctl init` offers for a new environment of this backend.
+    pub fn default_env_name(self) -> &'static str {
+        match self {
+            BackendKind::Aws => "dev",
+            BackendKind::Local => "local",
+        }
+    }
+
+    /// The keys `bdctl init` asks for on a terminal, with the default it offers.
+    pub fn init_questions(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            BackendKind::Aws => &[
+                ("region", ""),
+                ("profile", ""),
+                ("firehose_stream", ""),
+                ("raw_bucket", ""),
+                ("transformed_bucket", ""),
+                ("results_bucket", ""),
+                ("glue_database", "clickstream"),
+                ("glue_table", "events"),
+                ("glue_crawler", ""),
+                ("athena_workgroup", "primary"),
+            ],
+            BackendKind::Local => &[("data_dir", ".bdctl")],
+        }
+    }
+
+    /// Whether a key means something for this backend (`bdctl init` documents only those).
+    pub fn uses_key(self, key: &str) -> bool {
+        match self {
+            BackendKind::Local => matches!(
+                key,
+                "data_dir"
+                    | "raw_prefix"
+                    | "raw_layout"
+                    | "transformed_prefix"
+                    | "errors_prefix"
+                    | "results_prefix"
+                    | "glue_database"
+                    | "glue_table"
+                    | "raw_retention_days"
+                    | "results_retention_days"
+            ),
+            BackendKind::Aws => key != "data_dir",
+        }
+    }
+
+    /// The bucket of an area whose bucket is not set: the data directory itself on local (`""`);
+    /// none on AWS, where every bucket must be named.
+    pub fn unset_bucket(self) -> Option<&'static str> {
+        match self {
+            BackendKind::Aws => None,
+            BackendKind::Local => Some(""),
         }
     }
 }
@@ -400,12 +471,18 @@ settings_keys! {
     status_max_lag_hours: u32 = 24, shown "24";
     /// Minutes a Cost Explorer answer is reused (each request costs USD 0.01)
     cost_cache_minutes: u32 = 360, shown "360";
-    /// USD per GB-month of S3 Standard storage, for local cost estimates
+    /// USD per GB-month of S3 Standard storage, for cost estimates
     price_s3_gb_month: f64 = 0.023, shown "0.023";
-    /// USD per GB ingested by Firehose, for local cost estimates
+    /// USD per GB ingested by Firehose, for cost estimates
     price_firehose_gb: f64 = 0.029, shown "0.029";
-    /// USD per TB scanned by Athena, for local cost estimates
+    /// USD per TB scanned by Athena, for cost estimates, --max-cost and the query statistics line
     price_athena_tb: f64 = 5.0, shown "5";
+    /// USD per DPU-hour of a Glue job, for remote cost estimates
+    price_glue_dpu_hour: f64 = 0.44, shown "0.44";
+    /// USD per GB-second of Lambda compute, for remote cost estimates
+    price_lambda_gb_second: f64 = 0.000_016_666_7, shown "0.0000166667";
+    /// USD per million Lambda requests, for remote cost estimates
+    price_lambda_million_requests: f64 = 0.20, shown "0.2";
 }
 
 #[derive(Debug, Deserialize)]

@@ -670,6 +670,7 @@ async fn permission_gaps_name_the_action_and_the_resource() {
     let identity = Identity {
         principal: "arn:aws:sts::123456789012:assumed-role/bdctl-ops/ci-session".into(),
         scope: "123456789012".into(),
+        ..caller()
     };
     let settings = settings_with_resources();
     let scope = ArnScope::of_principal(&identity.principal, &identity.scope, "us-east-1");
@@ -687,7 +688,11 @@ async fn permission_gaps_name_the_action_and_the_resource() {
     assert_eq!(get_role.num_calls(), 1);
     assert_eq!(simulate.num_calls(), 1);
 
-    let root = Identity { principal: "arn:aws:iam::123456789012:root".into(), scope: "123456789012".into() };
+    let root = Identity {
+        principal: "arn:aws:iam::123456789012:root".into(),
+        scope: "123456789012".into(),
+        ..caller()
+    };
     assert_eq!(backend.platform.check_access(&root, &athena).await.unwrap(), AccessVerdict::Root);
 }
 
@@ -707,8 +712,11 @@ async fn a_denied_simulation_is_reported_not_guessed() {
         .build();
     let iam = mock_client!(aws_sdk_iam, RuleMode::Sequential, [&denied]);
     let backend = from_clients(Clients { iam, ..unused_clients() });
-    let identity =
-        Identity { principal: "arn:aws:iam::123456789012:user/ci".into(), scope: "123456789012".into() };
+    let identity = Identity {
+        principal: "arn:aws:iam::123456789012:user/ci".into(),
+        scope: "123456789012".into(),
+        ..caller()
+    };
     let grants = required_grants(&settings_with_resources(), &ArnScope::any_account("us-east-1")).unwrap();
     let err = backend.platform.check_access(&identity, &grants).await.unwrap_err();
     let text = err.to_string();
@@ -876,5 +884,16 @@ mod operations {
         assert_eq!(throttled.num_calls(), 3, "three attempts, then the error");
         assert!(err.to_string().contains("cloudwatch:GetMetricData"), "{err}");
         assert!(err.to_string().contains("Throttling"), "{err}");
+    }
+}
+
+/// A caller as `Platform::identity` describes one, for the fields a test does not set.
+fn caller() -> bdctl::backend::Identity {
+    bdctl::backend::Identity {
+        principal: String::new(),
+        scope: String::new(),
+        checked: "credentials",
+        target: String::new(),
+        detail: String::new(),
     }
 }

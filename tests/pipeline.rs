@@ -296,15 +296,25 @@ fn a_killed_backfill_finishes_on_the_next_run_with_the_same_bytes() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until some objects are done, then SIGKILL.
+    // Wait until some objects are done, then SIGKILL. An object is done when its manifest is
+    // in place; the hidden temporary file of a manifest being written is not one.
     let manifests = killed.path().join(".bdctl/_bdctl/manifests");
+    let done = || {
+        files_below(&manifests)
+            .iter()
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                !name.starts_with('.') && name.ends_with(".json")
+            })
+            .count()
+    };
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while files_below(&manifests).len() < 20 && std::time::Instant::now() < deadline {
+    while done() < 20 && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let done_before = files_below(&manifests).len();
+    let done_before = done();
     let raw_objects = files_below(&killed.path().join(".bdctl/raw")).len();
     assert!(done_before < raw_objects, "killed before the end ({done_before} of {raw_objects})");
 
@@ -316,6 +326,11 @@ fn a_killed_backfill_finishes_on_the_next_run_with_the_same_bytes() {
     );
     let total = rerun.as_array().unwrap().last().unwrap();
     assert!(total["skipped"].as_u64().unwrap() >= done_before as u64);
+    let leftovers: Vec<_> = files_below(&killed.path().join(".bdctl"))
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "the re-run removes the killed run's temporary files: {leftovers:?}");
 
     let tree = |root: &Path| -> Vec<(String, Vec<u8>)> {
         let base = root.join(".bdctl/transformed");

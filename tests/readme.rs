@@ -19,7 +19,7 @@ fn every_configuration_key_is_documented_with_its_variable() {
 #[test]
 fn exit_codes_match_the_help_text() {
     let readme = readme();
-    for line in bdctl::error::EXIT_CODES_HELP.lines().skip(1) {
+    for line in bdctl::cli::EXIT_CODES_HELP.lines().skip(1) {
         let (code, _) = line.trim().split_once(' ').unwrap();
         assert!(readme.contains(&format!("| {code} |")), "README lacks exit code {code}");
     }

@@ -1,11 +1,14 @@
 //! The seam between commands and the platform: small capability traits, implemented once for AWS
 //! (`aws`, through the official SDK) and once for the embedded platform on disk (`local`).
-//! Commands only ever talk to these traits.
+//! Commands only ever talk to these traits; [`factory`] alone knows which backend is which.
+//! What one backend cannot do it answers with [`crate::error::NotSupported`].
 
 pub mod aws;
+pub mod factory;
 pub mod local;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Result;
 use async_trait::async_trait;
@@ -13,8 +16,7 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::usage;
-use crate::settings::{BackendKind, Settings};
+use crate::layout::{Area, Location};
 
 /// An object under a bucket (AWS) or under the data directory (local).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,24 @@ pub struct NotFound(pub String);
 /// True when the error says that something does not exist.
 pub fn is_not_found(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.is::<NotFound>())
+}
+
+/// What a long operation tells the person watching (on stderr): the state it is in, notices and
+/// warnings. Capabilities that take a while report through it; commands decide how it shows.
+pub trait Reporter: Send + Sync {
+    /// The current state, for a spinner.
+    fn status(&self, text: &str);
+    fn notice(&self, text: &str);
+    fn warn(&self, text: &str);
+}
+
+/// A reporter that shows nothing (scripts, tests).
+pub struct Silent;
+
+impl Reporter for Silent {
+    fn status(&self, _text: &str) {}
+    fn notice(&self, _text: &str) {}
+    fn warn(&self, _text: &str) {}
 }
 
 /// An object being written from blocking code: nothing is visible under its key until
@@ -62,6 +82,12 @@ pub trait ObjectStore: Send + Sync {
     /// Succeeds when the bucket exists and is reachable with the current credentials; tells the
     /// bucket's region where the store has regions.
     async fn check_bucket(&self, bucket: &str) -> Result<Option<String>>;
+    /// How the catalog and people address a location: `s3://bucket/prefix`, or the directory.
+    fn url(&self, location: &Location) -> String;
+    /// The location a URL of this store addresses (the inverse of [`ObjectStore::url`]).
+    fn location_of(&self, url: &str) -> Option<Location>;
+    /// What holds an area's objects, for a check row: its name and its address.
+    fn describe_bucket(&self, area: Area, bucket: &str) -> (String, String);
 }
 
 /// A table as the catalog describes it.
@@ -116,6 +142,37 @@ pub trait Catalog: Send + Sync {
     /// Starts the crawler. `Ok(false)`: it was already running, and that run is the one to wait for.
     async fn start_crawler(&self, name: &str) -> Result<bool>;
     async fn crawler_status(&self, name: &str) -> Result<CrawlerStatus>;
+    /// Brings the table and its partitions in line with the files of the lake: the Glue
+    /// crawler on AWS, bdctl's own reading of the Parquet footers on local. Returns what
+    /// changed in the catalog, or `None` when asked not to wait for the crawl.
+    async fn crawl(&self, request: &CrawlRequest, reporter: &dyn Reporter) -> Result<Option<Vec<Change>>>;
+    /// Whether a crawl creates a missing database (otherwise it must exist beforehand).
+    fn crawl_creates_database(&self) -> bool;
+}
+
+/// What to crawl.
+#[derive(Debug, Clone)]
+pub struct CrawlRequest {
+    /// The environment's name, for messages about its settings.
+    pub environment: String,
+    pub database: String,
+    pub table: String,
+    /// The transformed area, whose files the table describes; `None` where the settings name no
+    /// transformed bucket (a Glue crawler knows its own targets).
+    pub lake: Option<Location>,
+    /// The Glue crawler to run, where crawling is a service's.
+    pub crawler: Option<String>,
+    pub wait: bool,
+    pub timeout: Duration,
+}
+
+/// One difference a crawl made in the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub kind: &'static str,
+    pub action: &'static str,
+    pub name: String,
+    pub detail: String,
 }
 
 /// A crawler's state and the outcome of its last crawl.
@@ -204,6 +261,8 @@ pub struct Invocation {
 /// The platform's own compute: a Glue job and a Lambda function that run the transform.
 #[async_trait]
 pub trait Jobs: Send + Sync {
+    /// Succeeds when the platform has compute of its own to run the transform on.
+    fn check_available(&self) -> Result<()>;
     async fn start_job(&self, job: &str, arguments: &[(String, String)]) -> Result<String>;
     async fn job_run(&self, job: &str, run_id: &str) -> Result<JobRun>;
     async fn invoke(&self, function: &str, payload: Bytes) -> Result<Invocation>;
@@ -228,6 +287,9 @@ pub struct QueryStats {
     pub engine_millis: u64,
     /// DDL statements are free on Athena.
     pub is_ddl: bool,
+    /// Whether the engine's owner bills the scan (Athena); the local engine scans for free and
+    /// shows what Athena would bill.
+    pub billed: bool,
 }
 
 /// What a result column holds, as far as output formats care: JSON numbers or strings, Parquet
@@ -320,10 +382,25 @@ impl LifecycleRule {
 /// `bdctl lifecycle apply` enforces right away.
 #[async_trait]
 pub trait Lifecycle: Send + Sync {
+    /// Who acts on the rules, and by which age.
+    fn enforcement(&self) -> Enforcement;
+    /// Rules the store itself needs on every bucket, beyond the lake's (S3: abort incomplete
+    /// multipart uploads, which are billed and invisible).
+    fn store_rules(&self) -> Vec<LifecycleRule>;
     /// Every rule of the bucket; no configuration is no rules.
     async fn rules(&self, bucket: &str) -> Result<Vec<LifecycleRule>>;
     /// Replaces the bucket's managed rules (`bdctl-…`) by `managed`, keeping every other rule exactly.
     async fn put_managed(&self, bucket: &str, managed: &[LifecycleRule]) -> Result<()>;
+}
+
+/// Who carries lifecycle rules out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enforcement {
+    /// The service, by each object's creation time, on its own schedule (S3).
+    Service,
+    /// bdctl, when the rules are applied: raw data ages by the day of its partition, the rest
+    /// by modification time (the local lake, whose files may be written long after their day).
+    OnApply,
 }
 
 /// A Cost Explorer question.
@@ -353,9 +430,49 @@ pub struct CostLine {
     pub estimated: bool,
 }
 
-/// What AWS bills: Cost Explorer. (Each request is billed USD 0.01: callers cache answers.)
+/// What `bdctl costs` and `bdctl status` ask.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostRequest {
+    pub query: CostQuery,
+    /// Ask again even when a cached answer is fresh.
+    pub refresh: bool,
+    /// The rest of the month to forecast, when wanted.
+    pub forecast: Option<CostQuery>,
+}
+
+/// What the platform costs (AWS) or would cost (local).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CostReport {
+    /// What AWS billed, from Cost Explorer.
+    Billed {
+        lines: Vec<CostLine>,
+        /// When the answer came from the cache: when it was fetched (RFC 3339).
+        cached_at: Option<String>,
+        /// The forecast asked for: (amount, unit), or why Cost Explorer could not give one.
+        forecast: Option<std::result::Result<(f64, String), String>>,
+    },
+    /// What the lake's volume and recent queries would cost on AWS.
+    Estimated { items: Vec<CostItem>, monthly_usd: f64 },
+}
+
+/// One line of a cost estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostItem {
+    pub item: String,
+    pub quantity: f64,
+    pub unit: &'static str,
+    pub unit_price_usd: f64,
+    pub usd: f64,
+    /// Whether it recurs (`per month`) or was paid once.
+    pub basis: &'static str,
+}
+
+/// What the platform costs: Cost Explorer on AWS (each request is billed USD 0.01, so answers
+/// are cached); on local, an estimate of the same volume on AWS.
 #[async_trait]
 pub trait Costs: Send + Sync {
+    async fn report(&self, request: &CostRequest, reporter: &dyn Reporter) -> Result<CostReport>;
+    /// Cost Explorer's answer, uncached.
     async fn cost_and_usage(&self, query: &CostQuery) -> Result<Vec<CostLine>>;
     /// The forecast total from `start` to `end` (exclusive), with its unit.
     async fn forecast(&self, query: &CostQuery) -> Result<(f64, String)>;
@@ -391,6 +508,15 @@ pub trait Metrics: Send + Sync {
         end: DateTime<Utc>,
         period_seconds: u32,
     ) -> Result<Vec<MetricSeries>>;
+    /// The metrics of this environment's resources, and the services left out because the
+    /// settings name none of theirs.
+    fn available(&self) -> (Vec<MetricSpec>, Vec<&'static str>);
+    /// The day's three figures `bdctl status` shows, with their labels: events in, records
+    /// rejected, bytes scanned.
+    fn headline(&self) -> Vec<(&'static str, MetricSpec)>;
+    /// Records what a run did, where the platform does not record it itself (on AWS the
+    /// services publish their own metrics). Never fails the run that did the work.
+    fn record(&self, kind: &str, values: &[(&str, f64)]);
 }
 
 /// Who bdctl acts as.
@@ -400,6 +526,30 @@ pub struct Identity {
     pub principal: String,
     /// The AWS account, or the data directory on local.
     pub scope: String,
+    /// What vouches for it, as a check row names it: "credentials", "data directory".
+    pub checked: &'static str,
+    /// The row's target and detail: the principal and its account, or the directory and its user.
+    pub target: String,
+    pub detail: String,
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStatus {
+    Ok,
+    Warn,
+    Fail,
+    Skip,
+}
+
+/// A check of how the platform is set up (privacy, encryption, logging), with the fix in its
+/// detail when it does not pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostureCheck {
+    pub name: String,
+    pub target: String,
+    pub status: CheckStatus,
+    pub detail: String,
 }
 
 #[async_trait]
@@ -414,6 +564,11 @@ pub trait Platform: Send + Sync {
     ) -> Result<crate::access::AccessVerdict>;
     /// The state of one of the platform's named resources; `NotFound` when it does not exist.
     async fn describe(&self, resource: &Resource) -> Result<ResourceState>;
+    /// Succeeds when access is granted by IAM policies, so that a least-privilege policy means
+    /// something here.
+    fn check_policy_applies(&self) -> Result<()>;
+    /// The platform's own checks beyond its resources (the local data directory's privacy).
+    async fn posture(&self) -> Vec<PostureCheck>;
 }
 
 /// A named resource of the platform, outside the lake's buckets and the catalog.
@@ -456,88 +611,9 @@ pub struct ResourceState {
     pub writes_to: Option<String>,
 }
 
-/// The areas of the lake, each a bucket and a key prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    Raw,
-    Transformed,
-    Errors,
-    Results,
-}
-
-impl Area {
-    pub const ALL: [Area; 4] = [Area::Raw, Area::Transformed, Area::Errors, Area::Results];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Area::Raw => "raw",
-            Area::Transformed => "transformed",
-            Area::Errors => "errors",
-            Area::Results => "results",
-        }
-    }
-
-    fn bucket_key(self) -> &'static str {
-        match self {
-            Area::Raw => "raw_bucket",
-            Area::Transformed => "transformed_bucket",
-            Area::Errors => "errors_bucket",
-            Area::Results => "results_bucket",
-        }
-    }
-}
-
-/// A bucket and a key prefix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub bucket: String,
-    pub prefix: String,
-}
-
-/// Where an area lives for these settings. On local, an unset bucket is the data directory itself.
-pub fn area_location(settings: &Settings, area: Area) -> Result<Location> {
-    let (bucket, prefix) = match area {
-        Area::Raw => (settings.raw_bucket.value.as_deref(), &settings.raw_prefix.value),
-        Area::Transformed => {
-            (settings.transformed_bucket.value.as_deref(), &settings.transformed_prefix.value)
-        }
-        Area::Errors => (settings.effective_errors_bucket(), &settings.errors_prefix.value),
-        Area::Results => (settings.results_bucket.value.as_deref(), &settings.results_prefix.value),
-    };
-    let bucket = match (bucket, settings.backend.value) {
-        (Some(bucket), _) => bucket.to_string(),
-        (None, BackendKind::Local) => String::new(),
-        (None, BackendKind::Aws) => {
-            return Err(usage(format!(
-                "`{}` is not set for environment `{}` (set it in bdctl.toml or {})",
-                area.bucket_key(),
-                settings.env_name.value,
-                crate::settings::env_var_for(area.bucket_key())
-            )));
-        }
-    };
-    Ok(Location { bucket, prefix: prefix.clone() })
-}
-
-/// How the catalog addresses a bucket's objects: `s3://bucket/` on AWS, the directory on local.
-pub fn storage_base_url(settings: &Settings, bucket: &str) -> String {
-    match settings.backend.value {
-        BackendKind::Aws => format!("s3://{bucket}/"),
-        BackendKind::Local => {
-            let dir = if bucket.is_empty() {
-                settings.data_dir.value.clone()
-            } else {
-                settings.data_dir.value.join(bucket)
-            };
-            format!("{}/", dir.display())
-        }
-    }
-}
-
 /// Every capability of one backend, connected from the resolved settings.
 #[derive(Clone)]
 pub struct Backend {
-    pub kind: BackendKind,
     pub objects: Arc<dyn ObjectStore>,
     pub catalog: Arc<dyn Catalog>,
     pub platform: Arc<dyn Platform>,
@@ -547,13 +623,4 @@ pub struct Backend {
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,
     pub metrics: Arc<dyn Metrics>,
-}
-
-impl Backend {
-    pub async fn connect(settings: &Settings) -> Result<Self> {
-        match settings.backend.value {
-            BackendKind::Local => local::connect(settings),
-            BackendKind::Aws => aws::connect(settings).await,
-        }
-    }
 }

@@ -1,8 +1,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-
-use crate::settings::BackendKind;
+use clap::builder::{PossibleValue, PossibleValuesParser};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -18,8 +17,8 @@ pub struct InitArgs {
     pub name: Option<String>,
 
     /// Backend of the environment
-    #[arg(long, value_enum)]
-    pub backend: Option<BackendKind>,
+    #[arg(long, value_parser = backends())]
+    pub backend: Option<String>,
 
     /// Set a key of the environment (see `bdctl config keys`); repeatable
     #[arg(long = "set", value_name = "KEY=VALUE")]
@@ -36,4 +35,11 @@ pub struct InitArgs {
     /// Make this environment the file's default_env
     #[arg(long)]
     pub default: bool,
+}
+
+fn backends() -> PossibleValuesParser {
+    PossibleValuesParser::new([
+        PossibleValue::new("aws").help("The real services through the AWS SDK"),
+        PossibleValue::new("local").help("The embedded platform on the local disk"),
+    ])
 }

@@ -39,6 +39,16 @@ pub use transform::TransformArgs;
 const ABOUT: &str =
     "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
 
+/// The exit-code table shown in `bdctl --help` and the README (the codes are `error::ExitStatus`).
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    success
+  1    the operation failed
+  2    usage or configuration error
+  3    a remote job or query failed or was cancelled on the service side
+  4    timed out waiting
+  130  interrupted (Ctrl-C)";
+
 const LONG_ABOUT: &str = "Operate the clickstream data platform: events arrive through Kinesis Data Firehose in an S3 raw bucket, a transform writes Parquet to the transformed bucket, a Glue crawler keeps the Data Catalog current and Athena answers SQL. bdctl wraps each of those operations in one command, against AWS (backend `aws`) or against the same lake layout on the local disk (backend `local`, the default with no bdctl.toml).
 
 Start with `bdctl demo`: the whole pipeline on this machine, no AWS account needed.
@@ -52,7 +62,7 @@ Data goes to stdout; progress, prompts and notices go to stderr.";
     about = ABOUT,
     long_about = LONG_ABOUT,
     after_help = "Run `bdctl help <command>` for details; exit codes are listed in `bdctl --help`.",
-    after_long_help = crate::error::EXIT_CODES_HELP,
+    after_long_help = EXIT_CODES_HELP,
     propagate_version = true,
     max_term_width = 100
 )]

@@ -15,10 +15,10 @@ use crate::backend::{ObjectInfo, ObjectStore};
 use crate::cli::{BackfillArgs, Remote};
 use crate::error::StopRequest;
 use crate::error::usage;
+use crate::layout::STATE_PREFIX;
 use crate::output::Table;
-use crate::pipeline::{
-    Lake, ObjectOutcome, PARTITIONS_KEY, RawArea, STATE_PREFIX, record_partitions, transform_objects,
-};
+use crate::pipeline::{Lake, ObjectOutcome, PARTITIONS_KEY, RawArea, record_partitions, transform_objects};
+use crate::pricing::Prices;
 
 struct DayPlan {
     day: NaiveDate,
@@ -84,9 +84,9 @@ async fn backfill(
         .flat_map(|p| p.objects.iter().filter(|o| !p.complete.contains(&o.key)).cloned())
         .collect();
     if args.dry_run {
-        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote))?;
+        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote, &Prices::from_settings(&settings)))?;
         if args.run_on.remote.is_some() {
-            ctx.printer.notice(remote::COST_ASSUMPTIONS);
+            ctx.printer.notice(remote::cost_assumptions(&Prices::from_settings(&settings)));
         }
         return Ok(());
     }
@@ -144,7 +144,7 @@ async fn backfill(
         .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
-    super::record_transform(&settings, &results, seconds);
+    super::record_transform(backend.metrics.as_ref(), &results, seconds);
 
     let mut failures = 0;
     let mut days_with_data = BTreeSet::new();
@@ -252,7 +252,7 @@ async fn backfill_glue(
     }
 }
 
-fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>) -> Table {
+fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> Table {
     let mut columns = vec!["day", "objects", "bytes", "complete", "to_transform", "bytes_to_transform"];
     if remote_run.is_some() {
         columns.push("est_cost_usd");
@@ -274,7 +274,7 @@ fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>) -> Table {
             let cost = if pending.is_empty() {
                 0.0
             } else {
-                remote::estimated_cost(remote_run, pending.len() as u64, pending_bytes)
+                remote::estimated_cost(prices, remote_run, pending.len() as u64, pending_bytes)
             };
             row.push(Value::from((cost * 10_000.0).round() / 10_000.0));
         }

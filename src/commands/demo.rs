@@ -9,12 +9,12 @@ use serde_json::Value;
 use super::Context;
 use super::send::{deliver_all, synthetic};
 use super::transform::{default_jobs, summary_table};
-use crate::backend::{QueryRequest, ResultColumn, RowSink};
+use crate::backend::{CrawlRequest, QueryRequest, ResultColumn, RowSink, factory};
 use crate::cli::DemoArgs;
-use crate::error::usage;
+use crate::layout::{Area, area_location};
 use crate::output::Table;
 use crate::pipeline::{Lake, transform_objects};
-use crate::settings::BackendKind;
+use crate::pricing::Prices;
 use crate::synth::SynthOptions;
 
 /// The example queries, with the title a person reads above each result.
@@ -56,13 +56,12 @@ impl RowSink for Collect {
 
 pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     let settings = ctx.settings()?;
-    if settings.backend.value != BackendKind::Local {
-        return Err(usage(format!(
+    let backend = factory::connect_embedded(&settings, |settings| {
+        format!(
             "the demo runs on the embedded local platform, and environment `{}` is aws: run it with a local environment",
             settings.env_name.value
-        )));
-    }
-    let backend = ctx.backend(&settings).await?;
+        )
+    })?;
     let started = Instant::now();
     let start = match args.start {
         Some(day) => day.and_time(NaiveTime::MIN).and_utc(),
@@ -83,11 +82,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         bad_fraction: 0.002,
     });
     let sent = deliver_all(ctx, backend.delivery.as_ref(), source, Some(args.events), None, 0, None).await?;
-    super::record_activity(
-        &settings,
-        "send",
-        &[("events", sent.sent as f64), ("bytes", sent.report.bytes as f64)],
-    );
+    backend.metrics.record("send", &[("events", sent.sent as f64), ("bytes", sent.report.bytes as f64)]);
     ctx.printer.notice(format_args!(
         "    {} events in {} objects, {} deliberately malformed",
         sent.sent,
@@ -117,7 +112,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         })
         .await;
     progress.finish_and_clear();
-    super::record_transform(&settings, &results, transform_started.elapsed().as_secs_f64());
+    super::record_transform(backend.metrics.as_ref(), &results, transform_started.elapsed().as_secs_f64());
     let summary = summary_table(&results, transform_started.elapsed().as_secs_f64());
     let row = &summary.rows[0];
     ctx.printer.notice(format_args!(
@@ -126,10 +121,23 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     ));
 
     ctx.printer.notice("3/4 crawling the lake into the local catalog");
-    let changes = super::crawl::crawl_lake(ctx, &settings, &backend).await?;
+    let request = CrawlRequest {
+        environment: settings.env_name.value.clone(),
+        database: settings.glue_database.value.clone(),
+        table: settings.glue_table.value.clone(),
+        lake: area_location(&settings, Area::Transformed).ok(),
+        crawler: None,
+        wait: true,
+        timeout: std::time::Duration::MAX,
+    };
+    let changes = {
+        let reporter = ctx.printer.reporter("crawling");
+        backend.catalog.crawl(&request, &reporter).await?.unwrap_or_default()
+    };
     ctx.printer.notice(format_args!("    {} catalog changes", changes.len()));
 
     ctx.printer.notice("4/4 running the example queries");
+    let prices = Prices::from_settings(&settings);
     for (title, sql) in QUERIES {
         let request = QueryRequest {
             sql: sql.to_string(),
@@ -139,14 +147,12 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         };
         let mut collect = Collect::default();
         let stats = backend.query.execute(&request, &mut collect).await?;
-        super::record_activity(
-            &settings,
-            "query",
-            &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)],
-        );
+        backend
+            .metrics
+            .record("query", &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)]);
         ctx.printer.notice(format_args!("\n{title}"));
         ctx.printer.print_table(&collect.table)?;
-        ctx.printer.notice(super::query::statistics_line(&stats, backend.kind));
+        ctx.printer.notice(super::query::statistics_line(&stats, &prices));
     }
     ctx.printer.notice(format_args!(
         "\ndone in {:.1} s; data in {}. Try next:\n  bdctl query \"SELECT device, count(*) FROM events GROUP BY device\"\n  bdctl partitions list\n  bdctl backfill --from {} --dry-run\n  bdctl config show",

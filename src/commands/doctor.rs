@@ -9,27 +9,21 @@ use serde_json::Value;
 
 use super::Context;
 use crate::access::{AccessVerdict, ArnScope, policy_document, required_grants};
-use crate::backend::{Area, Backend, Identity, Resource, TableLookup, area_location, is_not_found};
+use crate::backend::{Backend, Identity, Resource, TableLookup, is_not_found};
 use crate::cli::DoctorArgs;
+use crate::layout::{Area, area_location};
 use crate::output::Table;
-use crate::settings::{BackendKind, Settings};
+use crate::settings::Settings;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Ok,
-    Warn,
-    Fail,
-    Skip,
-}
+use crate::backend::CheckStatus as Status;
+use crate::error::is_not_supported;
 
-impl Status {
-    fn label(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Warn => "warn",
-            Status::Fail => "fail",
-            Status::Skip => "skip",
-        }
+fn label(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "ok",
+        Status::Warn => "warn",
+        Status::Fail => "fail",
+        Status::Skip => "skip",
     }
 }
 
@@ -90,7 +84,7 @@ pub async fn run(ctx: &Context, args: DoctorArgs) -> Result<()> {
         table.push(vec![
             Value::from(check.name.as_str()),
             Value::from(check.target.as_str()),
-            Value::from(check.status.label()),
+            Value::from(label(check.status)),
             Value::from(check.detail.as_str()),
         ]);
     }
@@ -103,27 +97,15 @@ pub async fn run(ctx: &Context, args: DoctorArgs) -> Result<()> {
 }
 
 async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Report) {
-    let identity_name = match backend.kind {
-        BackendKind::Aws => "credentials",
-        BackendKind::Local => "data directory",
-    };
     let identity = backend.platform.identity().await;
     let reachable = match &identity {
         Ok(identity) => {
-            let detail = match backend.kind {
-                BackendKind::Aws => format!("account {}", identity.scope),
-                BackendKind::Local => format!("as {}", identity.principal),
-            };
-            let target = match backend.kind {
-                BackendKind::Aws => identity.principal.clone(),
-                BackendKind::Local => identity.scope.clone(),
-            };
-            report.add(identity_name, target, Status::Ok, detail);
+            report.add(identity.checked, &identity.target, Status::Ok, &identity.detail);
             true
         }
         Err(err) => {
             let target = settings.profile.value.clone().map(|p| format!("profile {p}")).unwrap_or_default();
-            report.add(identity_name, target, Status::Fail, crate::error::message(err));
+            report.add("credentials", target, Status::Fail, crate::error::message(err));
             false
         }
     };
@@ -141,12 +123,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             continue;
         }
         seen_buckets.push(location.bucket.clone());
-        let (name, target) = match backend.kind {
-            BackendKind::Aws => (format!("{} bucket", area.name()), format!("s3://{}", location.bucket)),
-            BackendKind::Local => {
-                ("lake".to_string(), settings.data_dir.value.join(&location.bucket).display().to_string())
-            }
-        };
+        let (name, target) = backend.objects.describe_bucket(area, &location.bucket);
         if !reachable {
             report.add(name, target, Status::Skip, "no usable credentials");
             continue;
@@ -186,17 +163,16 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
             report.add("catalog table", target, Status::Warn, "the table does not exist yet")
         }
         Ok(TableLookup::DatabaseMissing) => {
-            let status = if backend.kind == BackendKind::Local { Status::Warn } else { Status::Fail };
+            let status = if backend.catalog.crawl_creates_database() { Status::Warn } else { Status::Fail };
             report.add("catalog table", target, status, format!("database `{database}` does not exist"))
         }
         Err(err) => report.add("catalog table", target, Status::Fail, crate::error::message(&err)),
     }
 
-    if backend.kind == BackendKind::Local {
-        check_data_dir_privacy(settings, report);
-        return;
-    }
     check_resources(settings, backend, report).await;
+    for check in backend.platform.posture().await {
+        report.add(check.name, check.target, check.status, check.detail);
+    }
     if let Ok(identity) = &identity {
         check_permissions(settings, backend, identity, report).await;
     }
@@ -215,6 +191,7 @@ async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Re
                 };
                 report.add("crawler", crawler, Status::Ok, format!("{}{last}", status.state))
             }
+            Err(err) if is_not_supported(&err) => {}
             Err(err) if is_not_found(&err) => report.add("crawler", crawler, Status::Fail, "does not exist"),
             Err(err) => report.add("crawler", crawler, Status::Fail, crate::error::message(&err)),
         }
@@ -229,6 +206,7 @@ async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Re
         let (kind, name) = (resource.kind(), resource.name().to_string());
         let state = match backend.platform.describe(&resource).await {
             Ok(state) => state,
+            Err(err) if is_not_supported(&err) => continue,
             Err(err) if is_not_found(&err) => {
                 report.add(kind, name, Status::Fail, "does not exist");
                 continue;
@@ -264,31 +242,11 @@ async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Re
     }
 }
 
-/// The data directory holds events and query results: only its owner should read it.
-fn check_data_dir_privacy(settings: &Settings, report: &mut Report) {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = &settings.data_dir.value;
-    let target = dir.display().to_string();
-    match std::fs::metadata(dir) {
-        Ok(meta) => {
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 == 0 {
-                report.add("permissions", target, Status::Ok, format!("private to its owner ({mode:o})"));
-            } else {
-                report.add(
-                    "permissions",
-                    target,
-                    Status::Warn,
-                    format!("other users can read it ({mode:o}): chmod 700 {}", dir.display()),
-                );
-            }
-        }
-        Err(_) => report.add("permissions", target, Status::Ok, "created private (700) on first use"),
-    }
-}
-
 /// Asks IAM whether the caller may perform every operation bdctl uses on these resources.
 async fn check_permissions(settings: &Settings, backend: &Backend, identity: &Identity, report: &mut Report) {
+    if backend.platform.check_policy_applies().is_err() {
+        return;
+    }
     let region = settings.region.value.clone().unwrap_or_default();
     let scope = ArnScope::of_principal(&identity.principal, &identity.scope, &region);
     let grants = match required_grants(settings, &scope) {
@@ -334,14 +292,9 @@ async fn check_permissions(settings: &Settings, backend: &Backend, identity: &Id
 }
 
 async fn print_policy(ctx: &Context, settings: &Settings) -> Result<()> {
-    if settings.backend.value == BackendKind::Local {
-        return Err(crate::error::usage(format!(
-            "environment `{}` runs on the local backend, which needs no IAM policy: choose an aws environment with --env",
-            settings.env_name.value
-        )));
-    }
-    let region = settings.region.value.clone().unwrap_or_default();
     let backend = ctx.backend(settings).await?;
+    backend.platform.check_policy_applies()?;
+    let region = settings.region.value.clone().unwrap_or_default();
     let scope = match backend.platform.identity().await {
         Ok(identity) => ArnScope::of_principal(&identity.principal, &identity.scope, &region),
         Err(err) => {

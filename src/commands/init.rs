@@ -12,21 +12,6 @@ use crate::cli::InitArgs;
 use crate::error::usage;
 use crate::settings::{self, BackendKind, CONFIG_FILE_NAME, KEYS, Settings};
 
-/// Keys asked for on a terminal, per backend, with the default offered.
-const AWS_QUESTIONS: &[(&str, &str)] = &[
-    ("region", ""),
-    ("profile", ""),
-    ("firehose_stream", ""),
-    ("raw_bucket", ""),
-    ("transformed_bucket", ""),
-    ("results_bucket", ""),
-    ("glue_database", "clickstream"),
-    ("glue_table", "events"),
-    ("glue_crawler", ""),
-    ("athena_workgroup", "primary"),
-];
-const LOCAL_QUESTIONS: &[(&str, &str)] = &[("data_dir", ".bdctl")];
-
 const FILE_HEADER: &str = "\
 # bdctl configuration: one [env.NAME] table per environment.
 # Select one with --env NAME or BDCTL_ENV; default_env names the one used otherwise.
@@ -49,15 +34,16 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     };
 
     let interactive = ctx.printer.can_prompt();
-    let backend = match args.backend {
-        Some(backend) => backend,
+    let backend = match args.backend.as_deref() {
+        Some(label) => BackendKind::parse_label(label)
+            .ok_or_else(|| usage(format!("--backend {label}: use aws or local")))?,
         None if interactive => ask_backend()?,
-        None => BackendKind::Local,
+        None => BackendKind::default(),
     };
     let name = match &args.name {
         Some(name) => name.clone(),
-        None if interactive => ask("environment name", default_name(backend))?,
-        None => default_name(backend).to_string(),
+        None if interactive => ask("environment name", backend.default_env_name())?,
+        None => backend.default_env_name().to_string(),
     };
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(usage(format!("environment name `{name}`: use letters, digits, - and _")));
@@ -86,7 +72,7 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         values.push((key.to_string(), value));
     }
     if interactive {
-        let questions = if backend == BackendKind::Aws { AWS_QUESTIONS } else { LOCAL_QUESTIONS };
+        let questions = backend.init_questions();
         for (key, default) in questions {
             if values.iter().any(|(k, _)| k == key) {
                 continue;
@@ -129,13 +115,6 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     Ok(())
 }
 
-fn default_name(backend: BackendKind) -> &'static str {
-    match backend {
-        BackendKind::Aws => "dev",
-        BackendKind::Local => "local",
-    }
-}
-
 /// The `[env.NAME]` table: the keys given first, then every other key commented out with its
 /// meaning and default, so the file documents itself.
 fn environment_block(name: &str, backend: BackendKind, values: &[(String, toml_edit::Value)]) -> String {
@@ -144,23 +123,7 @@ fn environment_block(name: &str, backend: BackendKind, values: &[(String, toml_e
         let doc = KEYS.iter().find(|k| k.name == key).map(|k| k.doc).unwrap_or("");
         block.push_str(&format!("# {doc}\n{key} = {}\n", value.to_string().trim()));
     }
-    let relevant = |key: &str| match backend {
-        BackendKind::Local => matches!(
-            key,
-            "data_dir"
-                | "raw_prefix"
-                | "raw_layout"
-                | "transformed_prefix"
-                | "errors_prefix"
-                | "results_prefix"
-                | "glue_database"
-                | "glue_table"
-                | "raw_retention_days"
-                | "results_retention_days"
-        ),
-        BackendKind::Aws => key != "data_dir",
-    };
-    for key in KEYS.iter().filter(|k| k.name != "backend" && relevant(k.name)) {
+    for key in KEYS.iter().filter(|k| k.name != "backend" && backend.uses_key(k.name)) {
         if values.iter().any(|(k, _)| k == key.name) {
             continue;
         }
@@ -185,10 +148,12 @@ fn ask(prompt: &str, default: &str) -> Result<String> {
 }
 
 fn ask_backend() -> Result<BackendKind> {
+    let items: Vec<String> =
+        BackendKind::ALL.iter().map(|kind| format!("{}: {}", kind.label(), kind.description())).collect();
     let choice = dialoguer::Select::new()
         .with_prompt("backend")
-        .items(["aws: the real services through the AWS SDK", "local: the embedded platform on this disk"])
+        .items(&items)
         .default(0)
         .interact_on(&console::Term::stderr())?;
-    Ok(if choice == 0 { BackendKind::Aws } else { BackendKind::Local })
+    Ok(BackendKind::ALL[choice])
 }

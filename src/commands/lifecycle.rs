@@ -7,15 +7,15 @@ use chrono::{Duration, Utc};
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::{Area, Backend, LifecycleRule, MANAGED_RULE_PREFIX, ObjectInfo, area_location};
+use crate::backend::{Backend, Enforcement, LifecycleRule, MANAGED_RULE_PREFIX, ObjectInfo};
 use crate::cli::{LifecycleArgs, LifecycleCommand};
+use crate::layout::{Area, area_location};
 use crate::output::Table;
 use crate::pipeline::RawArea;
-use crate::settings::{BackendKind, Settings};
+use crate::settings::Settings;
 
 /// S3 bills transitioned objects as at least 128 KB, plus a request per object.
 const MIN_TRANSITION_BYTES: u64 = 128 * 1024;
-const ABORT_MULTIPART_DAYS: u32 = 7;
 
 fn rule(id: &str, prefix: &str) -> LifecycleRule {
     LifecycleRule {
@@ -29,8 +29,12 @@ fn rule(id: &str, prefix: &str) -> LifecycleRule {
     }
 }
 
-/// The managed rules of every bucket the environment names.
-pub fn desired(settings: &Settings) -> Result<BTreeMap<String, Vec<LifecycleRule>>> {
+/// The managed rules of every bucket the environment names, with the rules the store itself
+/// needs on each.
+pub fn desired(
+    settings: &Settings,
+    store_rules: &[LifecycleRule],
+) -> Result<BTreeMap<String, Vec<LifecycleRule>>> {
     let mut buckets: BTreeMap<String, Vec<LifecycleRule>> = BTreeMap::new();
     let raw = area_location(settings, Area::Raw)?;
     buckets.entry(raw.bucket.clone()).or_default().push(LifecycleRule {
@@ -51,13 +55,8 @@ pub fn desired(settings: &Settings) -> Result<BTreeMap<String, Vec<LifecycleRule
     } else {
         buckets.entry(transformed.bucket.clone()).or_default();
     }
-    if settings.backend.value == BackendKind::Aws {
-        for rules in buckets.values_mut() {
-            rules.push(LifecycleRule {
-                abort_multipart_days: Some(ABORT_MULTIPART_DAYS),
-                ..rule("abort-multipart", "")
-            });
-        }
+    for rules in buckets.values_mut() {
+        rules.extend(store_rules.iter().cloned());
     }
     Ok(buckets)
 }
@@ -149,13 +148,14 @@ async fn plan(
     let mut table = Table::new(["bucket", "rule", "action", "detail", "objects_now", "bytes_now"]);
     let mut planned = Vec::new();
     let mut deletions: Vec<(String, Vec<String>)> = Vec::new();
-    for (bucket, want) in desired(settings)? {
+    let by_partition = backend.lifecycle.enforcement() == Enforcement::OnApply;
+    for (bucket, want) in desired(settings, &backend.lifecycle.store_rules())? {
         let live = backend.lifecycle.rules(&bucket).await?;
         let shown_bucket =
             if bucket.is_empty() { settings.data_dir.value.display().to_string() } else { bucket.clone() };
         let needs_objects = want.iter().any(|r| r.expiration_days.is_some() || r.transition.is_some());
         let objects = if needs_objects { backend.objects.list(&bucket, "").await? } else { Vec::new() };
-        let raw_area = (backend.kind == BackendKind::Local && raw.location.bucket == bucket).then_some(&raw);
+        let raw_area = (by_partition && raw.location.bucket == bucket).then_some(&raw);
         let mut doomed = Vec::new();
         for rule in &want {
             let action_detail = match live.iter().find(|l| l.id == rule.id) {
@@ -210,7 +210,7 @@ pub async fn run(ctx: &Context, args: LifecycleArgs) -> Result<()> {
     match args.command {
         LifecycleCommand::Show => {
             let mut table = Table::new(["bucket", "rule", "managed", "detail"]);
-            for bucket in desired(&settings)?.keys() {
+            for bucket in desired(&settings, &backend.lifecycle.store_rules())?.keys() {
                 let shown = if bucket.is_empty() {
                     settings.data_dir.value.display().to_string()
                 } else {
@@ -234,11 +234,9 @@ pub async fn run(ctx: &Context, args: LifecycleArgs) -> Result<()> {
         LifecycleCommand::Apply => {
             let (planned, table, deletions) = plan(ctx, &settings, &backend).await?;
             ctx.printer.print_table(&table)?;
-            let local_deletions: usize = if backend.kind == BackendKind::Local {
-                deletions.iter().map(|(_, k)| k.len()).sum()
-            } else {
-                0
-            };
+            let enforced_now = backend.lifecycle.enforcement() == Enforcement::OnApply;
+            let local_deletions: usize =
+                if enforced_now { deletions.iter().map(|(_, k)| k.len()).sum() } else { 0 };
             let question = if local_deletions > 0 {
                 format!("write the managed lifecycle rules and delete {local_deletions} expired objects now")
             } else {
@@ -265,7 +263,7 @@ pub async fn run(ctx: &Context, args: LifecycleArgs) -> Result<()> {
                     ));
                 }
             }
-            if backend.kind == BackendKind::Local {
+            if enforced_now {
                 for (bucket, keys) in &deletions {
                     backend.objects.delete(bucket, keys).await?;
                 }

@@ -5,82 +5,10 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::local::activity::{LOCAL_METRICS, NAMESPACE};
-use crate::backend::{MetricSeries, MetricSpec};
+use crate::backend::MetricSeries;
 use crate::cli::{MetricsArgs, Service};
 use crate::error::usage;
 use crate::output::Table;
-use crate::settings::{BackendKind, Settings};
-
-fn spec(service: &str, namespace: &str, name: &str, dimensions: &[(&str, &str)], stat: &str) -> MetricSpec {
-    MetricSpec {
-        service: service.into(),
-        namespace: namespace.into(),
-        name: name.into(),
-        dimensions: dimensions.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-        stat: stat.into(),
-    }
-}
-
-/// The platform's key metrics for the configured resources; services without one are left out.
-pub fn aws_specs(settings: &Settings) -> (Vec<MetricSpec>, Vec<&'static str>) {
-    let mut specs = Vec::new();
-    let mut missing = Vec::new();
-    match &settings.firehose_stream.value {
-        Some(stream) => {
-            let d = [("DeliveryStreamName", stream.as_str())];
-            specs.push(spec("firehose", "AWS/Firehose", "IncomingRecords", &d, "Sum"));
-            specs.push(spec("firehose", "AWS/Firehose", "IncomingBytes", &d, "Sum"));
-            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.Success", &d, "Average"));
-            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.DataFreshness", &d, "Maximum"));
-        }
-        None => missing.push("firehose (firehose_stream)"),
-    }
-    match &settings.lambda_function.value {
-        Some(function) => {
-            let d = [("FunctionName", function.as_str())];
-            for name in ["Invocations", "Errors", "Throttles"] {
-                specs.push(spec("lambda", "AWS/Lambda", name, &d, "Sum"));
-            }
-            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p50"));
-            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p99"));
-        }
-        None => missing.push("lambda (lambda_function)"),
-    }
-    match &settings.glue_job.value {
-        Some(job) => {
-            let d = [("JobName", job.as_str()), ("JobRunId", "ALL"), ("Type", "count")];
-            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numCompletedTasks", &d, "Sum"));
-            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numFailedTasks", &d, "Sum"));
-            specs.push(spec("glue", "Glue", "glue.driver.aggregate.elapsedTime", &d, "Maximum"));
-        }
-        None => missing.push("glue (glue_job)"),
-    }
-    let workgroup = [("WorkGroup", settings.athena_workgroup.value.as_str())];
-    specs.push(spec("athena", "AWS/Athena", "ProcessedBytes", &workgroup, "Sum"));
-    specs.push(spec("athena", "AWS/Athena", "TotalExecutionTime", &workgroup, "Average"));
-    for bucket in [&settings.raw_bucket.value, &settings.transformed_bucket.value].into_iter().flatten() {
-        specs.push(spec(
-            "s3",
-            "AWS/S3",
-            "BucketSizeBytes",
-            &[("BucketName", bucket), ("StorageType", "StandardStorage")],
-            "Average",
-        ));
-        specs.push(spec(
-            "s3",
-            "AWS/S3",
-            "NumberOfObjects",
-            &[("BucketName", bucket), ("StorageType", "AllStorageTypes")],
-            "Average",
-        ));
-    }
-    (specs, missing)
-}
-
-fn local_specs() -> Vec<MetricSpec> {
-    LOCAL_METRICS.iter().map(|(_, _, name)| spec("local", NAMESPACE, name, &[], "Sum")).collect()
-}
 
 fn service_name(service: Service) -> &'static str {
     match service {
@@ -117,16 +45,10 @@ pub async fn run(ctx: &Context, args: MetricsArgs) -> Result<()> {
     if args.period.as_secs() < 60 || args.period.as_secs() % 60 != 0 {
         return Err(usage("--period: use whole minutes (CloudWatch's periods), e.g. 5m, 1h"));
     }
-    let mut specs = match backend.kind {
-        BackendKind::Aws => {
-            let (specs, missing) = aws_specs(&settings);
-            if !missing.is_empty() && args.service.is_empty() {
-                ctx.printer.notice(format_args!("not configured, left out: {}", missing.join(", ")));
-            }
-            specs
-        }
-        BackendKind::Local => local_specs(),
-    };
+    let (mut specs, missing) = backend.metrics.available();
+    if !missing.is_empty() && args.service.is_empty() {
+        ctx.printer.notice(format_args!("not configured, left out: {}", missing.join(", ")));
+    }
     if !args.service.is_empty() {
         let wanted: Vec<&str> = args.service.iter().map(|s| service_name(*s)).collect();
         specs.retain(|s| wanted.contains(&s.service.as_str()));

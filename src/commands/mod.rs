@@ -24,7 +24,7 @@ use std::sync::Once;
 use anyhow::Result;
 use tracing_subscriber::EnvFilter;
 
-use crate::backend::Backend;
+use crate::backend::{Backend, Metrics};
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{ExitStatus, Interrupted};
 use crate::output::Printer;
@@ -59,23 +59,13 @@ impl Context {
     }
 
     pub async fn backend(&self, settings: &Settings) -> Result<Backend> {
-        Backend::connect(settings).await
+        crate::backend::factory::connect(settings).await
     }
 }
 
-/// Runs the command; Ctrl-C or SIGTERM stops it with exit code 130. Commands that own remote
-/// work (a running query, a job) watch for the signal themselves to clean up before this fires.
-/// Records what a local run did in the data directory's activity log (`bdctl metrics`, `bdctl
-/// costs` read it); on AWS, CloudWatch keeps that record.
-pub fn record_activity(settings: &Settings, kind: &str, values: &[(&str, f64)]) {
-    if settings.backend.value == crate::settings::BackendKind::Local {
-        crate::backend::local::activity::record(&settings.data_dir.value, kind, values);
-    }
-}
-
-/// Records a transform run's totals.
+/// Records a transform run's totals with the metrics capability.
 pub fn record_transform(
-    settings: &Settings,
+    metrics: &dyn Metrics,
     results: &[(crate::backend::ObjectInfo, Result<crate::pipeline::ObjectOutcome>)],
     seconds: f64,
 ) {
@@ -89,8 +79,7 @@ pub fn record_transform(
             bytes += object.size;
         }
     }
-    record_activity(
-        settings,
+    metrics.record(
         "transform",
         &[
             ("events_out", events as f64),
@@ -101,6 +90,8 @@ pub fn record_transform(
     );
 }
 
+/// Runs the command; Ctrl-C or SIGTERM stops it with exit code 130. Commands that own remote
+/// work (a running query, a job) watch for the signal themselves to clean up before this fires.
 pub async fn run(cli: Cli) -> Result<ExitStatus> {
     let global = cli.global.clone();
     run_command(cli).await.map_err(|err| name_the_refused_credentials(err, &global))

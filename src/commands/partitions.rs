@@ -3,10 +3,11 @@
 use anyhow::Result;
 
 use super::Context;
-use crate::backend::{Area, TableLookup, area_location, storage_base_url};
+use crate::backend::TableLookup;
 use crate::cli::{PartitionsArgs, PartitionsCommand};
 use crate::discover;
 use crate::error::usage;
+use crate::layout::{Area, area_location};
 use crate::output::Table;
 
 pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
@@ -14,8 +15,7 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
     let backend = ctx.backend(&settings).await?;
     let transformed = area_location(&settings, Area::Transformed)?;
     let objects = backend.objects.list(&transformed.bucket, &transformed.prefix).await?;
-    let found =
-        discover::partitions(&objects, &transformed, &storage_base_url(&settings, &transformed.bucket));
+    let found = discover::partitions(&objects, &transformed, |l| backend.objects.url(l));
     let (database, name) = (&settings.glue_database.value, &settings.glue_table.value);
     let table_exists = matches!(backend.catalog.lookup_table(database, name).await?, TableLookup::Found(_));
     let registered =

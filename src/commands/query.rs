@@ -7,13 +7,13 @@ use indicatif::ProgressBar;
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::local::StagedFile;
 use crate::backend::{QueryRequest, QueryStats, ResultColumn, RowSink};
 use crate::cli::{QueryAction, QueryArgs};
 use crate::error::usage;
+use crate::files::{Access, StagedFile};
 use crate::output::parquet_rows::ParquetRows;
 use crate::output::{Format, RowWriter, Table};
-use crate::pricing::{athena_billed_mb, athena_query_cost, human_bytes};
+use crate::pricing::{Prices, athena_billed_mb, human_bytes};
 
 /// Where `--out` writes, and in which format.
 enum OutFormat {
@@ -60,7 +60,7 @@ impl<'a> Rows<'a> {
         let target = match out {
             Some(path) => {
                 let format = format_for(path)?;
-                let file = StagedFile::create(path)
+                let file = StagedFile::create_with(path, Access::Shared)
                     .map_err(|err| usage(format!("--out {}: {err}", path.display())))?;
                 Some((format, file))
             }
@@ -149,13 +149,14 @@ fn format_for(path: &std::path::Path) -> Result<OutFormat> {
 async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
+    let prices = Prices::from_settings(&settings);
     match action {
         QueryAction::Status { id } => {
             let status = backend.query.status(&id).await?;
             let mut table =
                 Table::new(["query_id", "state", "reason", "bytes_scanned", "engine_ms", "cost_usd"]);
             let cost = if status.state == "SUCCEEDED" && !status.stats.is_ddl {
-                Value::from(athena_query_cost(status.stats.bytes_scanned))
+                Value::from(prices.athena_query(status.stats.bytes_scanned))
             } else {
                 Value::from(0.0)
             };
@@ -189,7 +190,7 @@ async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
             sink.finish()?;
             let mut stats = status.stats;
             stats.rows = rows;
-            ctx.printer.notice(statistics_line(&stats, backend.kind));
+            ctx.printer.notice(statistics_line(&stats, &prices));
         }
         QueryAction::Cancel { id } => {
             backend.query.cancel(&id).await?;
@@ -212,13 +213,14 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         params: args.params.clone(),
         workgroup: args.workgroup.clone().unwrap_or_else(|| settings.athena_workgroup.value.clone()),
     };
+    let prices = Prices::from_settings(&settings);
     let max_cost = args.max_cost.or(settings.max_query_cost.value);
     if args.estimate || max_cost.is_some() {
         let spinner = ctx.printer.spinner("estimating the scan from the catalog and the Parquet footers");
-        let estimate = crate::estimate::estimate(&backend, &settings, &request.sql, &request.database).await;
+        let estimate = crate::estimate::estimate(&backend, &request.sql, &request.database).await;
         spinner.finish_and_clear();
         let estimate = estimate?;
-        let cost = athena_query_cost(estimate.scan_bytes);
+        let cost = prices.athena_query(estimate.scan_bytes);
         if args.estimate {
             let mut table = Table::new([
                 "tables",
@@ -266,24 +268,22 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     sink.spinner.finish_and_clear();
     let stats = result?;
     sink.finish()?;
-    ctx.printer.notice(statistics_line(&stats, backend.kind));
-    super::record_activity(
-        &settings,
-        "query",
-        &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)],
-    );
+    ctx.printer.notice(statistics_line(&stats, &prices));
+    backend
+        .metrics
+        .record("query", &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)]);
     Ok(())
 }
 
 /// Rows, bytes scanned, engine time and the Athena bill for the scan.
-pub fn statistics_line(stats: &QueryStats, kind: crate::settings::BackendKind) -> String {
+pub fn statistics_line(stats: &QueryStats, prices: &Prices) -> String {
     let cost = if stats.is_ddl {
         "DDL: no charge".to_string()
     } else {
-        let verb = if kind == crate::settings::BackendKind::Aws { "billed" } else { "on Athena" };
+        let verb = if stats.billed { "billed" } else { "on Athena" };
         format!(
             "{verb} USD {:.6} ({} MB{})",
-            athena_query_cost(stats.bytes_scanned),
+            prices.athena_query(stats.bytes_scanned),
             athena_billed_mb(stats.bytes_scanned),
             if athena_billed_mb(stats.bytes_scanned) == crate::pricing::ATHENA_MINIMUM_MB {
                 " minimum"

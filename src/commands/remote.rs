@@ -12,7 +12,7 @@ use super::Context;
 use crate::backend::{Backend, Invocation, JobRun, ObjectInfo};
 use crate::cli::Remote;
 use crate::error::{RemoteFailed, TimedOut, usage};
-use crate::settings::BackendKind;
+use crate::pricing::Prices;
 use crate::settings::Settings;
 
 /// Polling starts fast and slows down: short runs finish quickly, long ones are not hammered.
@@ -20,35 +20,52 @@ fn poll_delay(attempt: u32) -> Duration {
     Duration::from_millis((500u64 << attempt.min(5)).min(15_000))
 }
 
-/// `--remote` needs the platform's compute, which only AWS has.
+/// `--remote` needs the platform's own compute.
 pub fn check_backend(backend: &Backend, remote: Option<Remote>) -> Result<()> {
-    if remote.is_some() && backend.kind == BackendKind::Local {
-        return Err(usage(
-            "--remote runs the transform on AWS Glue or Lambda; the local backend transforms in this process (leave out --remote)",
-        ));
+    match remote {
+        Some(_) => backend.jobs.check_available(),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// What a remote run may cost, for `backfill --dry-run`. Assumptions, stated in the output:
-/// a Glue job of 2 DPUs at USD 0.44 per DPU-hour that reads 10 MB/s of compressed input, billed
-/// per second with a 1-minute minimum; a Lambda function of 1 GB at USD 0.0000166667 per
-/// GB-second and USD 0.20 per million requests that reads 5 MB/s plus 100 ms per call.
-pub fn estimated_cost(remote: Remote, objects: u64, bytes: u64) -> f64 {
+/// A Glue run of the transform: DPUs, and the compressed input it reads per second.
+const GLUE_DPUS: f64 = 2.0;
+const GLUE_BYTES_PER_SECOND: f64 = 10e6;
+/// Glue bills per second with a 1-minute minimum per run.
+const GLUE_MINIMUM_SECONDS: f64 = 60.0;
+/// A Lambda invocation of the transform: memory, input read per second, fixed time per call.
+const LAMBDA_GB: f64 = 1.0;
+const LAMBDA_BYTES_PER_SECOND: f64 = 5e6;
+const LAMBDA_SECONDS_PER_CALL: f64 = 0.1;
+
+/// What a remote run may cost at these prices, for `backfill --dry-run`.
+pub fn estimated_cost(prices: &Prices, remote: Remote, objects: u64, bytes: u64) -> f64 {
     match remote {
         Remote::Glue => {
-            let seconds = (bytes as f64 / 10e6).max(60.0);
-            seconds * 2.0 * 0.44 / 3600.0
+            let seconds = (bytes as f64 / GLUE_BYTES_PER_SECOND).max(GLUE_MINIMUM_SECONDS);
+            seconds * GLUE_DPUS * prices.glue_dpu_hour / 3600.0
         }
         Remote::Lambda => {
-            let seconds = bytes as f64 / 5e6 + 0.1 * objects as f64;
-            seconds * 0.000_016_666_7 + objects as f64 * 0.000_000_2
+            let seconds = bytes as f64 / LAMBDA_BYTES_PER_SECOND + LAMBDA_SECONDS_PER_CALL * objects as f64;
+            seconds * LAMBDA_GB * prices.lambda_gb_second
+                + objects as f64 * prices.lambda_million_requests / 1e6
         }
     }
 }
 
-pub const COST_ASSUMPTIONS: &str = "estimate: Glue 2 DPUs at USD 0.44/DPU-hour reading 10 MB/s (1-minute minimum per run); \
-     Lambda 1 GB at USD 0.0000166667/GB-s reading 5 MB/s + 100 ms and USD 0.20 per million requests";
+/// The assumptions of [`estimated_cost`], stated beside its figures.
+pub fn cost_assumptions(prices: &Prices) -> String {
+    format!(
+        "estimate: Glue {GLUE_DPUS} DPUs at USD {}/DPU-hour reading {} MB/s (1-minute minimum per run); \
+         Lambda {LAMBDA_GB} GB at USD {}/GB-s reading {} MB/s + {} ms and USD {} per million requests",
+        prices.glue_dpu_hour,
+        GLUE_BYTES_PER_SECOND / 1e6,
+        prices.lambda_gb_second,
+        LAMBDA_BYTES_PER_SECOND / 1e6,
+        LAMBDA_SECONDS_PER_CALL * 1000.0,
+        prices.lambda_million_requests
+    )
+}
 
 pub fn glue_job(settings: &Settings) -> Result<String> {
     settings.glue_job.value.clone().ok_or_else(|| {

@@ -88,7 +88,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
             .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
-    super::record_transform(&settings, &results, seconds);
+    super::record_transform(backend.metrics.as_ref(), &results, seconds);
 
     let mut failures = 0;
     for (object, result) in &results {

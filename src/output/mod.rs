@@ -1,7 +1,6 @@
 //! Everything a command shows: rows on stdout in the chosen format; notices, progress, spinners
 //! and prompts on stderr, hidden when stderr is not a terminal or with `--quiet`.
 
-pub mod arrow_cells;
 pub mod parquet_rows;
 mod rows;
 
@@ -108,6 +107,12 @@ impl Printer {
         bar
     }
 
+    /// A spinner that long operations of the backend report through: its state on the spinner,
+    /// notices and warnings printed above it. Cleared when dropped.
+    pub fn reporter(&self, message: impl Into<String>) -> SpinnerReporter<'_> {
+        SpinnerReporter { printer: self, bar: self.spinner(message) }
+    }
+
     /// A progress bar of `len` units on stderr; hidden when nobody is watching.
     pub fn progress(&self, len: u64, template: &str) -> ProgressBar {
         if !self.shows_progress() {
@@ -166,6 +171,30 @@ impl Printer {
 
 /// A measured quantity as a JSON number: whole values as integers (a count of 2000 reads `2000`,
 /// not `2000.0`), and never a negative zero (an empty float sum is `-0.0`).
+/// See [`Printer::reporter`].
+pub struct SpinnerReporter<'a> {
+    printer: &'a Printer,
+    bar: ProgressBar,
+}
+
+impl crate::backend::Reporter for SpinnerReporter<'_> {
+    fn status(&self, text: &str) {
+        self.bar.set_message(text.to_string());
+    }
+    fn notice(&self, text: &str) {
+        self.bar.suspend(|| self.printer.notice(text));
+    }
+    fn warn(&self, text: &str) {
+        self.bar.suspend(|| self.printer.warn(text));
+    }
+}
+
+impl Drop for SpinnerReporter<'_> {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 pub fn number(value: f64) -> serde_json::Value {
     let value = value + 0.0;
     if value.fract() == 0.0 && value.abs() < 9.0e15 {

@@ -167,6 +167,7 @@ fn status_of(id: &str, execution: &QueryExecution) -> QueryStatus {
             engine_millis: statistics.and_then(|s| s.engine_execution_time_in_millis()).unwrap_or(0).max(0)
                 as u64,
             is_ddl: execution.statement_type() == Some(&StatementType::Ddl),
+            billed: true,
         },
     }
 }

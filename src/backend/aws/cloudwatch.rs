@@ -7,15 +7,85 @@ use chrono::{DateTime, Utc};
 
 use super::call_failed;
 use crate::backend::{MetricSeries, MetricSpec, Metrics};
+use crate::settings::Settings;
 
 pub struct CloudWatchMetrics {
     client: aws_sdk_cloudwatch::Client,
+    specs: Vec<MetricSpec>,
+    missing: Vec<&'static str>,
 }
 
 impl CloudWatchMetrics {
-    pub fn new(client: aws_sdk_cloudwatch::Client) -> Self {
-        Self { client }
+    /// The platform's key metrics for the resources the settings name.
+    pub fn new(client: aws_sdk_cloudwatch::Client, settings: &Settings) -> Self {
+        let (specs, missing) = platform_specs(settings);
+        Self { client, specs, missing }
     }
+}
+
+fn spec(service: &str, namespace: &str, name: &str, dimensions: &[(&str, &str)], stat: &str) -> MetricSpec {
+    MetricSpec {
+        service: service.into(),
+        namespace: namespace.into(),
+        name: name.into(),
+        dimensions: dimensions.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        stat: stat.into(),
+    }
+}
+
+fn platform_specs(settings: &Settings) -> (Vec<MetricSpec>, Vec<&'static str>) {
+    let mut specs = Vec::new();
+    let mut missing = Vec::new();
+    match &settings.firehose_stream.value {
+        Some(stream) => {
+            let d = [("DeliveryStreamName", stream.as_str())];
+            specs.push(spec("firehose", "AWS/Firehose", "IncomingRecords", &d, "Sum"));
+            specs.push(spec("firehose", "AWS/Firehose", "IncomingBytes", &d, "Sum"));
+            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.Success", &d, "Average"));
+            specs.push(spec("firehose", "AWS/Firehose", "DeliveryToS3.DataFreshness", &d, "Maximum"));
+        }
+        None => missing.push("firehose (firehose_stream)"),
+    }
+    match &settings.lambda_function.value {
+        Some(function) => {
+            let d = [("FunctionName", function.as_str())];
+            for name in ["Invocations", "Errors", "Throttles"] {
+                specs.push(spec("lambda", "AWS/Lambda", name, &d, "Sum"));
+            }
+            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p50"));
+            specs.push(spec("lambda", "AWS/Lambda", "Duration", &d, "p99"));
+        }
+        None => missing.push("lambda (lambda_function)"),
+    }
+    match &settings.glue_job.value {
+        Some(job) => {
+            let d = [("JobName", job.as_str()), ("JobRunId", "ALL"), ("Type", "count")];
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numCompletedTasks", &d, "Sum"));
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.numFailedTasks", &d, "Sum"));
+            specs.push(spec("glue", "Glue", "glue.driver.aggregate.elapsedTime", &d, "Maximum"));
+        }
+        None => missing.push("glue (glue_job)"),
+    }
+    let workgroup = [("WorkGroup", settings.athena_workgroup.value.as_str())];
+    specs.push(spec("athena", "AWS/Athena", "ProcessedBytes", &workgroup, "Sum"));
+    specs.push(spec("athena", "AWS/Athena", "TotalExecutionTime", &workgroup, "Average"));
+    for bucket in [&settings.raw_bucket.value, &settings.transformed_bucket.value].into_iter().flatten() {
+        specs.push(spec(
+            "s3",
+            "AWS/S3",
+            "BucketSizeBytes",
+            &[("BucketName", bucket), ("StorageType", "StandardStorage")],
+            "Average",
+        ));
+        specs.push(spec(
+            "s3",
+            "AWS/S3",
+            "NumberOfObjects",
+            &[("BucketName", bucket), ("StorageType", "AllStorageTypes")],
+            "Average",
+        ));
+    }
+    (specs, missing)
 }
 
 fn smithy_time(time: DateTime<Utc>) -> aws_smithy_types::DateTime {
@@ -24,6 +94,24 @@ fn smithy_time(time: DateTime<Utc>) -> aws_smithy_types::DateTime {
 
 #[async_trait]
 impl Metrics for CloudWatchMetrics {
+    fn available(&self) -> (Vec<MetricSpec>, Vec<&'static str>) {
+        (self.specs.clone(), self.missing.clone())
+    }
+
+    fn headline(&self) -> Vec<(&'static str, MetricSpec)> {
+        let pick = |name: &str| self.specs.iter().find(|s| s.name == name).cloned();
+        [
+            ("events in (24 h)", pick("IncomingRecords")),
+            ("transform errors (24 h)", pick("Errors")),
+            ("bytes scanned (24 h)", pick("ProcessedBytes")),
+        ]
+        .into_iter()
+        .filter_map(|(label, spec)| Some((label, spec?)))
+        .collect()
+    }
+
+    fn record(&self, _kind: &str, _values: &[(&str, f64)]) {}
+
     async fn series(
         &self,
         specs: &[MetricSpec],

@@ -1,5 +1,7 @@
 //! The Glue Data Catalog: tables of Parquet data with Hive-style date partitions.
 
+use std::time::{Duration, Instant};
+
 use anyhow::{Result, bail};
 use async_trait::async_trait;
 use aws_sdk_glue::types::{
@@ -7,7 +9,12 @@ use aws_sdk_glue::types::{
 };
 
 use super::call_failed;
-use crate::backend::{Catalog, Column, CrawlerStatus, NotFound, PartitionInfo, TableInfo, TableLookup};
+use crate::backend::{
+    Catalog, Change, Column, CrawlRequest, CrawlerStatus, NotFound, PartitionInfo, Reporter, TableInfo,
+    TableLookup,
+};
+use crate::discover;
+use crate::error::{RemoteFailed, TimedOut, usage};
 
 /// BatchCreatePartition takes at most this many partitions per call.
 const PARTITION_BATCH: usize = 100;
@@ -237,4 +244,83 @@ impl Catalog for GlueCatalog {
             last_error: last.and_then(|l| l.error_message()).map(str::to_string),
         })
     }
+
+    /// The Glue crawler: start it (or attach to its running crawl), wait for it, and diff the
+    /// catalog before and after.
+    async fn crawl(&self, request: &CrawlRequest, reporter: &dyn Reporter) -> Result<Option<Vec<Change>>> {
+        let Some(crawler) = request.crawler.clone() else {
+            return Err(usage(format!(
+                "`glue_crawler` is not set for environment `{}` (bdctl.toml or BDCTL_GLUE_CRAWLER)",
+                request.environment
+            )));
+        };
+        let (before_table, before_partitions) =
+            discover::snapshot(self, &request.database, &request.table).await?;
+        let started = self.start_crawler(&crawler).await?;
+        reporter.notice(&if started {
+            format!("started crawler {crawler}")
+        } else {
+            format!("crawler {crawler} is already running: waiting for that crawl")
+        });
+        if !request.wait {
+            return Ok(None);
+        }
+        reporter.status(&format!("crawler {crawler}"));
+        let since = Instant::now();
+        let mut attempt = 0;
+        let status = loop {
+            let status = self.crawler_status(&crawler).await?;
+            reporter.status(&format!("crawler {crawler}: {}", status.state));
+            // A crawl just started may still read READY for a moment: wait for it to leave READY once.
+            if status.state == "READY" && (attempt > 0 || !started) {
+                break status;
+            }
+            if since.elapsed() >= request.timeout {
+                return Err(TimedOut(format!(
+                    "crawler {crawler} is still {} after {}; it goes on in AWS Glue",
+                    status.state,
+                    humantime::format_duration(Duration::from_secs(request.timeout.as_secs()))
+                ))
+                .into());
+            }
+            tokio::time::sleep(crawl_poll_delay(attempt)).await;
+            attempt += 1;
+        };
+        if status.last_status.as_deref().is_some_and(|s| s != "SUCCEEDED") {
+            return Err(RemoteFailed(format!(
+                "crawler {crawler} ended {}: {}",
+                status.last_status.unwrap_or_default(),
+                status.last_error.as_deref().unwrap_or("no error message")
+            ))
+            .into());
+        }
+        let (after_table, after_partitions) =
+            discover::snapshot(self, &request.database, &request.table).await?;
+        let mut changes = match &after_table {
+            Some(table) => discover::table_changes(before_table.as_ref(), table),
+            None => Vec::new(),
+        };
+        if before_table.is_some() && after_table.is_none() {
+            changes.push(Change {
+                kind: "table",
+                action: "deleted",
+                name: format!("{}.{}", request.database, request.table),
+                detail: String::new(),
+            });
+        }
+        changes.extend(discover::partition_changes(&before_partitions, &after_partitions));
+        if let Some(status) = status.last_status {
+            reporter.notice(&format!("last crawl: {status}"));
+        }
+        Ok(Some(changes))
+    }
+
+    /// The crawler writes tables into a database that must exist.
+    fn crawl_creates_database(&self) -> bool {
+        false
+    }
+}
+
+fn crawl_poll_delay(attempt: u32) -> Duration {
+    Duration::from_millis((1000u64 << attempt.min(4)).min(15_000))
 }

@@ -31,6 +31,10 @@ fn function_error_message(payload: &str) -> String {
 
 #[async_trait]
 impl Jobs for AwsJobs {
+    fn check_available(&self) -> Result<()> {
+        Ok(())
+    }
+
     async fn start_job(&self, job: &str, arguments: &[(String, String)]) -> Result<String> {
         let mut request = self.glue.start_job_run().job_name(job);
         for (key, value) in arguments {

@@ -10,7 +10,10 @@ use aws_sdk_s3::types::{
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 use super::call_failed;
-use crate::backend::{Lifecycle, LifecycleRule};
+use crate::backend::{Enforcement, Lifecycle, LifecycleRule, MANAGED_RULE_PREFIX};
+
+/// Incomplete multipart uploads are billed and invisible: S3 aborts them after this many days.
+const ABORT_MULTIPART_DAYS: u32 = 7;
 
 pub struct S3Lifecycle {
     client: aws_sdk_s3::Client,
@@ -94,6 +97,22 @@ fn to_s3(rule: &LifecycleRule) -> Result<S3Rule> {
 
 #[async_trait]
 impl Lifecycle for S3Lifecycle {
+    fn enforcement(&self) -> Enforcement {
+        Enforcement::Service
+    }
+
+    fn store_rules(&self) -> Vec<LifecycleRule> {
+        vec![LifecycleRule {
+            id: format!("{MANAGED_RULE_PREFIX}abort-multipart"),
+            prefix: String::new(),
+            enabled: true,
+            expiration_days: None,
+            transition: None,
+            abort_multipart_days: Some(ABORT_MULTIPART_DAYS),
+            other_conditions: false,
+        }]
+    }
+
     async fn rules(&self, bucket: &str) -> Result<Vec<LifecycleRule>> {
         Ok(self.live(bucket).await?.iter().map(view).collect())
     }

@@ -27,7 +27,7 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 use super::Backend;
 use crate::error::{CredentialsRefused, usage};
-use crate::settings::{BackendKind, Settings};
+use crate::settings::Settings;
 
 /// The service clients bdctl uses, all made from one `SdkConfig`. Tests replace single clients
 /// with mocked ones.
@@ -122,7 +122,6 @@ pub async fn connect(settings: &Settings) -> Result<Backend> {
 /// The backend over these clients, for the resources the settings name.
 pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
     Backend {
-        kind: BackendKind::Aws,
         objects: Arc::new(s3::S3Store::new(clients.s3.clone())),
         catalog: Arc::new(glue::GlueCatalog::new(clients.glue.clone())),
         platform: Arc::new(platform::AwsPlatform::new(clients.clone())),
@@ -132,8 +131,12 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         )),
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
-        costs: Arc::new(costs::CostExplorer::new(clients.costexplorer.clone())),
-        metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone())),
+        costs: Arc::new(costs::CostExplorer::new(
+            clients.costexplorer.clone(),
+            settings.data_dir.value.join("cache"),
+            chrono::Duration::minutes(i64::from(settings.cost_cache_minutes.value)),
+        )),
+        metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone(), settings)),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             clients.s3.clone(),

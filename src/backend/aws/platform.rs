@@ -7,7 +7,7 @@ use aws_sdk_iam::types::PolicyEvaluationDecisionType;
 
 use super::call_failed;
 use crate::access::{AccessVerdict, Denial, Grant};
-use crate::backend::{Identity, NotFound, Platform, Resource, ResourceState};
+use crate::backend::{Identity, NotFound, Platform, PostureCheck, Resource, ResourceState};
 
 pub struct AwsPlatform {
     clients: super::Clients,
@@ -43,6 +43,14 @@ fn decision_label(decision: &PolicyEvaluationDecisionType) -> Option<&'static st
 
 #[async_trait]
 impl Platform for AwsPlatform {
+    fn check_policy_applies(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn posture(&self) -> Vec<PostureCheck> {
+        Vec::new()
+    }
+
     async fn identity(&self) -> Result<Identity> {
         let out = self
             .clients
@@ -51,9 +59,14 @@ impl Platform for AwsPlatform {
             .send()
             .await
             .map_err(|err| call_failed("sts:GetCallerIdentity", "the current credentials", err))?;
+        let principal = out.arn().unwrap_or("unknown principal").to_string();
+        let scope = out.account().unwrap_or("unknown account").to_string();
         Ok(Identity {
-            principal: out.arn().unwrap_or("unknown principal").to_string(),
-            scope: out.account().unwrap_or("unknown account").to_string(),
+            checked: "credentials",
+            target: principal.clone(),
+            detail: format!("account {scope}"),
+            principal,
+            scope,
         })
     }
 

@@ -10,6 +10,7 @@ use tokio::runtime::Handle;
 
 use super::s3_stream::{S3Reader, S3Upload};
 use crate::backend::{NotFound, ObjectInfo, ObjectStore, StagedObject};
+use crate::layout::{Area, Location};
 
 /// DeleteObjects takes at most this many keys per call.
 const DELETE_BATCH: usize = 1000;
@@ -130,5 +131,19 @@ impl ObjectStore for S3Store {
             }
             Err(err) => Err(call_failed("s3:HeadBucket", &format!("s3://{bucket}"), err)),
         }
+    }
+
+    fn url(&self, location: &Location) -> String {
+        format!("s3://{}/{}", location.bucket, location.prefix)
+    }
+
+    fn location_of(&self, url: &str) -> Option<Location> {
+        let rest = url.strip_prefix("s3://")?;
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        (!bucket.is_empty()).then(|| Location { bucket: bucket.to_string(), prefix: prefix.to_string() })
+    }
+
+    fn describe_bucket(&self, area: Area, bucket: &str) -> (String, String) {
+        (format!("{} bucket", area.name()), format!("s3://{bucket}"))
     }
 }

@@ -11,6 +11,39 @@ use serde_json::Value;
 
 use crate::backend::{MetricSeries, MetricSpec, Metrics};
 
+/// One line of the activity log.
+pub struct Entry {
+    pub time: DateTime<Utc>,
+    fields: serde_json::Map<String, Value>,
+}
+
+impl Entry {
+    pub fn value(&self, field: &str) -> f64 {
+        self.fields.get(field).and_then(Value::as_f64).unwrap_or(0.0)
+    }
+}
+
+/// The entries of one kind, oldest first; a log not written yet has none, and lines that do not
+/// parse (a write cut short) are passed over.
+pub async fn read_entries(path: &Path, kind: &str) -> Result<Vec<Entry>> {
+    let text = match tokio::fs::read_to_string(path).await {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) => return Err(err.into()),
+    };
+    Ok(text
+        .lines()
+        .filter_map(|line| {
+            let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(line) else { return None };
+            if fields.get("kind").and_then(Value::as_str) != Some(kind) {
+                return None;
+            }
+            let time = fields.get("time")?.as_str()?.parse::<DateTime<Utc>>().ok()?;
+            Some(Entry { time, fields })
+        })
+        .collect())
+}
+
 pub const ACTIVITY_LOG: &str = "activity.ndjson";
 pub const NAMESPACE: &str = "bdctl/local";
 
@@ -23,7 +56,7 @@ pub fn record(data_dir: &Path, kind: &str, values: &[(&str, f64)]) {
         line.insert((*name).into(), Value::from(*value));
     }
     let path = data_dir.join(ACTIVITY_LOG);
-    let result = super::store::create_private_dir(data_dir).and_then(|_| {
+    let result = crate::files::create_private_dir(data_dir).and_then(|_| {
         let mut options = std::fs::OpenOptions::new();
         options.create(true).append(true);
         #[cfg(unix)]
@@ -58,6 +91,16 @@ impl ActivityMetrics {
     }
 }
 
+fn local_spec(name: &str) -> MetricSpec {
+    MetricSpec {
+        service: "local".into(),
+        namespace: NAMESPACE.into(),
+        name: name.into(),
+        dimensions: vec![],
+        stat: "Sum".into(),
+    }
+}
+
 #[async_trait]
 impl Metrics for ActivityMetrics {
     async fn series(
@@ -67,11 +110,6 @@ impl Metrics for ActivityMetrics {
         end: DateTime<Utc>,
         period_seconds: u32,
     ) -> Result<Vec<MetricSeries>> {
-        let text = match tokio::fs::read_to_string(&self.path).await {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(err) => return Err(err.into()),
-        };
         let period = i64::from(period_seconds.max(1));
         let mut out = Vec::new();
         for spec in specs {
@@ -80,19 +118,13 @@ impl Metrics for ActivityMetrics {
                 continue;
             };
             let mut buckets: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
-            for line in text.lines() {
-                let Ok(entry) = serde_json::from_str::<Value>(line) else { continue };
-                if entry["kind"] != *kind {
+            for entry in read_entries(&self.path, kind).await? {
+                if entry.time < start || entry.time >= end {
                     continue;
                 }
-                let Some(time) = entry["time"].as_str().and_then(|t| t.parse::<DateTime<Utc>>().ok()) else {
-                    continue;
-                };
-                if time < start || time >= end {
-                    continue;
-                }
-                let value = if *field == "count" { 1.0 } else { entry[*field].as_f64().unwrap_or(0.0) };
-                let bucket = start.timestamp() + (time.timestamp() - start.timestamp()) / period * period;
+                let value = if *field == "count" { 1.0 } else { entry.value(field) };
+                let bucket =
+                    start.timestamp() + (entry.time.timestamp() - start.timestamp()) / period * period;
                 buckets.entry(bucket).or_default().push(value);
             }
             let points = buckets
@@ -109,5 +141,23 @@ impl Metrics for ActivityMetrics {
             out.push(MetricSeries { spec: spec.clone(), points });
         }
         Ok(out)
+    }
+
+    fn available(&self) -> (Vec<MetricSpec>, Vec<&'static str>) {
+        (LOCAL_METRICS.iter().map(|(_, _, name)| local_spec(name)).collect(), Vec::new())
+    }
+
+    fn headline(&self) -> Vec<(&'static str, MetricSpec)> {
+        vec![
+            ("events sent (24 h)", local_spec("EventsSent")),
+            ("records quarantined (24 h)", local_spec("EventsQuarantined")),
+            ("bytes scanned (24 h)", local_spec("BytesScanned")),
+        ]
+    }
+
+    fn record(&self, kind: &str, values: &[(&str, f64)]) {
+        if let Some(data_dir) = self.path.parent() {
+            record(data_dir, kind, values);
+        }
     }
 }

@@ -14,7 +14,9 @@ use flate2::write::GzEncoder;
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
-use crate::backend::{Delivery, DeliveryRecord, DeliveryReport, Location, ObjectStore};
+use crate::backend::{Delivery, DeliveryRecord, DeliveryReport, ObjectStore};
+
+use crate::layout::Location;
 use crate::layout::{firehose_object_name, raw_partition};
 use crate::settings::RawLayout;
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use async_trait::async_trait;
 
-use super::store::write_atomically;
-use crate::backend::{Lifecycle, LifecycleRule};
+use crate::backend::{Enforcement, Lifecycle, LifecycleRule};
+use crate::files::write_atomically;
 
 pub const LIFECYCLE_FILE: &str = "lifecycle.json";
 
@@ -32,6 +32,14 @@ impl LocalLifecycle {
 
 #[async_trait]
 impl Lifecycle for LocalLifecycle {
+    fn enforcement(&self) -> Enforcement {
+        Enforcement::OnApply
+    }
+
+    fn store_rules(&self) -> Vec<LifecycleRule> {
+        Vec::new()
+    }
+
     async fn rules(&self, bucket: &str) -> Result<Vec<LifecycleRule>> {
         Ok(self.read().await?.remove(bucket).unwrap_or_default())
     }

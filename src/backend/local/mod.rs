@@ -2,7 +2,9 @@
 //! keys would be (`raw/year=YYYY/month=MM/day=DD/…`), and the catalog as a JSON file beside it.
 
 pub mod activity;
+mod arrow_cells;
 mod catalog;
+mod costs;
 mod delivery;
 mod lifecycle;
 mod parquet_files;
@@ -20,16 +22,15 @@ pub use delivery::LocalDelivery;
 pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
 pub use query::LocalQuery;
 pub use store::LocalStore;
-pub(crate) use store::StagedFile;
 
-/// Writes a file of the data directory (a cache, a log) readable by the user only.
-pub fn write_private(path: &std::path::Path, body: &[u8]) -> std::io::Result<()> {
-    store::write_atomically(path, body)
-}
-
-use super::{Area, Backend, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, area_location};
-use crate::error::usage;
-use crate::settings::{BackendKind, Settings};
+use super::{
+    Backend, CheckStatus, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource,
+    ResourceState,
+};
+use crate::error::not_supported;
+use crate::layout::{Area, area_location};
+use crate::pricing::Prices;
+use crate::settings::Settings;
 
 /// The local stream's name when `firehose_stream` is not set.
 pub const DEFAULT_STREAM: &str = "clickstream";
@@ -37,7 +38,7 @@ pub const DEFAULT_STREAM: &str = "clickstream";
 pub fn connect(settings: &Settings) -> Result<Backend> {
     let root = settings.data_dir.value.clone();
     let objects: Arc<dyn ObjectStore> = Arc::new(LocalStore::new(root.clone()));
-    let catalog = Arc::new(LocalCatalog::new(root.join(CATALOG_FILE)));
+    let catalog = Arc::new(LocalCatalog::new(root.join(CATALOG_FILE), objects.clone()));
     let stream = settings.firehose_stream.value.clone().unwrap_or_else(|| DEFAULT_STREAM.to_string());
     let delivery = LocalDelivery::new(
         objects.clone(),
@@ -45,53 +46,55 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         settings.raw_layout.value,
         stream,
     );
+    let activity_log = root.join(activity::ACTIVITY_LOG);
+    let mut areas = Vec::new();
+    for area in Area::ALL {
+        areas.push((area, area_location(settings, area)?));
+    }
+    let costs = costs::LocalCosts::new(
+        objects.clone(),
+        crate::pipeline::Lake::from_settings(settings)?,
+        areas,
+        activity_log.clone(),
+        Prices::from_settings(settings),
+    );
     Ok(Backend {
-        kind: BackendKind::Local,
-        objects,
+        objects: objects.clone(),
         catalog: catalog.clone(),
         query: Arc::new(LocalQuery::new(catalog)),
         lifecycle: Arc::new(LocalLifecycle::new(root.join(LIFECYCLE_FILE))),
-        costs: Arc::new(NoCostExplorer),
-        metrics: Arc::new(activity::ActivityMetrics::new(root.join(activity::ACTIVITY_LOG))),
-        platform: Arc::new(LocalPlatform { data_dir: root }),
+        costs: Arc::new(costs),
+        metrics: Arc::new(activity::ActivityMetrics::new(activity_log)),
+        platform: Arc::new(LocalPlatform { data_dir: root, env_name: settings.env_name.value.clone() }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),
     })
 }
 
-/// The local platform has no bill: `bdctl costs` estimates what its volume would cost on AWS.
-pub struct NoCostExplorer;
-
-#[async_trait]
-impl super::Costs for NoCostExplorer {
-    async fn cost_and_usage(&self, _query: &super::CostQuery) -> Result<Vec<super::CostLine>> {
-        Err(usage("Cost Explorer exists only on AWS: on local, `bdctl costs` estimates the lake's cost"))
-    }
-    async fn forecast(&self, _query: &super::CostQuery) -> Result<(f64, String)> {
-        Err(usage("Cost Explorer exists only on AWS: on local, `bdctl costs` estimates the lake's cost"))
-    }
-}
-
 /// The local platform has no remote compute: its transform runs in the bdctl process.
 pub struct LocalJobs;
 
-const NO_REMOTE: &str = "remote transforms run on AWS (Glue, Lambda); the local backend transforms in this process: leave out --remote";
+const NO_REMOTE: &str = "--remote runs the transform on AWS Glue or Lambda; the local backend transforms in this process (leave out --remote)";
 
 #[async_trait]
 impl Jobs for LocalJobs {
+    fn check_available(&self) -> Result<()> {
+        Err(not_supported(NO_REMOTE))
+    }
     async fn start_job(&self, _job: &str, _arguments: &[(String, String)]) -> Result<String> {
-        Err(usage(NO_REMOTE))
+        Err(not_supported(NO_REMOTE))
     }
     async fn job_run(&self, _job: &str, _run_id: &str) -> Result<JobRun> {
-        Err(usage(NO_REMOTE))
+        Err(not_supported(NO_REMOTE))
     }
     async fn invoke(&self, _function: &str, _payload: bytes::Bytes) -> Result<Invocation> {
-        Err(usage(NO_REMOTE))
+        Err(not_supported(NO_REMOTE))
     }
 }
 
 pub struct LocalPlatform {
     data_dir: PathBuf,
+    env_name: String,
 }
 
 #[async_trait]
@@ -100,7 +103,14 @@ impl Platform for LocalPlatform {
         let principal = std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_else(|_| "local user".to_string());
-        Ok(Identity { principal, scope: self.data_dir.display().to_string() })
+        let scope = self.data_dir.display().to_string();
+        Ok(Identity {
+            detail: format!("as {principal}"),
+            target: scope.clone(),
+            checked: "data directory",
+            principal,
+            scope,
+        })
     }
 
     async fn check_access(
@@ -108,10 +118,45 @@ impl Platform for LocalPlatform {
         _identity: &Identity,
         _grants: &[crate::access::Grant],
     ) -> Result<crate::access::AccessVerdict> {
-        Err(usage("IAM permissions exist only on AWS; the local backend needs a writable data directory"))
+        Err(not_supported(
+            "IAM permissions exist only on AWS; the local backend needs a writable data directory",
+        ))
     }
 
-    async fn describe(&self, resource: &super::Resource) -> Result<super::ResourceState> {
-        Err(usage(format!("a {} exists only on AWS", resource.kind())))
+    async fn describe(&self, resource: &Resource) -> Result<ResourceState> {
+        Err(not_supported(format!("a {} exists only on AWS", resource.kind())))
+    }
+
+    fn check_policy_applies(&self) -> Result<()> {
+        Err(not_supported(format!(
+            "environment `{}` runs on the local backend, which needs no IAM policy: choose an aws environment with --env",
+            self.env_name
+        )))
+    }
+
+    /// The data directory holds events and query results: only its owner should read it.
+    async fn posture(&self) -> Vec<PostureCheck> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = &self.data_dir;
+        let check = |status, detail: String| PostureCheck {
+            name: "permissions".into(),
+            target: dir.display().to_string(),
+            status,
+            detail,
+        };
+        vec![match std::fs::metadata(dir) {
+            Ok(meta) => {
+                let mode = meta.permissions().mode() & 0o777;
+                if mode & 0o077 == 0 {
+                    check(CheckStatus::Ok, format!("private to its owner ({mode:o})"))
+                } else {
+                    check(
+                        CheckStatus::Warn,
+                        format!("other users can read it ({mode:o}): chmod 700 {}", dir.display()),
+                    )
+                }
+            }
+            Err(_) => check(CheckStatus::Ok, "created private (700) on first use".into()),
+        }]
     }
 }

@@ -18,12 +18,12 @@ use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
+use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
 use crate::error::{Interrupted, RemoteFailed, usage};
-use crate::output::arrow_cells::cell;
 
 /// The catalog name Athena shows, so fully qualified names read the same on both backends.
 const CATALOG: &str = "awsdatacatalog";
@@ -127,6 +127,7 @@ impl LocalQuery {
             bytes_scanned: scanned,
             engine_millis: started.elapsed().as_millis() as u64,
             is_ddl: false,
+            billed: false,
         })
     }
 }

@@ -3,9 +3,8 @@
 //! (or a crash) never leaves a half-written object visible.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context, Result, bail};
 use async_trait::async_trait;
@@ -13,12 +12,12 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
 use crate::backend::{NotFound, ObjectInfo, ObjectStore, StagedObject};
+use crate::files::{StagedFile, remove_if_abandoned, write_atomically};
+use crate::layout::{Area, Location};
 
 pub struct LocalStore {
     root: PathBuf,
 }
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl LocalStore {
     pub fn new(root: PathBuf) -> Self {
@@ -48,91 +47,6 @@ fn check_relative(key: &str) -> Result<()> {
     Ok(())
 }
 
-/// Directories for data are private to the user: they may hold personal data.
-pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-/// A file written under a hidden temporary name beside its destination, readable by the user
-/// only, and renamed into place on commit. A killed process leaves at most a hidden temporary
-/// file, never a partial object.
-pub(crate) struct StagedFile {
-    file: Option<io::BufWriter<fs::File>>,
-    temp: PathBuf,
-    path: PathBuf,
-    written: u64,
-}
-
-impl StagedFile {
-    pub(crate) fn create(path: &Path) -> io::Result<Self> {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        create_private_dir(dir)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
-        let temp = dir.join(format!(
-            ".{name}.{}-{}.tmp",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(&temp)?;
-        Ok(Self {
-            file: Some(io::BufWriter::with_capacity(256 * 1024, file)),
-            temp,
-            path: path.to_path_buf(),
-            written: 0,
-        })
-    }
-
-    pub(crate) fn finish(mut self) -> io::Result<u64> {
-        if let Some(file) = self.file.take() {
-            file.into_inner().map_err(|e| e.into_error())?;
-        }
-        fs::rename(&self.temp, &self.path)?;
-        Ok(self.written)
-    }
-}
-
-impl Write for StagedFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let file = self.file.as_mut().ok_or_else(|| io::Error::other("object already committed"))?;
-        let n = file.write(buf)?;
-        self.written += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.as_mut().map_or(Ok(()), |f| f.flush())
-    }
-}
-
-impl Drop for StagedFile {
-    fn drop(&mut self) {
-        if self.file.is_some() {
-            let _ = fs::remove_file(&self.temp);
-        }
-    }
-}
-
-impl StagedObject for StagedFile {
-    fn commit(self: Box<Self>) -> Result<u64> {
-        let path = self.path.clone();
-        (*self).finish().with_context(|| format!("writing {}", path.display()))
-    }
-}
-
-/// Writes `body` to `path` atomically.
-pub(crate) fn write_atomically(path: &Path, body: &[u8]) -> io::Result<()> {
-    let mut staged = StagedFile::create(path)?;
-    staged.write_all(body)?;
-    staged.finish().map(|_| ())
-}
-
 fn walk(dir: &Path, base: &Path, prefix: &str, out: &mut Vec<ObjectInfo>) -> io::Result<()> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -143,8 +57,10 @@ fn walk(dir: &Path, base: &Path, prefix: &str, out: &mut Vec<ObjectInfo>) -> io:
         let entry = entry?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        // Hidden names are temporary files of writes in progress.
+        // Hidden names are temporary files of writes in progress; those of a writer that was
+        // killed are removed on the way.
         if name.starts_with('.') {
+            remove_if_abandoned(&entry);
             continue;
         }
         let path = entry.path();
@@ -272,5 +188,31 @@ impl ObjectStore for LocalStore {
             bail!("{} is read-only", existing.display());
         }
         Ok(None)
+    }
+
+    fn url(&self, location: &Location) -> String {
+        let dir =
+            if location.bucket.is_empty() { self.root.clone() } else { self.root.join(&location.bucket) };
+        format!("{}/{}", dir.display(), location.prefix)
+    }
+
+    /// Named buckets are directories below the data directory, so a path below it is read as
+    /// keys of the data directory itself, which address the same files.
+    fn location_of(&self, url: &str) -> Option<Location> {
+        let root = format!("{}/", self.root.display());
+        let prefix = url.strip_prefix(&root).or_else(|| (url == root.trim_end_matches('/')).then_some(""))?;
+        Some(Location { bucket: String::new(), prefix: prefix.to_string() })
+    }
+
+    fn describe_bucket(&self, _area: Area, bucket: &str) -> (String, String) {
+        ("lake".to_string(), self.url(&Location { bucket: bucket.to_string(), prefix: String::new() }))
+    }
+}
+
+impl StagedObject for StagedFile {
+    fn commit(self: Box<Self>) -> anyhow::Result<u64> {
+        use anyhow::Context as _;
+        let path = self.path().to_path_buf();
+        (*self).finish().with_context(|| format!("writing {}", path.display()))
     }
 }

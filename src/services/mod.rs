@@ -1,0 +1,5 @@
+//! What commands compute, apart from how they show it: each service takes plain values and the
+//! backend's capabilities and returns a report of plain data, which the command renders.
+
+pub mod costs;
+pub mod status;
