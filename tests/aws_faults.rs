@@ -1,26 +1,21 @@
 //! Faults the emulator cannot produce, through aws-smithy-mocks: throttling and 5xx answers are
 //! retried within the configured attempts, and failures name the action and the resource.
 
+mod common;
+
 use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityOutput;
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use aws_smithy_types::retry::RetryConfig;
 use bdctl::backend::Backend;
 use bdctl::backend::aws::Clients;
 use bdctl::settings::Settings;
+use common::moto::unused_clients;
 
 fn sts_error_body(code: &str, message: &str) -> String {
     format!(
         "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error>\
          <RequestId>1</RequestId></ErrorResponse>"
     )
-}
-
-fn unused_clients() -> Clients {
-    let conf = aws_config::SdkConfig::builder()
-        .behavior_version(aws_config::BehaviorVersion::latest())
-        .region(aws_config::Region::new("us-east-1"))
-        .build();
-    Clients::new(&conf)
 }
 
 fn from_clients(clients: Clients) -> Backend {
@@ -746,14 +741,7 @@ mod operations {
     }
 
     fn query() -> CostQuery {
-        CostQuery {
-            start: "2024-06-01".into(),
-            end: "2024-06-02".into(),
-            granularity: "DAILY".into(),
-            group_by: ("DIMENSION".into(), "SERVICE".into()),
-            services: vec!["Amazon Athena".into()],
-            tag: None,
-        }
+        crate::common::moto::cost_query("2024-06-01", "2024-06-02", &["Amazon Athena"])
     }
 
     #[tokio::test]

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+pub mod moto;
+
 /// The variable `scripts/test` sets to the moto server's URL.
 pub const MOTO_ENDPOINT_VAR: &str = "BDCTL_TEST_MOTO_ENDPOINT";
 

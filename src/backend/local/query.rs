@@ -23,7 +23,7 @@ use super::catalog::LocalCatalog;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
-use crate::error::{Interrupted, RemoteFailed, usage};
+use crate::error::{Interrupted, RemoteFailed, not_supported, usage};
 
 /// The catalog name Athena shows, so fully qualified names read the same on both backends.
 const CATALOG: &str = "awsdatacatalog";
@@ -225,19 +225,19 @@ impl QueryEngine for LocalQuery {
     }
 
     async fn submit(&self, _request: &QueryRequest) -> Result<String> {
-        Err(usage(NO_QUERY_IDS))
+        Err(not_supported(NO_QUERY_IDS))
     }
 
     async fn status(&self, _id: &str) -> Result<crate::backend::QueryStatus> {
-        Err(usage(NO_QUERY_IDS))
+        Err(not_supported(NO_QUERY_IDS))
     }
 
     async fn results(&self, _id: &str, _sink: &mut dyn RowSink) -> Result<u64> {
-        Err(usage(NO_QUERY_IDS))
+        Err(not_supported(NO_QUERY_IDS))
     }
 
     async fn cancel(&self, _id: &str) -> Result<()> {
-        Err(usage(NO_QUERY_IDS))
+        Err(not_supported(NO_QUERY_IDS))
     }
 }
 

@@ -1,0 +1,153 @@
+//! The moto server's own API and the clients and settings tests use against it.
+
+use std::path::Path;
+
+use bdctl::backend::aws::{Clients, sdk_config_with};
+use bdctl::cli::GlobalArgs;
+use bdctl::settings::{Context, Settings};
+
+use super::moto_config;
+
+pub fn settings_for(dir: &Path, config: &str) -> Settings {
+    let path = dir.join("bdctl.toml");
+    std::fs::write(&path, config).unwrap();
+    let global = GlobalArgs { config: Some(path), ..GlobalArgs::default() };
+    let no_env = |_: &str| None;
+    Settings::load_in(&global, &Context { cwd: dir.to_path_buf(), env: &no_env }).expect("valid settings")
+}
+
+pub async fn moto_clients(endpoint: &str) -> Clients {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings_for(dir.path(), &moto_config(endpoint, &[]));
+    let credentials = aws_sdk_sts::config::Credentials::new("testing", "testing", None, None, "tests");
+    let conf = sdk_config_with(&settings, Some(credentials)).await.expect("sdk config");
+    Clients::new(&conf)
+}
+
+pub async fn create_bucket(clients: &Clients, name: &str) {
+    clients.s3.create_bucket().bucket(name).send().await.expect("create bucket");
+}
+
+/// POSTs a JSON body to one of the emulator's own endpoints (`/moto-api/…`): seeded results,
+/// state transitions. The Python that `scripts/test` provides does the request.
+pub fn moto_api(python: &str, endpoint: &str, path: &str, body: &serde_json::Value) {
+    let script = r#"
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1] + sys.argv[2], data=sys.argv[3].encode(), method="POST")
+urllib.request.urlopen(request).read()
+"#;
+    super::run_python(python, script, &[endpoint, path, &body.to_string()]);
+}
+
+/// Seeds the next Athena query result of the emulator (moto answers queries only from seeds).
+pub fn seed_athena_results(endpoint: &str, rows: &[Vec<&str>], columns: &[(&str, &str)]) -> bool {
+    let rows: Vec<Vec<Option<&str>>> = rows.iter().map(|r| r.iter().map(|v| Some(*v)).collect()).collect();
+    seed_athena_rows(endpoint, &rows, columns)
+}
+
+/// Seeds one query result; `None` is NULL (no `VarCharValue`).
+pub fn seed_athena_rows(endpoint: &str, rows: &[Vec<Option<&str>>], columns: &[(&str, &str)]) -> bool {
+    let Some(python) = super::test_python() else { return false };
+    let cell = |v: &Option<&str>| match v {
+        Some(v) => serde_json::json!({"VarCharValue": v}),
+        None => serde_json::json!({}),
+    };
+    let body = serde_json::json!({
+        "account_id": "123456789012",
+        "region": "us-east-1",
+        "results": [{
+            "rows": rows.iter().map(|r| serde_json::json!({"Data": r.iter().map(cell).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+            "column_info": columns.iter().map(|(name, ty)| serde_json::json!({
+                "CatalogName": "hive", "SchemaName": "", "TableName": "", "Name": name, "Label": name,
+                "Type": ty, "Precision": 0, "Scale": 0, "Nullable": "UNKNOWN", "CaseSensitive": false
+            })).collect::<Vec<_>>(),
+        }]
+    });
+    moto_api(&python, endpoint, "/moto-api/static/athena/query-results", &body);
+    true
+}
+
+/// A Firehose stream delivering GZIP objects under `raw/` of `bucket`.
+pub async fn create_stream(clients: &Clients, bucket: &str) -> String {
+    use aws_sdk_firehose::types::{CompressionFormat, ExtendedS3DestinationConfiguration};
+    let stream = super::unique("clicks");
+    clients
+        .firehose
+        .create_delivery_stream()
+        .delivery_stream_name(&stream)
+        .extended_s3_destination_configuration(
+            ExtendedS3DestinationConfiguration::builder()
+                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .prefix("raw/")
+                .compression_format(CompressionFormat::Gzip)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    stream
+}
+
+pub async fn create_glue_job(clients: &Clients) -> String {
+    let job = super::unique("transform-job");
+    clients
+        .glue
+        .create_job()
+        .name(&job)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .command(
+            aws_sdk_glue::types::JobCommand::builder()
+                .name("glueetl")
+                .script_location("s3://scripts/transform.py")
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    job
+}
+
+/// Puts `value` as the Firehose stream's `IncomingRecords`, two minutes ago.
+pub async fn put_incoming_records(clients: &Clients, stream: &str, value: f64) {
+    use aws_sdk_cloudwatch::types::{Dimension, MetricDatum};
+    let at = aws_smithy_types::DateTime::from_secs(chrono::Utc::now().timestamp() - 120);
+    clients
+        .cloudwatch
+        .put_metric_data()
+        .namespace("AWS/Firehose")
+        .metric_data(
+            MetricDatum::builder()
+                .metric_name("IncomingRecords")
+                .dimensions(Dimension::builder().name("DeliveryStreamName").value(stream).build())
+                .timestamp(at)
+                .value(value)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Clients that answer nothing (no endpoint, no credentials): tests replace the ones they use
+/// with mocked clients.
+pub fn unused_clients() -> Clients {
+    let conf = aws_config::SdkConfig::builder()
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-1"))
+        .build();
+    Clients::new(&conf)
+}
+
+/// A Cost Explorer question of daily costs by service.
+pub fn cost_query(start: &str, end: &str, services: &[&str]) -> bdctl::backend::CostQuery {
+    bdctl::backend::CostQuery {
+        start: start.into(),
+        end: end.into(),
+        granularity: "DAILY".into(),
+        group_by: ("DIMENSION".into(), "SERVICE".into()),
+        services: services.iter().map(|s| s.to_string()).collect(),
+        tag: None,
+    }
+}
