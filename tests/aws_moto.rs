@@ -770,10 +770,21 @@ async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &C
         "transition": {"progression": "manual", "times": 100000}
     });
     moto_api(&python, endpoint, "/moto-api/state-manager/set-transition", &held);
+    // A workgroup of its own, so that the queries of other tests do not count as this one's.
+    let workgroup = unique("signals");
+    clients.athena.create_work_group().name(&workgroup).send().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bdctl.toml"), moto_config(endpoint, &[("results_bucket", "any")]))
-        .unwrap();
+    std::fs::write(
+        dir.path().join("bdctl.toml"),
+        moto_config(endpoint, &[("results_bucket", "any"), ("athena_workgroup", &workgroup)]),
+    )
+    .unwrap();
+    let executions = || async {
+        let listed = clients.athena.list_query_executions().work_group(&workgroup).send().await.unwrap();
+        listed.query_execution_ids().iter().map(|id| id.to_string()).collect::<Vec<String>>()
+    };
     for signal in ["INT", "TERM"] {
+        let before = executions().await;
         let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"))
             .current_dir(dir.path())
             .env("HOME", dir.path())
@@ -785,7 +796,11 @@ async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &C
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(1500));
+        // Signalled once the query exists in Athena: bdctl listens for signals before it starts one.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while executions().await.len() == before.len() && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
         let sent =
             std::process::Command::new("kill").args([format!("-{signal}"), child.id().to_string()]).status();
         assert!(sent.unwrap().success());

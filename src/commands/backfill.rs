@@ -1,30 +1,22 @@
 //! `bdctl backfill`: re-process a range of days, safely re-runnable.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use anyhow::{Context as _, Result, anyhow};
-use chrono::NaiveDate;
+use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use super::Context;
-use super::remote;
-use super::transform::default_jobs;
-use crate::backend::{ObjectInfo, ObjectStore};
+use super::remote::{self, RemoteWork};
+use super::transform::{default_jobs, output_days, warn_failures};
+use crate::backend::ObjectInfo;
 use crate::cli::{BackfillArgs, Remote};
-use crate::error::StopRequest;
-use crate::error::usage;
+use crate::error::{StopRequest, usage};
 use crate::layout::STATE_PREFIX;
 use crate::output::Table;
-use crate::pipeline::{Lake, ObjectOutcome, PARTITIONS_KEY, RawArea, record_partitions, transform_objects};
+use crate::pipeline::{Lake, PARTITIONS_KEY, RawArea, record_partitions, transform_objects};
 use crate::pricing::Prices;
-
-struct DayPlan {
-    day: NaiveDate,
-    objects: Vec<ObjectInfo>,
-    complete: BTreeSet<String>,
-}
+use crate::services::backfill::{DayPlan, DayTotals, plan, totals};
 
 pub async fn run(ctx: &Context, args: BackfillArgs) -> Result<()> {
     // Planning and remote runs stop at once on Ctrl-C or SIGTERM; a local run, once started,
@@ -62,57 +54,30 @@ async fn backfill(
     let store = backend.objects.clone();
 
     let spinner = ctx.printer.spinner("planning");
-    let mut plan = Vec::new();
-    let mut day = args.from;
-    while day <= to {
-        spinner.set_message(format!("planning {day}"));
-        let objects = raw.list_day(store.as_ref(), day).await?;
-        // Remote runs do not leave bdctl's manifests: they transform every object of the range.
-        let complete = match &lake {
-            Some(lake) if !args.force && !objects.is_empty() => {
-                completed_keys(store.as_ref(), lake, &raw.day_prefix(day)).await?
-            }
-            _ => BTreeSet::new(),
-        };
-        plan.push(DayPlan { day, objects, complete });
-        day = day.succ_opt().context("date out of range")?;
-    }
+    let plan = plan(store.as_ref(), &raw, lake.as_ref(), args.from, to, args.force, |day| {
+        spinner.set_message(format!("planning {day}"))
+    })
+    .await;
     spinner.finish_and_clear();
-
-    let pending: Vec<ObjectInfo> = plan
-        .iter()
-        .flat_map(|p| p.objects.iter().filter(|o| !p.complete.contains(&o.key)).cloned())
-        .collect();
+    let plan = plan?;
+    let pending: Vec<ObjectInfo> = plan.iter().flat_map(|p| p.pending().cloned()).collect();
+    let prices = Prices::from_settings(&settings);
     if args.dry_run {
-        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote, &Prices::from_settings(&settings)))?;
+        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote, &prices))?;
         if args.run_on.remote.is_some() {
-            ctx.printer.notice(remote::cost_assumptions(&Prices::from_settings(&settings)));
+            ctx.printer.notice(remote::cost_assumptions(&prices));
         }
         return Ok(());
     }
     let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
-    match args.run_on.remote {
-        Some(Remote::Glue) => {
-            return backfill_glue(ctx, &backend, &settings, &plan, jobs, args.run_on.timeout).await;
-        }
-        Some(Remote::Lambda) => {
-            let function = remote::lambda_function(&settings)?;
-            let results = remote::invoke_lambda(
-                ctx,
-                &backend,
-                &settings,
-                &function,
-                &raw.location.bucket,
-                &pending,
-                jobs,
-            )
-            .await?;
-            let mut table = Table::new(["objects", "invoked"]);
-            table.push(vec![(pending.len() as u64).into(), (results.len() as u64).into()]);
-            ctx.printer.print_table(&table)?;
-            return Ok(());
-        }
-        None => {}
+    if let Some(remote) = args.run_on.remote {
+        let glue_runs = plan
+            .iter()
+            .filter(|p| !p.objects.is_empty())
+            .map(|p| (p.day.to_string(), vec![("--date".to_string(), p.day.to_string())]))
+            .collect();
+        let work = RemoteWork { glue_runs, objects: pending, bucket: raw.location.bucket.clone() };
+        return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
     }
     let Some(lake) = lake else { return Err(anyhow!("no output locations for a local run")) };
     if args.force && !pending.is_empty() {
@@ -146,27 +111,8 @@ async fn backfill(
     let seconds = started.elapsed().as_secs_f64();
     super::record_transform(backend.metrics.as_ref(), &results, seconds);
 
-    let mut failures = 0;
-    let mut days_with_data = BTreeSet::new();
-    for (object, result) in &results {
-        match result {
-            Ok(outcome) => {
-                days_with_data.extend(outcome.manifest.outputs.iter().map(|o| o.day.clone()));
-                if let Some(why) = &outcome.damaged {
-                    failures += 1;
-                    ctx.printer.warn(format_args!("{} is damaged: {why}", object.key));
-                }
-            }
-            Err(err) => {
-                failures += 1;
-                ctx.printer.warn(format_args!(
-                    "{}: {}",
-                    object.key,
-                    crate::error::render(err).trim_start_matches("error: ")
-                ));
-            }
-        }
-    }
+    let failures = warn_failures(ctx, &results);
+    let days_with_data = output_days(&results);
     if !args.no_register && !days_with_data.is_empty() {
         let added = record_partitions(store.as_ref(), &lake, &days_with_data).await?;
         ctx.printer.notice(format_args!(
@@ -174,7 +120,8 @@ async fn backfill(
             if lake.state.bucket.is_empty() { String::new() } else { format!("s3://{}/", lake.state.bucket) }
         ));
     }
-    ctx.printer.print_table(&result_table(&plan, &results, seconds))?;
+    let (per_day, all) = totals(&plan, &results);
+    ctx.printer.print_table(&result_table(&per_day, &all, seconds))?;
     if stop.requested() {
         ctx.printer.warn(format_args!(
             "interrupted: {} of {} objects transformed, every one complete; the same backfill again transforms the other {}",
@@ -193,65 +140,6 @@ async fn backfill(
     Ok(())
 }
 
-/// Raw keys under a day prefix whose manifest exists.
-async fn completed_keys(store: &dyn ObjectStore, lake: &Lake, day_prefix: &str) -> Result<BTreeSet<String>> {
-    let manifests = format!("{}manifests/{day_prefix}", lake.state.prefix);
-    let listed = store.list(&lake.state.bucket, &manifests).await?;
-    let strip = format!("{}manifests/", lake.state.prefix);
-    Ok(listed
-        .into_iter()
-        .filter_map(|o| o.key.strip_prefix(&strip).and_then(|k| k.strip_suffix(".json")).map(str::to_string))
-        .collect())
-}
-
-/// One Glue job run per day that has raw objects, `jobs` runs at a time.
-async fn backfill_glue(
-    ctx: &Context,
-    backend: &crate::backend::Backend,
-    settings: &crate::settings::Settings,
-    plan: &[DayPlan],
-    jobs: usize,
-    timeout: std::time::Duration,
-) -> Result<()> {
-    use futures::StreamExt;
-    let job = remote::glue_job(settings)?;
-    let days: Vec<NaiveDate> = plan.iter().filter(|p| !p.objects.is_empty()).map(|p| p.day).collect();
-    let mut running = futures::stream::iter(days.iter().map(|day| {
-        let job = job.clone();
-        async move {
-            let arguments = [("--date".to_string(), day.to_string())];
-            (*day, remote::run_glue_job(ctx, backend, &job, &arguments, timeout).await)
-        }
-    }))
-    .buffer_unordered(jobs.max(1));
-    let mut table = Table::new(["day", "run_id", "state", "seconds", "dpu_seconds"]);
-    let mut first_error = None;
-    while let Some((day, result)) = running.next().await {
-        match result {
-            Ok(run) => table.push(vec![
-                day.to_string().into(),
-                run.id.into(),
-                run.state.into(),
-                run.execution_seconds.map_or(Value::Null, Value::from),
-                run.dpu_seconds.map_or(Value::Null, Value::from),
-            ]),
-            Err(err) => {
-                ctx.printer.warn(format_args!(
-                    "{day}: {}",
-                    crate::error::render(&err).trim_start_matches("error: ")
-                ));
-                first_error.get_or_insert(err);
-            }
-        }
-    }
-    table.rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
-    ctx.printer.print_table(&table)?;
-    match first_error {
-        Some(err) => Err(err),
-        None => Ok(()),
-    }
-}
-
 fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> Table {
     let mut columns = vec!["day", "objects", "bytes", "complete", "to_transform", "bytes_to_transform"];
     if remote_run.is_some() {
@@ -259,8 +147,7 @@ fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> 
     }
     let mut table = Table::new(columns);
     for day in plan {
-        let pending: Vec<&ObjectInfo> =
-            day.objects.iter().filter(|o| !day.complete.contains(&o.key)).collect();
+        let pending: Vec<&ObjectInfo> = day.pending().collect();
         let pending_bytes: u64 = pending.iter().map(|o| o.size).sum();
         let mut row: Vec<Value> = vec![
             day.day.to_string().into(),
@@ -283,46 +170,7 @@ fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> 
     table
 }
 
-fn result_table(plan: &[DayPlan], results: &[(ObjectInfo, Result<ObjectOutcome>)], seconds: f64) -> Table {
-    #[derive(Default)]
-    struct Totals {
-        objects: u64,
-        skipped: u64,
-        transformed: u64,
-        failed: u64,
-        events_in: u64,
-        events_out: u64,
-        quarantined: u64,
-        bytes: u64,
-    }
-    let mut per_day: BTreeMap<String, Totals> = BTreeMap::new();
-    let day_of: BTreeMap<&str, String> = plan
-        .iter()
-        .flat_map(|p| p.objects.iter().map(move |o| (o.key.as_str(), p.day.to_string())))
-        .collect();
-    for day in plan {
-        let totals = per_day.entry(day.day.to_string()).or_default();
-        totals.objects = day.objects.len() as u64;
-        totals.skipped = day.complete.len() as u64;
-    }
-    for (object, result) in results {
-        let Some(day) = day_of.get(object.key.as_str()) else {
-            continue;
-        };
-        let totals = per_day.entry(day.clone()).or_default();
-        totals.bytes += object.size;
-        match result {
-            Ok(outcome) if outcome.skipped => totals.skipped += 1,
-            Ok(outcome) => {
-                totals.transformed += 1;
-                totals.failed += u64::from(outcome.damaged.is_some());
-                totals.events_in += outcome.manifest.records;
-                totals.events_out += outcome.manifest.events_out;
-                totals.quarantined += outcome.manifest.quarantined;
-            }
-            Err(_) => totals.failed += 1,
-        }
-    }
+fn result_table(per_day: &[(String, DayTotals)], all: &DayTotals, seconds: f64) -> Table {
     let mut table = Table::new([
         "day",
         "objects",
@@ -335,21 +183,7 @@ fn result_table(plan: &[DayPlan], results: &[(ObjectInfo, Result<ObjectOutcome>)
         "bytes",
         "seconds",
     ]);
-    let mut all = Totals::default();
-    for (day, t) in &per_day {
-        all.objects += t.objects;
-        all.skipped += t.skipped;
-        all.transformed += t.transformed;
-        all.failed += t.failed;
-        all.events_in += t.events_in;
-        all.events_out += t.events_out;
-        all.quarantined += t.quarantined;
-        all.bytes += t.bytes;
-        table.push(row(day.clone(), t, Value::Null));
-    }
-    table.push(row("total".into(), &all, Value::from((seconds * 100.0).round() / 100.0)));
-
-    fn row(day: String, t: &Totals, seconds: Value) -> Vec<Value> {
+    let row = |day: &str, t: &DayTotals, seconds: Value| -> Vec<Value> {
         vec![
             day.into(),
             t.objects.into(),
@@ -362,6 +196,10 @@ fn result_table(plan: &[DayPlan], results: &[(ObjectInfo, Result<ObjectOutcome>)
             t.bytes.into(),
             seconds,
         ]
+    };
+    for (day, totals) in per_day {
+        table.push(row(day, totals, Value::Null));
     }
+    table.push(row("total", all, Value::from((seconds * 100.0).round() / 100.0)));
     table
 }

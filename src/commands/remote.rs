@@ -1,5 +1,6 @@
-//! Running the transform on the platform's own compute: a Glue job run, polled to the end, or
-//! one synchronous Lambda invocation per raw object with an S3 put event.
+//! Running the transform on the platform's own compute: Glue job runs, polled to the end, or
+//! one synchronous Lambda invocation per raw object with an S3 put event. `transform` and
+//! `backfill` both dispatch here.
 
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,7 @@ use super::Context;
 use crate::backend::{Backend, Invocation, JobRun, ObjectInfo};
 use crate::cli::Remote;
 use crate::error::{RemoteFailed, TimedOut, usage};
+use crate::output::Table;
 use crate::pricing::Prices;
 use crate::settings::Settings;
 
@@ -201,4 +203,80 @@ pub async fn invoke_lambda(
         return Err(anyhow!("{} of {} invocations of {function} failed", failed.len(), objects.len()));
     }
     Ok(results)
+}
+
+/// What to run remotely: the Glue runs (what each covers, e.g. a day, and its job arguments),
+/// or the raw objects to invoke the function on.
+pub struct RemoteWork {
+    pub glue_runs: Vec<(String, Vec<(String, String)>)>,
+    pub objects: Vec<ObjectInfo>,
+    /// The raw bucket the objects are in.
+    pub bucket: String,
+}
+
+/// Runs the work on `remote`, `jobs` runs or invocations at a time, and prints what ran: a row
+/// per Glue run, or per object invoked. Every run is waited for; the first failure is returned
+/// after the others have ended (exit 3, or 4 for a run still going after `timeout`).
+pub async fn dispatch(
+    ctx: &Context,
+    backend: &Backend,
+    settings: &Settings,
+    remote: Remote,
+    work: &RemoteWork,
+    jobs: usize,
+    timeout: Duration,
+) -> Result<()> {
+    match remote {
+        Remote::Glue => {
+            let job = glue_job(settings)?;
+            let mut running = futures::stream::iter(work.glue_runs.iter().map(|(scope, arguments)| {
+                let job = job.clone();
+                async move { (scope.clone(), run_glue_job(ctx, backend, &job, arguments, timeout).await) }
+            }))
+            .buffer_unordered(jobs.max(1));
+            let mut table = Table::new(["job", "scope", "run_id", "state", "seconds", "dpu_seconds"]);
+            let mut first_error = None;
+            while let Some((scope, result)) = running.next().await {
+                match result {
+                    Ok(run) => table.push(vec![
+                        job.clone().into(),
+                        scope.into(),
+                        run.id.into(),
+                        run.state.into(),
+                        run.execution_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
+                        run.dpu_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
+                    ]),
+                    Err(err) => {
+                        if work.glue_runs.len() > 1 {
+                            ctx.printer.warn(format_args!(
+                                "{scope}: {}",
+                                crate::error::render(&err).trim_start_matches("error: ")
+                            ));
+                        }
+                        first_error.get_or_insert(err);
+                    }
+                }
+            }
+            table.rows.sort_by(|a, b| a[1].as_str().cmp(&b[1].as_str()));
+            if !table.rows.is_empty() {
+                ctx.printer.print_table(&table)?;
+            }
+            match first_error {
+                Some(err) => Err(err),
+                None => Ok(()),
+            }
+        }
+        Remote::Lambda => {
+            let function = lambda_function(settings)?;
+            let results =
+                invoke_lambda(ctx, backend, settings, &function, &work.bucket, &work.objects, jobs).await?;
+            let mut table = Table::new(["source_key", "status", "response"]);
+            for (object, result) in results {
+                let invocation = result?;
+                table.push(vec![object.key.into(), invocation.status.into(), invocation.payload.into()]);
+            }
+            ctx.printer.print_table(&table)?;
+            Ok(())
+        }
+    }
 }

@@ -6,10 +6,9 @@ use anyhow::{Result, anyhow};
 use serde_json::Value;
 
 use super::Context;
-use super::remote;
-use crate::backend::JobRun;
+use super::remote::{self, RemoteWork};
 use crate::backend::{ObjectInfo, is_not_found};
-use crate::cli::{Remote, TransformArgs};
+use crate::cli::TransformArgs;
 use crate::output::Table;
 use crate::pipeline::{Lake, ObjectOutcome, RawArea, record_partitions, transform_objects};
 
@@ -39,42 +38,15 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     };
 
     let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
-    match args.run_on.remote {
-        Some(Remote::Glue) => {
-            let job = remote::glue_job(&settings)?;
-            let arguments = if args.keys.is_empty() {
-                vec![(
-                    "--date".to_string(),
-                    args.date.unwrap_or_else(|| chrono::Utc::now().date_naive()).to_string(),
-                )]
-            } else {
-                vec![("--keys".to_string(), args.keys.join(","))]
-            };
-            let run = remote::run_glue_job(ctx, &backend, &job, &arguments, args.run_on.timeout).await?;
-            ctx.printer.print_table(&job_run_table(&job, &run))?;
-            return Ok(());
-        }
-        Some(Remote::Lambda) => {
-            let function = remote::lambda_function(&settings)?;
-            let results = remote::invoke_lambda(
-                ctx,
-                &backend,
-                &settings,
-                &function,
-                &raw.location.bucket,
-                &objects,
-                jobs,
-            )
-            .await?;
-            let mut table = Table::new(["source_key", "status", "response"]);
-            for (object, result) in results {
-                let invocation = result?;
-                table.push(vec![object.key.into(), invocation.status.into(), invocation.payload.into()]);
-            }
-            ctx.printer.print_table(&table)?;
-            return Ok(());
-        }
-        None => {}
+    if let Some(remote) = args.run_on.remote {
+        let scope = if args.keys.is_empty() {
+            let day = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive()).to_string();
+            (day.clone(), vec![("--date".to_string(), day)])
+        } else {
+            (format!("{} keys", args.keys.len()), vec![("--keys".to_string(), args.keys.join(","))])
+        };
+        let work = RemoteWork { glue_runs: vec![scope], objects, bucket: raw.location.bucket.clone() };
+        return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
     }
     let lake = Lake::from_settings(&settings)?;
     let bytes: u64 = objects.iter().map(|o| o.size).sum();
@@ -90,8 +62,22 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     let seconds = started.elapsed().as_secs_f64();
     super::record_transform(backend.metrics.as_ref(), &results, seconds);
 
+    let failures = warn_failures(ctx, &results);
+    let days = output_days(&results);
+    record_partitions(backend.objects.as_ref(), &lake, &days).await?;
+    let table = if args.objects { object_table(&results) } else { summary_table(&results, seconds) };
+    ctx.printer.print_table(&table)?;
+    if failures > 0 {
+        return Err(anyhow!("{failures} of {} objects were not transformed completely", results.len()));
+    }
+    Ok(())
+}
+
+/// Warns of every object not transformed completely (damaged, or failed), once each; returns
+/// how many there were.
+pub fn warn_failures(ctx: &Context, results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> usize {
     let mut failures = 0;
-    for (object, result) in &results {
+    for (object, result) in results {
         match result {
             Ok(ObjectOutcome { damaged: Some(why), .. }) => {
                 failures += 1;
@@ -108,31 +94,16 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
             }
         }
     }
-    let days: std::collections::BTreeSet<String> = results
+    failures
+}
+
+/// The event days the objects wrote Parquet for.
+pub fn output_days(results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> std::collections::BTreeSet<String> {
+    results
         .iter()
         .filter_map(|(_, r)| r.as_ref().ok())
         .flat_map(|o| o.manifest.outputs.iter().map(|f| f.day.clone()))
-        .collect();
-    record_partitions(backend.objects.as_ref(), &lake, &days).await?;
-    let table = if args.objects { object_table(&results) } else { summary_table(&results, seconds) };
-    ctx.printer.print_table(&table)?;
-    if failures > 0 {
-        return Err(anyhow!("{failures} of {} objects were not transformed completely", results.len()));
-    }
-    Ok(())
-}
-
-/// One row for a finished Glue job run.
-pub fn job_run_table(job: &str, run: &JobRun) -> Table {
-    let mut table = Table::new(["job", "run_id", "state", "seconds", "dpu_seconds"]);
-    table.push(vec![
-        job.into(),
-        run.id.clone().into(),
-        run.state.clone().into(),
-        run.execution_seconds.map_or(Value::Null, Value::from),
-        run.dpu_seconds.map_or(Value::Null, Value::from),
-    ]);
-    table
+        .collect()
 }
 
 fn round2(value: f64) -> Value {

@@ -1,5 +1,6 @@
 //! What commands compute, apart from how they show it: each service takes plain values and the
 //! backend's capabilities and returns a report of plain data, which the command renders.
 
+pub mod backfill;
 pub mod costs;
 pub mod status;
