@@ -15,7 +15,7 @@ mod metrics;
 mod partitions;
 mod query;
 pub mod remote;
-pub mod send;
+mod send;
 mod status;
 mod transform;
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::usage;
 
 pub use rows::{Format, RowWriter, Table};
@@ -54,7 +54,8 @@ impl Printer {
     }
 
     /// A printer with fixed answers to the terminal questions, for tests.
-    pub fn for_tests(output: OutputFormat) -> Self {
+    #[cfg(test)]
+    pub fn for_tests(output: crate::cli::OutputFormat) -> Self {
         Self {
             format: Format::resolve(output, false),
             quiet: true,
@@ -69,10 +70,6 @@ impl Printer {
 
     pub fn format(&self) -> Format {
         self.format
-    }
-
-    pub fn is_quiet(&self) -> bool {
-        self.quiet
     }
 
     /// An informational line on stderr (hidden with --quiet).
@@ -218,7 +215,7 @@ mod tests {
 
     #[test]
     fn confirmation_without_a_terminal_fails_with_a_hint() {
-        let printer = Printer::for_tests(OutputFormat::Json);
+        let printer = Printer::for_tests(crate::cli::OutputFormat::Json);
         let err = printer.confirm("delete 3 objects").unwrap_err();
         assert!(err.to_string().contains("pass --yes"), "{err}");
         assert_eq!(crate::error::exit_status(&err), crate::error::ExitStatus::Usage);

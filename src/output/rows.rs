@@ -84,7 +84,6 @@ pub struct RowWriter<W: Write> {
     color: bool,
     terminal: bool,
     byte_sizes_for_people: bool,
-    rows_written: u64,
 }
 
 impl<W: Write> RowWriter<W> {
@@ -98,8 +97,7 @@ impl<W: Write> RowWriter<W> {
             Format::Json => Sink::Json { out, first: true },
             Format::Ndjson => Sink::Ndjson(out),
         };
-        let mut writer =
-            Self { columns, sink, color, terminal, byte_sizes_for_people: false, rows_written: 0 };
+        let mut writer = Self { columns, sink, color, terminal, byte_sizes_for_people: false };
         if let Sink::Delimited(csv) = &mut writer.sink {
             // A header even for an empty result, so scripts can rely on line 1.
             if let Err(err) = csv.write_record(&writer.columns) {
@@ -116,12 +114,7 @@ impl<W: Write> RowWriter<W> {
         self
     }
 
-    pub fn rows_written(&self) -> u64 {
-        self.rows_written
-    }
-
     pub fn write_row(&mut self, row: Vec<Value>) -> io::Result<()> {
-        self.rows_written += 1;
         match &mut self.sink {
             Sink::Table { rows, .. } => rows.push(row),
             Sink::Delimited(csv) => {

@@ -26,11 +26,10 @@ mod tests;
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use self::columns::output_schema;
-pub use self::parquet::writer_properties;
 
 use self::parquet::DayWriters;
 use self::parse::{Raw, epoch_day, probe_day, validate, write_extra};
@@ -208,11 +207,6 @@ pub fn quarantine_line(source_key: &str, bad: &BadRecord) -> String {
         bad: &'a BadRecord,
     }
     serde_json::to_string(&Line { source_key, bad }).unwrap_or_default()
-}
-
-/// The Hive-style partition directory of a day: `year=YYYY/month=MM/day=DD`.
-pub fn partition_path(day: NaiveDate) -> String {
-    format!("year={:04}/month={:02}/day={:02}", day.year(), day.month(), day.day())
 }
 
 struct TransformHandler<'s> {

@@ -1,7 +1,7 @@
 //! The embedded platform: the lake as files under the data directory, laid out exactly as the S3
 //! keys would be (`raw/year=YYYY/month=MM/day=DD/…`), and the catalog as a JSON file beside it.
 
-pub mod activity;
+mod activity;
 mod arrow_cells;
 mod catalog;
 mod costs;
