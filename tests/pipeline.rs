@@ -547,4 +547,24 @@ fn estimates_prune_partitions_and_columns_and_max_cost_refuses() {
         .args(["-q", "query", "--max-cost", "1", "SELECT count(*) AS n FROM events"])
         .assert()
         .success();
+
+    // The Athena price setting is the one the estimate, --max-cost and the statistics line use.
+    let at_price = |price: &str, args: &[&str]| {
+        bdctl(dir.path()).env("BDCTL_PRICE_ATHENA_TB", price).args(args).output().unwrap()
+    };
+    let estimated_cost = |price: &str| -> f64 {
+        let output = at_price(price, &["-q", "query", "--estimate", "SELECT * FROM events", "-o", "json"]);
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()[0]["est_cost_usd"].as_f64().unwrap()
+    };
+    let (list, thousandfold) = (estimated_cost("5"), estimated_cost("5000"));
+    assert!((list * 1000.0 - thousandfold).abs() < 0.001, "USD {list} at 5/TB, {thousandfold} at 5000/TB");
+    let refused = at_price("100000000", &["query", "--max-cost", "1", "SELECT count(*) AS n FROM events"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", String::from_utf8_lossy(&refused.stderr));
+    let ran = at_price("5000", &["query", "SELECT count(*) AS n FROM events", "-o", "json"]);
+    let stderr = String::from_utf8_lossy(&ran.stderr);
+    let billed = stderr.split("on Athena USD ").nth(1).unwrap_or_else(|| panic!("{stderr}"));
+    let (usd, rest) = billed.split_once(" (").unwrap();
+    let megabytes: f64 = rest.split(' ').next().unwrap().parse().unwrap();
+    let usd: f64 = usd.parse().unwrap();
+    assert!((usd - megabytes * 5000.0 / (1024.0 * 1024.0)).abs() < 1e-6, "{stderr}");
 }

@@ -280,3 +280,32 @@ pub async fn dispatch(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: Prices = Prices {
+        athena_tb: 5.0,
+        s3_gb_month: 0.023,
+        firehose_gb: 0.029,
+        glue_dpu_hour: 0.44,
+        lambda_gb_second: 0.000_016_666_7,
+        lambda_million_requests: 0.2,
+    };
+
+    #[test]
+    fn remote_estimates_follow_the_price_settings() {
+        // 100 MB of input: 10 s of Glue, billed as the 1-minute minimum: 2 DPUs × 60 s.
+        let glue = estimated_cost(&LIST, Remote::Glue, 20, 100_000_000);
+        assert!((glue - 2.0 * 60.0 * 0.44 / 3600.0).abs() < 1e-12, "{glue}");
+        let doubled = Prices { glue_dpu_hour: 0.88, ..LIST };
+        assert!((estimated_cost(&doubled, Remote::Glue, 20, 100_000_000) - 2.0 * glue).abs() < 1e-12);
+        // 20 objects of 5 MB: 20 × (1 s + 0.1 s) at 1 GB, and 20 requests.
+        let lambda = estimated_cost(&LIST, Remote::Lambda, 20, 100_000_000);
+        assert!((lambda - (22.0 * 0.000_016_666_7 + 20.0 * 0.2 / 1e6)).abs() < 1e-12, "{lambda}");
+        let free_requests = Prices { lambda_million_requests: 0.0, ..LIST };
+        assert!(estimated_cost(&free_requests, Remote::Lambda, 20, 100_000_000) < lambda);
+        assert!(cost_assumptions(&doubled).contains("USD 0.88/DPU-hour"));
+    }
+}
