@@ -637,3 +637,27 @@ fn refused_credentials_name_the_profile() {
     assert!(stderr.contains("the credentials of profile `ghost` were refused"), "{stderr}");
     assert!(stderr.contains("aws sso login --profile ghost"), "{stderr}");
 }
+
+#[test]
+fn a_mistake_in_local_sql_is_one_plain_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |sql: &str| bdctl(dir.path()).args(["-q", "query", sql]).output().unwrap();
+    let typo = run("SELEC 1");
+    assert_eq!(typo.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&typo.stderr).trim(),
+        "error: SQL syntax: expected an SQL statement, found SELEC (line 1, column 1)"
+    );
+    let unknown = run("SELECT * FROM nowhere");
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(stderr.starts_with("error: SQL: ") && stderr.contains("nowhere"), "{stderr}");
+    assert!(!stderr.contains("Error during planning") && stderr.lines().count() == 1, "{stderr}");
+    let one = bdctl(dir.path()).args(["query", "SELECT 1 AS one"]).output().unwrap();
+    assert!(one.status.success());
+    assert!(
+        String::from_utf8_lossy(&one.stderr).contains("\n1 row · "),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+}

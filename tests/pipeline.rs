@@ -441,12 +441,12 @@ print(json.dumps(sorted([[c, round(v[0], 2), v[1]] for c, v in out.items()])))
     let from_file: Vec<(String, f64, u64)> = serde_json::from_value(read["rows"].clone()).unwrap();
     assert_eq!(from_file, ours);
 
-    // A query that fails leaves no partial file behind.
+    // A query that fails leaves no partial file behind (an unknown column: a usage error).
     let failed = dir.path().join("failed.csv");
     bdctl(dir.path())
         .args(["-q", "query", "--out", failed.to_str().unwrap(), "SELECT nope FROM events"])
         .assert()
-        .code(3);
+        .code(2);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()

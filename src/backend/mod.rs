@@ -207,7 +207,7 @@ pub struct FailedRecord {
 pub struct DeliveryReport {
     pub records: u64,
     pub bytes: u64,
-    /// Objects written (local) so far.
+    /// Objects written so far, where the delivery names them ([`Delivery::names_objects`]).
     pub objects: Vec<String>,
     pub failed: Vec<FailedRecord>,
     /// Records sent again after a partial failure.
@@ -234,6 +234,9 @@ pub trait Delivery: Send + Sync {
     async fn flush(&self) -> Result<DeliveryReport>;
     /// Where the records go, for messages.
     fn destination(&self) -> String;
+    /// Whether the objects written are known to the sender (the local writer names them), or
+    /// written later by the service (Firehose buffers and names its own).
+    fn names_objects(&self) -> bool;
 }
 
 /// The state of a job run on the service.

@@ -87,12 +87,17 @@ pub async fn run(ctx: &Context, args: MetricsArgs) -> Result<()> {
 }
 
 /// min/avg/max/last and a sparkline per metric.
+/// For people: sizes of byte metrics in units (every point stays exact in csv/json).
 pub fn summary(series: &[MetricSeries]) -> Table {
     let mut table = Table::new(["service", "metric", "stat", "points", "min", "avg", "max", "last", "trend"]);
     for s in series {
         let values: Vec<f64> = s.points.iter().map(|(_, v)| *v).collect();
         let (min, max) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
         let has = !values.is_empty();
+        let bytes = s.spec.name.contains("Bytes");
+        let round = |value: f64| {
+            if bytes { Value::from(crate::pricing::human_bytes(value.max(0.0) as u64)) } else { round(value) }
+        };
         table.push(vec![
             s.spec.service.clone().into(),
             s.spec.name.clone().into(),
@@ -106,4 +111,29 @@ pub fn summary(series: &[MetricSeries]) -> Table {
         ]);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::MetricSpec;
+
+    #[test]
+    fn byte_metrics_read_as_sizes() {
+        let spec = |name: &str| MetricSpec {
+            service: "local".into(),
+            namespace: "bdctl/local".into(),
+            name: name.into(),
+            dimensions: Vec::new(),
+            stat: "Sum".into(),
+        };
+        let at = chrono::Utc::now();
+        let table = summary(&[
+            MetricSeries { spec: spec("BytesScanned"), points: vec![(at, 5_671_976.0), (at, 1024.0)] },
+            MetricSeries { spec: spec("Queries"), points: vec![(at, 3.0)] },
+        ]);
+        assert_eq!(table.rows[0][4], "1.0 KB");
+        assert_eq!(table.rows[0][6], "5.4 MB");
+        assert_eq!(table.rows[1][6], 3);
+    }
 }

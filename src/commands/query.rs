@@ -294,8 +294,9 @@ pub fn statistics_line(stats: &QueryStats, prices: &Prices) -> String {
     };
     let id = stats.query_id.as_ref().map(|id| format!("query {id} · ")).unwrap_or_default();
     format!(
-        "{id}{} rows · {} scanned · {:.2} s · {cost}",
+        "{id}{} {} · {} scanned · {:.2} s · {cost}",
         stats.rows,
+        if stats.rows == 1 { "row" } else { "rows" },
         human_bytes(stats.bytes_scanned),
         stats.engine_millis as f64 / 1000.0
     )

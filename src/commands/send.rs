@@ -68,7 +68,8 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
         malformed.into(),
         report.retried.into(),
         (report.failed.len() as u64).into(),
-        (report.objects.len() as u64).into(),
+        // Firehose writes its objects later, under names of its own.
+        if delivery.names_objects() { (report.objects.len() as u64).into() } else { Value::Null },
         Value::from((seconds * 100.0).round() / 100.0),
         Value::from((sent as f64 / seconds.max(1e-9)).round()),
     ]);

@@ -168,6 +168,10 @@ impl Delivery for FirehoseDelivery {
     fn destination(&self) -> String {
         format!("Firehose stream {}", self.stream.as_deref().unwrap_or("(not set)"))
     }
+
+    fn names_objects(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

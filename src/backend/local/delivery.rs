@@ -100,4 +100,8 @@ impl Delivery for LocalDelivery {
     fn destination(&self) -> String {
         format!("local stream {} into {}", self.stream, self.raw.prefix)
     }
+
+    fn names_objects(&self) -> bool {
+        true
+    }
 }

@@ -12,9 +12,11 @@ use datafusion::common::ScalarValue;
 use datafusion::common::TableReference;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::ListingOptions;
+use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionConfig, SessionContext};
 use datafusion::physical_plan::{ExecutionPlan, execute_stream};
 use datafusion::sql::sqlparser::dialect::GenericDialect;
+use datafusion::sql::sqlparser::parser::ParserError;
 use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
@@ -23,7 +25,7 @@ use super::catalog::LocalCatalog;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
-use crate::error::{Interrupted, RemoteFailed, not_supported, usage};
+use crate::error::{Interrupted, not_supported, usage};
 
 /// The catalog name Athena shows, so fully qualified names read the same on both backends.
 const CATALOG: &str = "awsdatacatalog";
@@ -92,7 +94,7 @@ impl LocalQuery {
                 request.params.len()
             )));
         }
-        let failed = |err: datafusion::error::DataFusionError| RemoteFailed(format!("query failed: {err}"));
+        let failed = query_error;
         let mut frame = ctx.sql(&sql).await.map_err(failed)?;
         if !request.params.is_empty() {
             let values: Vec<ScalarValue> =
@@ -175,12 +177,44 @@ fn scanned_file_bytes(plan: &dyn ExecutionPlan) -> u64 {
     own + plan.children().iter().map(|child| scanned_file_bytes(child.as_ref())).sum::<u64>()
 }
 
+/// A statement the engine cannot run. A mistake in the SQL (its syntax, a table or column that
+/// does not exist) is the user's to fix before anything is read (exit 2); anything else failed
+/// while the query ran (exit 1).
+fn query_error(err: DataFusionError) -> anyhow::Error {
+    match err.find_root() {
+        DataFusionError::SQL(parser, _) => {
+            let text = match parser.as_ref() {
+                ParserError::TokenizerError(text) | ParserError::ParserError(text) => located(text),
+                ParserError::RecursionLimitExceeded => "the statement nests too deeply".to_string(),
+            };
+            usage(format!("SQL syntax: {text}"))
+        }
+        DataFusionError::Plan(text) => usage(format!("SQL: {text}")),
+        DataFusionError::SchemaError(schema, _) => usage(format!("SQL: {schema}")),
+        root => anyhow::anyhow!("query failed: {root}"),
+    }
+}
+
+/// The parser's `Expected: X, found: Y at Line: 1, Column: 5` as a sentence:
+/// `expected X, found Y (line 1, column 5)`.
+fn located(text: &str) -> String {
+    let (what, place) = match text.rsplit_once(" at Line: ") {
+        Some((what, place)) => match place.split_once(", Column: ") {
+            Some((line, column)) => (what, format!(" (line {line}, column {column})")),
+            None => (what, String::new()),
+        },
+        None => (text, String::new()),
+    };
+    let what = what.replacen("Expected: ", "expected ", 1).replacen(", found: ", ", found ", 1);
+    format!("{what}{place}")
+}
+
 /// Athena's positional `?` placeholders as DataFusion's `$1, $2, …`, leaving strings and
 /// comments alone. Returns the statement and the number of placeholders.
 fn numbered_placeholders(sql: &str) -> Result<(String, usize)> {
     let tokens = Tokenizer::new(&GenericDialect {}, sql)
         .tokenize()
-        .map_err(|err| RemoteFailed(format!("query failed: {err}")))?;
+        .map_err(|err| usage(format!("SQL syntax: {}", located(&err.to_string()))))?;
     let mut count = 0;
     let mut out = String::with_capacity(sql.len());
     for token in tokens {
