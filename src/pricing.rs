@@ -21,6 +21,17 @@ pub struct Prices {
 }
 
 impl Prices {
+    /// AWS's list prices in us-east-1, as the settings default them, for tests.
+    #[cfg(test)]
+    pub(crate) const LIST: Prices = Prices {
+        athena_tb: 5.0,
+        s3_gb_month: 0.023,
+        firehose_gb: 0.029,
+        glue_dpu_hour: 0.44,
+        lambda_gb_second: 0.000_016_666_7,
+        lambda_million_requests: 0.2,
+    };
+
     pub fn from_settings(settings: &Settings) -> Self {
         Self {
             athena_tb: settings.price_athena_tb.value,
@@ -59,14 +70,7 @@ pub fn human_bytes(bytes: u64) -> String {
 mod tests {
     use super::*;
 
-    const LIST_PRICES: Prices = Prices {
-        athena_tb: 5.0,
-        s3_gb_month: 0.023,
-        firehose_gb: 0.029,
-        glue_dpu_hour: 0.44,
-        lambda_gb_second: 0.000_016_666_7,
-        lambda_million_requests: 0.2,
-    };
+    const LIST_PRICES: Prices = Prices::LIST;
 
     fn athena_query_cost(bytes: u64) -> f64 {
         LIST_PRICES.athena_query(bytes)

@@ -108,6 +108,26 @@ impl BackendKind {
     }
 }
 
+/// The backend a label names (`aws`, `local`).
+pub fn backend_named(label: &str) -> Option<BackendKind> {
+    BackendKind::parse_label(label)
+}
+
+/// The backend of an environment that names none.
+pub fn default_backend() -> BackendKind {
+    BackendKind::default()
+}
+
+/// The backends to choose from, as `bdctl init` offers them: `label: description`.
+pub fn backend_choices() -> Vec<String> {
+    BackendKind::ALL.iter().map(|kind| format!("{}: {}", kind.label(), kind.description())).collect()
+}
+
+/// The backend at `index` of [`backend_choices`].
+pub fn backend_choice(index: usize) -> BackendKind {
+    BackendKind::ALL[index.min(BackendKind::ALL.len() - 1)]
+}
+
 /// How raw objects are laid out under the raw prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -869,6 +889,24 @@ fn select_environment<'f>(
             defined()
         ))),
     }
+}
+
+/// The `[env.NAME]` table: the keys given first, then every other key commented out with its
+/// meaning and default, so the file documents itself.
+pub fn environment_block(name: &str, backend: BackendKind, values: &[(String, toml_edit::Value)]) -> String {
+    let mut block = format!("[env.{name}]\nbackend = \"{}\"\n", backend.label());
+    for (key, value) in values {
+        let doc = KEYS.iter().find(|k| k.name == key).map(|k| k.doc).unwrap_or("");
+        block.push_str(&format!("# {doc}\n{key} = {}\n", value.to_string().trim()));
+    }
+    for key in KEYS.iter().filter(|k| k.name != "backend" && backend.uses_key(k.name)) {
+        if values.iter().any(|(k, _)| k == key.name) {
+            continue;
+        }
+        let shown = if key.default.is_empty() { "…".to_string() } else { key.default.to_string() };
+        block.push_str(&format!("# {} = {shown}    ({})\n", key.name, key.doc));
+    }
+    block
 }
 
 #[cfg(test)]

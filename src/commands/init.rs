@@ -10,7 +10,7 @@ use toml_edit::DocumentMut;
 use super::Context;
 use crate::cli::InitArgs;
 use crate::error::usage;
-use crate::settings::{self, BackendKind, CONFIG_FILE_NAME, KEYS, Settings};
+use crate::settings::{self, CONFIG_FILE_NAME, Settings};
 
 const FILE_HEADER: &str = "\
 # bdctl configuration: one [env.NAME] table per environment.
@@ -35,10 +35,10 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
 
     let interactive = ctx.printer.can_prompt();
     let backend = match args.backend.as_deref() {
-        Some(label) => BackendKind::parse_label(label)
+        Some(label) => settings::backend_named(label)
             .ok_or_else(|| usage(format!("--backend {label}: use aws or local")))?,
-        None if interactive => ask_backend()?,
-        None => BackendKind::default(),
+        None if interactive => settings::backend_choice(ask_backend()?),
+        None => settings::default_backend(),
     };
     let name = match &args.name {
         Some(name) => name.clone(),
@@ -101,7 +101,7 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     if !text.is_empty() && !text.ends_with("\n\n") {
         text.push('\n');
     }
-    text.push_str(&environment_block(&name, backend, &values));
+    text.push_str(&settings::environment_block(&name, backend, &values));
 
     validate(&path, &text, &name)?;
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -113,24 +113,6 @@ pub async fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         path.display()
     ));
     Ok(())
-}
-
-/// The `[env.NAME]` table: the keys given first, then every other key commented out with its
-/// meaning and default, so the file documents itself.
-fn environment_block(name: &str, backend: BackendKind, values: &[(String, toml_edit::Value)]) -> String {
-    let mut block = format!("[env.{name}]\nbackend = \"{}\"\n", backend.label());
-    for (key, value) in values {
-        let doc = KEYS.iter().find(|k| k.name == key).map(|k| k.doc).unwrap_or("");
-        block.push_str(&format!("# {doc}\n{key} = {}\n", value.to_string().trim()));
-    }
-    for key in KEYS.iter().filter(|k| k.name != "backend" && backend.uses_key(k.name)) {
-        if values.iter().any(|(k, _)| k == key.name) {
-            continue;
-        }
-        let shown = if key.default.is_empty() { "…".to_string() } else { key.default.to_string() };
-        block.push_str(&format!("# {} = {shown}    ({})\n", key.name, key.doc));
-    }
-    block
 }
 
 /// Loads the would-be file exactly as bdctl will, so errors surface now and name the line.
@@ -147,13 +129,11 @@ fn ask(prompt: &str, default: &str) -> Result<String> {
     Ok(answer.trim().to_string())
 }
 
-fn ask_backend() -> Result<BackendKind> {
-    let items: Vec<String> =
-        BackendKind::ALL.iter().map(|kind| format!("{}: {}", kind.label(), kind.description())).collect();
-    let choice = dialoguer::Select::new()
+/// Which of `settings::backend_choices` the user picks.
+fn ask_backend() -> Result<usize> {
+    Ok(dialoguer::Select::new()
         .with_prompt("backend")
-        .items(&items)
+        .items(&settings::backend_choices())
         .default(0)
-        .interact_on(&console::Term::stderr())?;
-    Ok(BackendKind::ALL[choice])
+        .interact_on(&console::Term::stderr())?)
 }

@@ -285,14 +285,7 @@ pub async fn dispatch(
 mod tests {
     use super::*;
 
-    const LIST: Prices = Prices {
-        athena_tb: 5.0,
-        s3_gb_month: 0.023,
-        firehose_gb: 0.029,
-        glue_dpu_hour: 0.44,
-        lambda_gb_second: 0.000_016_666_7,
-        lambda_million_requests: 0.2,
-    };
+    const LIST: Prices = Prices::LIST;
 
     #[test]
     fn remote_estimates_follow_the_price_settings() {
