@@ -184,10 +184,35 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             "InvokeTransformFunction",
             "invoke the Lambda transform",
             &["lambda:InvokeFunction", "lambda:GetFunction"],
-            vec![format!(
-                "arn:{}:lambda:{}:{}:function:{function}",
-                scope.partition, scope.region, scope.account
-            )],
+            vec![function_arn(scope, function)],
+        ));
+        grants.push(Grant::new(
+            "DeployTransformFunction",
+            "create and update the transform function and let the raw bucket invoke it (deploy lambda)",
+            &[
+                "lambda:CreateFunction",
+                "lambda:UpdateFunctionCode",
+                "lambda:UpdateFunctionConfiguration",
+                "lambda:GetFunctionConfiguration",
+                "lambda:GetPolicy",
+                "lambda:AddPermission",
+                "lambda:RemovePermission",
+            ],
+            vec![function_arn(scope, function)],
+        ));
+        if let Some(role) = &settings.lambda_role_arn.value {
+            grants.push(Grant::new(
+                "PassFunctionRole",
+                "give the transform function its role (deploy lambda)",
+                &["iam:PassRole"],
+                vec![role.clone()],
+            ));
+        }
+        grants.push(Grant::new(
+            "TriggerTransformFunction",
+            "read and write the raw bucket's event notifications (deploy lambda)",
+            &["s3:GetBucketNotification", "s3:PutBucketNotification"],
+            vec![scope.bucket(&raw.bucket)],
         ));
     }
     grants.push(Grant::new(
@@ -234,6 +259,10 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
         vec!["*".to_string()],
     ));
     Ok(grants)
+}
+
+fn function_arn(scope: &ArnScope, function: &str) -> String {
+    format!("arn:{}:lambda:{}:{}:function:{function}", scope.partition, scope.region, scope.account)
 }
 
 /// The grants as an IAM policy document.
@@ -299,7 +328,8 @@ mod tests {
         assert_eq!(errors.resources, ["arn:aws:s3:::acme-raw/errors/*"], "errors default to the raw bucket");
 
         let settings = aws_settings(
-            "firehose_stream = \"clicks\"\nglue_crawler = \"crawl-events\"\nglue_job = \"to-parquet\"\nlambda_function = \"transform\"\n",
+            "firehose_stream = \"clicks\"\nglue_crawler = \"crawl-events\"\nglue_job = \"to-parquet\"\nlambda_function = \"transform\"\n\
+             lambda_role_arn = \"arn:aws:iam::123456789012:role/transform\"\n",
         );
         let grants = required_grants(&settings, &scope).unwrap();
         let find = |sid: &str| grants.iter().find(|g| g.sid == sid).unwrap().resources.clone();
@@ -310,6 +340,9 @@ mod tests {
             find("InvokeTransformFunction"),
             ["arn:aws:lambda:eu-west-1:123456789012:function:transform"]
         );
+        assert_eq!(find("DeployTransformFunction"), find("InvokeTransformFunction"));
+        assert_eq!(find("PassFunctionRole"), ["arn:aws:iam::123456789012:role/transform"]);
+        assert_eq!(find("TriggerTransformFunction"), ["arn:aws:s3:::acme-raw"]);
     }
 
     #[test]

@@ -304,6 +304,15 @@ pub async fn transform_object(
     Ok(ObjectOutcome { manifest, damaged: report.damaged, skipped: false, elapsed: started.elapsed() })
 }
 
+/// The event days the objects wrote Parquet for.
+pub fn output_days(results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> std::collections::BTreeSet<String> {
+    results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .flat_map(|o| o.manifest.outputs.iter().map(|f| f.day.clone()))
+        .collect()
+}
+
 /// Transforms objects with at most `jobs` at a time, calling `done` as each one finishes.
 pub async fn transform_objects(
     store: Arc<dyn ObjectStore>,

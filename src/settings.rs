@@ -17,6 +17,8 @@ use crate::cli::GlobalArgs;
 pub const CONFIG_FILE_NAME: &str = "bdctl.toml";
 /// The environment used when there is no configuration file at all.
 pub const EMBEDDED_ENV: &str = "local";
+/// Memory of the transform function when `lambda_memory_mb` is not set.
+pub const DEFAULT_LAMBDA_MEMORY_MB: u32 = 1024;
 pub const DEFAULT_DATA_DIR: &str = ".bdctl";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ValueEnum)]
@@ -348,6 +350,7 @@ fn aws_env_vars_for(key: &str) -> &'static [&'static str] {
         "region" => &["AWS_REGION", "AWS_DEFAULT_REGION"],
         "profile" => &["AWS_PROFILE"],
         "endpoint_url" => &["AWS_ENDPOINT_URL"],
+        "lambda_endpoint_url" => &["AWS_ENDPOINT_URL_LAMBDA"],
         _ => &[],
     }
 }
@@ -435,6 +438,8 @@ settings_keys! {
     profile: Option<String> = None, shown "AWS_PROFILE or the default profile";
     /// Endpoint URL for every AWS service (an emulator or a VPC endpoint)
     endpoint_url: Option<String> = None, shown "AWS_ENDPOINT_URL or the service's public endpoint";
+    /// Endpoint URL for Lambda alone (a Runtime API emulator, say), over endpoint_url
+    lambda_endpoint_url: Option<String> = None, shown "AWS_ENDPOINT_URL_LAMBDA or endpoint_url";
     /// Attempts per AWS call, including the first (standard retry mode with backoff and jitter)
     max_attempts: u32 = 3, shown "3";
     /// Seconds to wait for an AWS answer to start before the attempt counts as failed
@@ -469,6 +474,12 @@ settings_keys! {
     glue_job: Option<String> = None, shown "";
     /// Lambda function that runs the transform remotely
     lambda_function: Option<String> = None, shown "";
+    /// IAM role the Lambda function runs as, for `bdctl deploy lambda`
+    lambda_role_arn: Option<String> = None, shown "";
+    /// Memory of the Lambda function in MB (128 to 10240); it bounds the raw object size it takes
+    lambda_memory_mb: u32 = DEFAULT_LAMBDA_MEMORY_MB, shown "1024";
+    /// Seconds a Lambda invocation may run (1 to 900)
+    lambda_timeout_seconds: u32 = 300, shown "300";
     /// Athena workgroup
     athena_workgroup: String = "primary".to_string(), shown "primary";
     /// How Athena results are read: auto (pages up to 1,000 rows, the result CSV on S3 beyond), pages or csv
@@ -549,6 +560,14 @@ struct Layers<'a> {
 }
 
 impl Layers<'_> {
+    /// `BDCTL_BACKEND`, which wins over the file's `backend`.
+    fn backend_from_env(&self) -> Result<Option<Resolved<BackendKind>>, SettingsError> {
+        let Some(text) = self.env_value("BDCTL_BACKEND") else { return Ok(None) };
+        let backend = BackendKind::parse_text(&text)
+            .map_err(|message| SettingsError::Value { origin: "BDCTL_BACKEND".into(), message })?;
+        Ok(Some(Resolved::new(backend, Source::Env("BDCTL_BACKEND".into()))))
+    }
+
     fn env_value(&self, var: &str) -> Option<String> {
         (self.env)(var).filter(|v| !v.is_empty())
     }
@@ -644,12 +663,8 @@ impl Settings {
         let (env_name, environment) = select_environment(global, &file, &parsed)?;
         let layers = Layers { flags, env: ctx.env, file: Some((environment.get_ref(), &file)) };
 
-        let backend = match layers.env_value("BDCTL_BACKEND") {
-            Some(text) => Resolved::new(
-                BackendKind::parse_text(&text)
-                    .map_err(|message| SettingsError::Value { origin: "BDCTL_BACKEND".into(), message })?,
-                Source::Env("BDCTL_BACKEND".into()),
-            ),
+        let backend = match layers.backend_from_env()? {
+            Some(backend) => backend,
             None => match &environment.get_ref().backend {
                 Some(spanned) => Resolved::new(
                     *spanned.get_ref(),
@@ -676,8 +691,16 @@ impl Settings {
         ctx: &Context<'_>,
         flags: BTreeMap<&'static str, String>,
     ) -> Result<Self, SettingsError> {
+        let layers = Layers { flags, env: ctx.env, file: None };
+        // With no file, the variables alone can describe an environment (as the transform
+        // function's environment does); the embedded local one is the default.
+        let backend = match layers.backend_from_env()? {
+            Some(backend) => backend,
+            None => Resolved::new(BackendKind::Local, Source::Default),
+        };
+        let from_variables = backend.source != Source::Default;
         let env_name = match &global.env_name {
-            Some(name) if name != EMBEDDED_ENV => {
+            Some(name) if name != EMBEDDED_ENV && !from_variables => {
                 return Err(SettingsError::Selection(format!(
                     "environment `{name}` is not defined: no {CONFIG_FILE_NAME} in {} or its parents \
                      (create one with `bdctl init`)",
@@ -687,17 +710,39 @@ impl Settings {
             Some(name) => Resolved::new(name.clone(), env_name_source(global)),
             None => Resolved::new(EMBEDDED_ENV.to_string(), Source::Default),
         };
-        let layers = Layers { flags, env: ctx.env, file: None };
-        let backend = Resolved::new(BackendKind::Local, Source::Default);
         let mut settings = Settings::resolve_keys(env_name, None, backend, &layers)?;
         settings.anchor_data_dir(&ctx.cwd, &ctx.cwd);
         settings.validate(None)?;
         Ok(settings)
     }
 
+    /// The variables that give the transform function this environment's lake: its backend,
+    /// areas and layout, and how it calls AWS. Region and credentials come from the function.
+    pub fn function_environment(&self) -> BTreeMap<String, String> {
+        let mut vars = BTreeMap::new();
+        vars.insert("BDCTL_BACKEND".to_string(), self.backend.value.show());
+        let keys: [(&str, Option<String>); 9] = [
+            ("raw_bucket", self.raw_bucket.value.clone()),
+            ("raw_prefix", Some(self.raw_prefix.value.clone())),
+            ("raw_layout", Some(self.raw_layout.value.show())),
+            ("transformed_bucket", self.transformed_bucket.value.clone()),
+            ("transformed_prefix", Some(self.transformed_prefix.value.clone())),
+            ("errors_bucket", self.effective_errors_bucket().map(str::to_string)),
+            ("errors_prefix", Some(self.errors_prefix.value.clone())),
+            ("max_attempts", Some(self.max_attempts.value.to_string())),
+            ("read_timeout_seconds", Some(self.read_timeout_seconds.value.to_string())),
+        ];
+        for (key, value) in keys {
+            if let Some(value) = value {
+                vars.insert(env_var_for(key), value);
+            }
+        }
+        vars
+    }
+
     /// True when no configuration file was found and the embedded local environment is used.
     pub fn is_embedded(&self) -> bool {
-        self.config_file.is_none()
+        self.config_file.is_none() && self.backend.source == Source::Default
     }
 
     /// A relative data_dir is relative to the file that names it, or to the working directory.
@@ -747,14 +792,14 @@ impl Settings {
             prefix.value = normalized;
         }
 
-        if let Some(url) = &self.endpoint_url.value
-            && !(url.starts_with("http://") || url.starts_with("https://"))
+        for (key, url) in
+            [("endpoint_url", &self.endpoint_url), ("lambda_endpoint_url", &self.lambda_endpoint_url)]
         {
-            return Err(fail(
-                &self.endpoint_url.source,
-                "endpoint_url",
-                format!("`{url}` is not an http(s) URL"),
-            ));
+            if let Some(text) = &url.value
+                && !(text.starts_with("http://") || text.starts_with("https://"))
+            {
+                return Err(fail(&url.source, key, format!("`{text}` is not an http(s) URL")));
+            }
         }
         if let Some(tag) = &self.cost_tag.value {
             match tag.split_once('=') {

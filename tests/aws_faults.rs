@@ -885,3 +885,74 @@ fn caller() -> bdctl::backend::Identity {
         detail: String::new(),
     }
 }
+
+/// Lambda refuses a change while another one is in progress: deploy waits for the function to
+/// settle and tries again, and waits for the update to finish before the next step.
+#[tokio::test]
+async fn deploy_waits_out_updates_in_progress() {
+    use aws_sdk_lambda::operation::get_function_configuration::GetFunctionConfigurationOutput;
+    use aws_sdk_lambda::operation::update_function_code::UpdateFunctionCodeOutput;
+    use aws_sdk_lambda::types::{LastUpdateStatus, State};
+    let conflict = serde_json::json!({
+        "__type": "ResourceConflictException",
+        "message": "The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:us-east-1:123456789012:function:transform"
+    })
+    .to_string();
+    let update = mock!(aws_sdk_lambda::Client::update_function_code)
+        .sequence()
+        .http_status(409, Some(conflict))
+        .output(|| UpdateFunctionCodeOutput::builder().build())
+        .build();
+    let status = |s: LastUpdateStatus| {
+        move || {
+            GetFunctionConfigurationOutput::builder()
+                .state(State::Active)
+                .last_update_status(s.clone())
+                .build()
+        }
+    };
+    let configuration = mock!(aws_sdk_lambda::Client::get_function_configuration)
+        .sequence()
+        .output(status(LastUpdateStatus::InProgress))
+        .output(status(LastUpdateStatus::Successful))
+        .build();
+    let lambda = mock_client!(aws_sdk_lambda, RuleMode::Sequential, [&update, &configuration]);
+    let backend = from_clients(Clients { lambda, ..unused_clients() });
+    backend
+        .functions
+        .update_code("transform", "x86_64", bytes::Bytes::from_static(b"zip"))
+        .await
+        .expect("retried once the update settled");
+    assert_eq!(update.num_calls(), 2);
+    backend.functions.wait_until_ready("transform").await.unwrap();
+    assert_eq!(configuration.num_calls(), 2);
+}
+
+#[tokio::test]
+async fn deploy_access_denied_names_the_action_and_the_function() {
+    let denied = serde_json::json!({
+        "__type": "AccessDeniedException",
+        "Message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: lambda:CreateFunction"
+    })
+    .to_string();
+    let create =
+        mock!(aws_sdk_lambda::Client::create_function).sequence().http_status(403, Some(denied)).build();
+    let lambda = mock_client!(aws_sdk_lambda, RuleMode::Sequential, [&create]);
+    let backend = from_clients(Clients { lambda, ..unused_clients() });
+    let spec = bdctl::backend::FunctionSpec {
+        name: "transform".into(),
+        role: "arn:aws:iam::123456789012:role/transform".into(),
+        architecture: "arm64".into(),
+        memory_mb: 1024,
+        timeout_seconds: 300,
+        environment: Default::default(),
+        runtime: "provided.al2023".into(),
+        handler: "bootstrap".into(),
+        description: String::new(),
+    };
+    let err = backend.functions.create(&spec, bytes::Bytes::from_static(b"zip")).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "lambda:CreateFunction on transform failed: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: lambda:CreateFunction"
+    );
+}

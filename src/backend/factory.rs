@@ -1,9 +1,11 @@
 //! The one place that knows which backend an environment uses: it connects the capabilities of
 //! that backend from the resolved settings. Everything else talks to the capabilities.
 
+use std::sync::Arc;
+
 use anyhow::Result;
 
-use super::{Backend, aws, local};
+use super::{Backend, ObjectStore, aws, local};
 use crate::error::usage;
 use crate::settings::{BackendKind, Settings};
 
@@ -12,6 +14,14 @@ pub async fn connect(settings: &Settings) -> Result<Backend> {
     match settings.backend.value {
         BackendKind::Local => local::connect(settings),
         BackendKind::Aws => aws::connect(settings).await,
+    }
+}
+
+/// The object store of the environment alone: all the transform function needs.
+pub async fn connect_object_store(settings: &Settings) -> Result<Arc<dyn ObjectStore>> {
+    match settings.backend.value {
+        BackendKind::Local => Ok(Arc::new(local::LocalStore::new(settings.data_dir.value.clone()))),
+        BackendKind::Aws => aws::connect_object_store(settings).await,
     }
 }
 

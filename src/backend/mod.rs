@@ -7,6 +7,7 @@ pub mod aws;
 pub mod factory;
 pub mod local;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -259,6 +260,60 @@ pub struct Invocation {
     /// Set when the function itself failed: its `errorMessage` (or the whole payload).
     pub function_error: Option<String>,
     pub payload: String,
+}
+
+/// How a function is to be configured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionSpec {
+    pub name: String,
+    pub role: String,
+    /// Lambda's name for it: `x86_64` or `arm64`.
+    pub architecture: String,
+    pub memory_mb: u32,
+    pub timeout_seconds: u32,
+    pub environment: BTreeMap<String, String>,
+    pub runtime: String,
+    pub handler: String,
+    pub description: String,
+}
+
+/// A function as it is configured now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionState {
+    pub arn: String,
+    pub spec: FunctionSpec,
+    /// Base64 SHA-256 of the deployed package, as Lambda reports it.
+    pub code_sha256: String,
+}
+
+/// An S3 event notification that invokes a function for new objects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionTrigger {
+    pub id: String,
+    pub function_arn: String,
+    pub events: Vec<String>,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Installing a function and its trigger: Lambda and S3 notifications on aws.
+#[async_trait]
+pub trait Functions: Send + Sync {
+    /// Succeeds when the platform runs functions.
+    fn check_available(&self) -> Result<()>;
+    async fn describe(&self, name: &str) -> Result<Option<FunctionState>>;
+    async fn create(&self, spec: &FunctionSpec, package: Bytes) -> Result<()>;
+    async fn update_code(&self, name: &str, architecture: &str, package: Bytes) -> Result<()>;
+    async fn update_configuration(&self, spec: &FunctionSpec) -> Result<()>;
+    /// Waits until the function's last change is in effect.
+    async fn wait_until_ready(&self, name: &str) -> Result<()>;
+    /// Whether `bucket` may invoke the function under the statement `statement_id`.
+    async fn bucket_may_invoke(&self, name: &str, statement_id: &str, bucket: &str) -> Result<bool>;
+    async fn allow_bucket_to_invoke(&self, name: &str, statement_id: &str, bucket: &str) -> Result<()>;
+    /// The bucket's notification with this id.
+    async fn trigger(&self, bucket: &str, id: &str) -> Result<Option<FunctionTrigger>>;
+    /// Sets the notification with the trigger's id, keeping every other one of the bucket.
+    async fn set_trigger(&self, bucket: &str, trigger: &FunctionTrigger) -> Result<()>;
 }
 
 /// The platform's own compute: a Glue job and a Lambda function that run the transform.
@@ -622,6 +677,7 @@ pub struct Backend {
     pub platform: Arc<dyn Platform>,
     pub delivery: Arc<dyn Delivery>,
     pub jobs: Arc<dyn Jobs>,
+    pub functions: Arc<dyn Functions>,
     pub query: Arc<dyn QueryEngine>,
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,

@@ -6,6 +6,7 @@ mod config;
 mod costs;
 mod crawl;
 mod demo;
+mod deploy;
 mod doctor;
 mod generate;
 mod init;
@@ -26,6 +27,7 @@ pub use config::{ConfigArgs, ConfigCommand};
 pub use costs::{CostsArgs, Granularity};
 pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
 pub use demo::DemoArgs;
+pub use deploy::{Architecture, DeployArgs, DeployLambdaArgs, DeployTarget};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
@@ -98,6 +100,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
     Lifecycle(LifecycleArgs),
+    /// Install bdctl's transform on the platform's compute (the Lambda function)
+    Deploy(DeployArgs),
     /// What the platform costs (Cost Explorer), or what the local lake would cost on AWS
     Costs(CostsArgs),
     /// The platform's metrics over time: CloudWatch on aws, bdctl's activity on local

@@ -8,13 +8,13 @@ use serde_json::Value;
 
 use super::Context;
 use super::remote::{self, RemoteWork};
-use super::transform::{default_jobs, output_days, warn_failures};
+use super::transform::{default_jobs, warn_failures};
 use crate::backend::ObjectInfo;
 use crate::cli::{BackfillArgs, Remote};
 use crate::error::{StopRequest, usage};
 use crate::layout::STATE_PREFIX;
 use crate::output::Table;
-use crate::pipeline::{Lake, PARTITIONS_KEY, RawArea, record_partitions, transform_objects};
+use crate::pipeline::{Lake, PARTITIONS_KEY, RawArea, output_days, record_partitions, transform_objects};
 use crate::pricing::Prices;
 use crate::services::backfill::{DayPlan, DayTotals, plan, totals};
 
@@ -76,7 +76,12 @@ async fn backfill(
             .filter(|p| !p.objects.is_empty())
             .map(|p| (p.day.to_string(), vec![("--date".to_string(), p.day.to_string())]))
             .collect();
-        let work = RemoteWork { glue_runs, objects: pending, bucket: raw.location.bucket.clone() };
+        let work = RemoteWork {
+            glue_runs,
+            objects: pending,
+            bucket: raw.location.bucket.clone(),
+            per_object: false,
+        };
         return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
     }
     let Some(lake) = lake else { return Err(anyhow!("no output locations for a local run")) };

@@ -6,6 +6,7 @@ mod config;
 mod costs;
 mod crawl;
 mod demo;
+mod deploy;
 mod doctor;
 pub mod generate;
 mod init;
@@ -145,6 +146,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Query(args) => query::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
+        Command::Deploy(args) => deploy::run(&ctx, args).await?,
         Command::Costs(args) => costs::run(&ctx, args).await?,
         Command::Metrics(args) => metrics::run(&ctx, args).await?,
         Command::Status(args) => status::run(&ctx, args).await?,

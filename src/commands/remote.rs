@@ -13,6 +13,7 @@ use super::Context;
 use crate::backend::{Backend, Invocation, JobRun, ObjectInfo};
 use crate::cli::Remote;
 use crate::error::{RemoteFailed, TimedOut, usage};
+use crate::lambda::FunctionAnswer;
 use crate::output::Table;
 use crate::pricing::Prices;
 use crate::settings::Settings;
@@ -136,14 +137,20 @@ pub fn s3_put_event(region: &str, bucket: &str, object: &ObjectInfo) -> serde_js
     // Event keys are form-encoded per segment, as S3 sends them.
     let key: Vec<String> =
         object.key.split('/').map(|s| form_urlencoded::byte_serialize(s.as_bytes()).collect()).collect();
+    let time = object.last_modified.unwrap_or_else(chrono::Utc::now);
     json!({
         "Records": [{
             "eventVersion": "2.1",
             "eventSource": "aws:s3",
             "awsRegion": region,
+            "eventTime": time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             "eventName": "ObjectCreated:Put",
+            "userIdentity": {"principalId": "bdctl"},
+            "requestParameters": {"sourceIPAddress": "127.0.0.1"},
+            "responseElements": {},
             "s3": {
                 "s3SchemaVersion": "1.0",
+                "configurationId": "bdctl",
                 "bucket": {"name": bucket, "arn": format!("arn:aws:s3:::{bucket}")},
                 "object": {"key": key.join("/"), "size": object.size}
             }
@@ -212,6 +219,8 @@ pub struct RemoteWork {
     pub objects: Vec<ObjectInfo>,
     /// The raw bucket the objects are in.
     pub bucket: String,
+    /// A row per object rather than the totals, for what runs per object.
+    pub per_object: bool,
 }
 
 /// Runs the work on `remote`, `jobs` runs or invocations at a time, and prints what ran: a row
@@ -268,14 +277,46 @@ pub async fn dispatch(
         }
         Remote::Lambda => {
             let function = lambda_function(settings)?;
-            let results =
+            let started = Instant::now();
+            let invocations =
                 invoke_lambda(ctx, backend, settings, &function, &work.bucket, &work.objects, jobs).await?;
-            let mut table = Table::new(["source_key", "status", "response"]);
-            for (object, result) in results {
-                let invocation = result?;
-                table.push(vec![object.key.into(), invocation.status.into(), invocation.payload.into()]);
+            let seconds = started.elapsed().as_secs_f64();
+            let mut results = Vec::new();
+            let mut foreign = Table::new(["source_key", "status", "response"]);
+            for (object, invocation) in invocations {
+                let invocation = invocation?;
+                match serde_json::from_str::<FunctionAnswer>(&invocation.payload) {
+                    Ok(answer) => {
+                        results.extend(answer.objects.into_iter().map(|a| a.into_result(object.size)))
+                    }
+                    Err(_) => foreign.push(vec![
+                        object.key.into(),
+                        invocation.status.into(),
+                        invocation.payload.into(),
+                    ]),
+                }
             }
+            if !foreign.rows.is_empty() {
+                // A function of someone else's: its answers are shown as they came.
+                ctx.printer.warn(format_args!(
+                    "{function} does not answer as the bdctl transform function does (`bdctl deploy lambda` installs it)"
+                ));
+                ctx.printer.print_table(&foreign)?;
+                return Ok(());
+            }
+            let failures = super::transform::warn_failures(ctx, &results);
+            let table = if work.per_object {
+                super::transform::object_table(&results)
+            } else {
+                super::transform::summary_table(&results, seconds)
+            };
             ctx.printer.print_table(&table)?;
+            if failures > 0 {
+                return Err(anyhow!(
+                    "{failures} of {} objects were not transformed completely",
+                    results.len()
+                ));
+            }
             Ok(())
         }
     }

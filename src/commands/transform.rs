@@ -10,7 +10,7 @@ use super::remote::{self, RemoteWork};
 use crate::backend::{ObjectInfo, is_not_found};
 use crate::cli::TransformArgs;
 use crate::output::Table;
-use crate::pipeline::{Lake, ObjectOutcome, RawArea, record_partitions, transform_objects};
+use crate::pipeline::{Lake, ObjectOutcome, RawArea, output_days, record_partitions, transform_objects};
 
 pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
@@ -45,7 +45,12 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
         } else {
             (format!("{} keys", args.keys.len()), vec![("--keys".to_string(), args.keys.join(","))])
         };
-        let work = RemoteWork { glue_runs: vec![scope], objects, bucket: raw.location.bucket.clone() };
+        let work = RemoteWork {
+            glue_runs: vec![scope],
+            objects,
+            bucket: raw.location.bucket.clone(),
+            per_object: args.objects,
+        };
         return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
     }
     let lake = Lake::from_settings(&settings)?;
@@ -97,15 +102,6 @@ pub fn warn_failures(ctx: &Context, results: &[(ObjectInfo, Result<ObjectOutcome
     failures
 }
 
-/// The event days the objects wrote Parquet for.
-pub fn output_days(results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> std::collections::BTreeSet<String> {
-    results
-        .iter()
-        .filter_map(|(_, r)| r.as_ref().ok())
-        .flat_map(|o| o.manifest.outputs.iter().map(|f| f.day.clone()))
-        .collect()
-}
-
 fn round2(value: f64) -> Value {
     Value::from((value * 100.0).round() / 100.0)
 }
@@ -120,7 +116,7 @@ fn status(result: &Result<ObjectOutcome>) -> &'static str {
     }
 }
 
-fn object_table(results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> Table {
+pub fn object_table(results: &[(ObjectInfo, Result<ObjectOutcome>)]) -> Table {
     let mut table = Table::new([
         "source_key",
         "status",

@@ -3,4 +3,5 @@
 
 pub mod backfill;
 pub mod costs;
+pub mod deploy;
 pub mod status;

@@ -33,13 +33,19 @@ pub fn bdctl(dir: &Path) -> Command {
 /// The moto server's URL. Missing outside CI: the test is skipped with a note. Missing in CI:
 /// the test fails, because then the AWS half of the suite would silently not run.
 pub fn moto_endpoint() -> Option<String> {
-    match std::env::var(MOTO_ENDPOINT_VAR) {
-        Ok(url) if !url.is_empty() => Some(url),
+    harness_var(MOTO_ENDPOINT_VAR, "starts a moto server")
+}
+
+/// A variable `scripts/test` sets (`what` it does for it): skipped with a note outside CI, a
+/// failure in CI.
+pub fn harness_var(var: &str, what: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(value) if !value.is_empty() => Some(value),
         _ if std::env::var_os("CI").is_some() => {
-            panic!("{MOTO_ENDPOINT_VAR} is not set: run the suite through scripts/test")
+            panic!("{var} is not set: run the suite through scripts/test")
         }
         _ => {
-            eprintln!("skipped: {MOTO_ENDPOINT_VAR} is not set (scripts/test starts a moto server)");
+            eprintln!("skipped: {var} is not set (scripts/test {what})");
             None
         }
     }

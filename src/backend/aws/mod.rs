@@ -6,6 +6,7 @@ mod athena_csv;
 mod cloudwatch;
 mod costs;
 mod firehose;
+mod functions;
 mod glue;
 mod jobs;
 mod lifecycle;
@@ -44,13 +45,19 @@ pub struct Clients {
     pub cloudwatch: aws_sdk_cloudwatch::Client,
 }
 
+/// The S3 client for this configuration.
+fn s3_client(conf: &SdkConfig) -> aws_sdk_s3::Client {
+    // Emulators and custom endpoints rarely serve virtual-hosted bucket names.
+    let path_style = conf.endpoint_url().is_some();
+    aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::config::Builder::from(conf).force_path_style(path_style).build(),
+    )
+}
+
 impl Clients {
     pub fn new(conf: &SdkConfig) -> Self {
-        // Emulators and custom endpoints rarely serve virtual-hosted bucket names.
-        let path_style = conf.endpoint_url().is_some();
-        let s3_conf = aws_sdk_s3::config::Builder::from(conf).force_path_style(path_style).build();
         Self {
-            s3: aws_sdk_s3::Client::from_conf(s3_conf),
+            s3: s3_client(conf),
             glue: aws_sdk_glue::Client::new(conf),
             sts: aws_sdk_sts::Client::new(conf),
             iam: aws_sdk_iam::Client::new(conf),
@@ -116,7 +123,19 @@ pub async fn sdk_config_with(
 
 pub async fn connect(settings: &Settings) -> Result<Backend> {
     let conf = sdk_config(settings).await?;
-    Ok(from_clients(Clients::new(&conf), settings))
+    let mut clients = Clients::new(&conf);
+    if let Some(url) = &settings.lambda_endpoint_url.value {
+        clients.lambda = aws_sdk_lambda::Client::from_conf(
+            aws_sdk_lambda::config::Builder::from(&conf).endpoint_url(url).build(),
+        );
+    }
+    Ok(from_clients(clients, settings))
+}
+
+/// The S3 store alone, for the transform function: it links no other service's client.
+pub async fn connect_object_store(settings: &Settings) -> Result<Arc<dyn super::ObjectStore>> {
+    let conf = sdk_config(settings).await?;
+    Ok(Arc::new(s3::S3Store::new(s3_client(&conf))))
 }
 
 /// The backend over these clients, for the resources the settings name.
@@ -130,6 +149,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             settings.firehose_stream.value.clone(),
         )),
         jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
+        functions: Arc::new(functions::AwsFunctions::new(clients.lambda.clone(), clients.s3.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
         costs: Arc::new(costs::CostExplorer::new(
             clients.costexplorer.clone(),

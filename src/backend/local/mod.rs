@@ -24,8 +24,8 @@ pub use query::LocalQuery;
 pub use store::LocalStore;
 
 use super::{
-    Backend, CheckStatus, Identity, Invocation, JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource,
-    ResourceState,
+    Backend, CheckStatus, FunctionSpec, FunctionState, FunctionTrigger, Functions, Identity, Invocation,
+    JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource, ResourceState,
 };
 use crate::error::not_supported;
 use crate::layout::{Area, area_location};
@@ -68,7 +68,47 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         platform: Arc::new(LocalPlatform { data_dir: root, env_name: settings.env_name.value.clone() }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),
+        functions: Arc::new(LocalFunctions),
     })
+}
+
+/// The local platform runs no functions: `bdctl transform` is its transform.
+pub struct LocalFunctions;
+
+const NO_FUNCTIONS: &str = "the local backend has no Lambda: its transform runs in the bdctl process (`bdctl transform`); deploy to an aws environment";
+
+#[async_trait]
+impl Functions for LocalFunctions {
+    fn check_available(&self) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn describe(&self, _name: &str) -> Result<Option<FunctionState>> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn create(&self, _spec: &FunctionSpec, _package: bytes::Bytes) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn update_code(&self, _name: &str, _architecture: &str, _package: bytes::Bytes) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn update_configuration(&self, _spec: &FunctionSpec) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn wait_until_ready(&self, _name: &str) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn bucket_may_invoke(&self, _name: &str, _statement_id: &str, _bucket: &str) -> Result<bool> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn allow_bucket_to_invoke(&self, _name: &str, _statement_id: &str, _bucket: &str) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn trigger(&self, _bucket: &str, _id: &str) -> Result<Option<FunctionTrigger>> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
+    async fn set_trigger(&self, _bucket: &str, _trigger: &FunctionTrigger) -> Result<()> {
+        Err(not_supported(NO_FUNCTIONS))
+    }
 }
 
 /// The local platform has no remote compute: its transform runs in the bdctl process.
