@@ -227,7 +227,8 @@ pub struct Estimate {
     pub sampled: bool,
 }
 
-/// Compressed bytes of `columns` (all when `None`) in a Parquet file, from its footer.
+/// Compressed bytes of the column chunks of `columns` (all when `None`) in a Parquet file, from
+/// its footer: what a scan reads of it.
 async fn referenced_bytes(
     store: &dyn ObjectStore,
     bucket: &str,
@@ -246,13 +247,12 @@ async fn referenced_bytes(
     let bytes = store.get_range(bucket, &object.key, object.size - 8 - length..object.size - 8).await?;
     let metadata = ParquetMetaDataReader::decode_metadata(&bytes)
         .with_context(|| format!("reading the Parquet footer of {}", object.key))?;
-    let Some(columns) = columns else { return Ok(object.size) };
     let mut total = 0;
     for row_group in metadata.row_groups() {
         for chunk in row_group.columns() {
             let name =
                 chunk.column_path().parts().first().map(|p| p.to_ascii_lowercase()).unwrap_or_default();
-            if columns.contains(&name) {
+            if columns.is_none_or(|columns| columns.contains(&name)) {
                 total += chunk.compressed_size().max(0) as u64;
             }
         }

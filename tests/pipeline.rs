@@ -537,6 +537,13 @@ fn estimates_prune_partitions_and_columns_and_max_cost_refuses() {
     assert!(day < all && column < day / 4, "all {all}, one day {day}, one column {column}");
     assert_eq!(estimate("SELECT * FROM events WHERE day = '09'")["files"], 0);
 
+    // The statistics line counts what the estimate counts: the referenced column chunks.
+    let sql = "SELECT country FROM events WHERE day = '01'";
+    let ran = bdctl(dir.path()).args(["query", sql, "-o", "json"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&ran.stderr);
+    let scanned = stderr.split(" scanned").next().and_then(|s| s.rsplit(" · ").next()).unwrap();
+    assert_eq!(scanned, format!("{:.1} KB", column as f64 / 1024.0), "{stderr}");
+
     let refused =
         bdctl(dir.path()).args(["query", "--max-cost", "0.000001", "SELECT * FROM events"]).output().unwrap();
     assert_eq!(refused.status.code(), Some(2));

@@ -78,6 +78,7 @@ impl ParquetFileReaderFactory for LocalReaderFactory {
             tail_start: size,
             tail_len: metadata_size_hint.unwrap_or(METADATA_SIZE_HINT),
             metrics,
+            counting: true,
         }))
     }
 }
@@ -91,16 +92,23 @@ struct LocalReader {
     tail_start: u64,
     tail_len: usize,
     metrics: ParquetFileMetrics,
+    /// What counts as scanned are the column chunk bytes the query reads, as Athena bills a
+    /// scan (and as `--estimate` counts them): the arrow reader fetches those through
+    /// `get_byte_ranges`; footers and page indexes come through `get_bytes` or while the
+    /// metadata loads, and are not counted.
+    counting: bool,
 }
 
 impl LocalReader {
-    fn read(&mut self, range: Range<u64>) -> parquet::errors::Result<Bytes> {
+    fn read(&mut self, range: Range<u64>, data: bool) -> parquet::errors::Result<Bytes> {
+        let len = range.end.saturating_sub(range.start);
+        if data && self.counting {
+            self.metrics.bytes_scanned.add(len as usize);
+        }
         if range.start >= self.tail_start && range.end <= self.size {
             let from = (range.start - self.tail_start) as usize;
-            return Ok(self.tail.slice(from..from + (range.end - range.start) as usize));
+            return Ok(self.tail.slice(from..from + len as usize));
         }
-        let len = range.end.saturating_sub(range.start);
-        self.metrics.bytes_scanned.add(len as usize);
         let mut buf = Vec::with_capacity(len as usize);
         self.file
             .seek(SeekFrom::Start(range.start))
@@ -122,7 +130,7 @@ impl LocalReader {
 
 impl AsyncFileReader for LocalReader {
     fn get_bytes(&mut self, range: Range<u64>) -> BoxFuture<'_, parquet::errors::Result<Bytes>> {
-        let bytes = self.read(range);
+        let bytes = self.read(range, false);
         async move { bytes }.boxed()
     }
 
@@ -130,7 +138,7 @@ impl AsyncFileReader for LocalReader {
         &mut self,
         ranges: Vec<Range<u64>>,
     ) -> BoxFuture<'_, parquet::errors::Result<Vec<Bytes>>> {
-        let bytes = ranges.into_iter().map(|range| self.read(range)).collect();
+        let bytes = ranges.into_iter().map(|range| self.read(range, true)).collect();
         async move { bytes }.boxed()
     }
 
@@ -140,17 +148,19 @@ impl AsyncFileReader for LocalReader {
     ) -> BoxFuture<'a, parquet::errors::Result<Arc<ParquetMetaData>>> {
         async move {
             let size = self.size;
+            self.counting = false;
             if self.tail.is_empty() && size > 0 {
                 let start = size.saturating_sub(self.tail_len as u64);
-                self.tail = self.read(start..size)?;
+                self.tail = self.read(start..size, false)?;
                 self.tail_start = start;
             }
             let metadata = ParquetMetaDataReader::new()
                 .with_arrow_reader_options(options)
                 .with_prefetch_hint(Some(self.tail_len))
                 .load_and_finish(&mut *self, size)
-                .await?;
-            Ok(Arc::new(metadata))
+                .await;
+            self.counting = true;
+            Ok(Arc::new(metadata?))
         }
         .boxed()
     }

@@ -111,7 +111,6 @@ impl LocalQuery {
             .collect();
         sink.columns(&columns)?;
         let started = std::time::Instant::now();
-        let scanned = scanned_file_bytes(plan.as_ref());
         let mut stream = execute_stream(plan.clone(), ctx.task_ctx()).map_err(failed)?;
         let mut rows = 0;
         while let Some(batch) = stream.next().await {
@@ -121,12 +120,12 @@ impl LocalQuery {
                 sink.row(columns.iter().map(|c| cell(c, row)).collect())?;
             }
             rows += batch.num_rows() as u64;
-            sink.progress("RUNNING", scanned);
+            sink.progress("RUNNING", column_bytes_read(plan.as_ref()));
         }
         Ok(QueryStats {
             query_id: None,
             rows,
-            bytes_scanned: scanned,
+            bytes_scanned: column_bytes_read(plan.as_ref()),
             engine_millis: started.elapsed().as_millis() as u64,
             is_ddl: false,
             billed: false,
@@ -162,19 +161,10 @@ fn value_kind(data_type: &DataType) -> ValueKind {
     }
 }
 
-/// The bytes of the Parquet files the plan's scans read, after partition pruning: what Athena
-/// would scan at most for the same partitions (it reads only the referenced columns, so it may
-/// bill less).
-fn scanned_file_bytes(plan: &dyn ExecutionPlan) -> u64 {
-    use datafusion::datasource::physical_plan::FileScanConfig;
-    use datafusion::datasource::source::DataSourceExec;
-    let own = plan
-        .downcast_ref::<DataSourceExec>()
-        .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
-        .map_or(0, |config| {
-            config.file_groups.iter().flat_map(|group| group.files()).map(|file| file.object_meta.size).sum()
-        });
-    own + plan.children().iter().map(|child| scanned_file_bytes(child.as_ref())).sum::<u64>()
+/// The column chunk bytes the scans read (the readers' `bytes_scanned`), as Athena bills them.
+fn column_bytes_read(plan: &dyn ExecutionPlan) -> u64 {
+    let own = plan.metrics().and_then(|m| m.sum_by_name("bytes_scanned")).map_or(0, |v| v.as_usize() as u64);
+    own + plan.children().iter().map(|child| column_bytes_read(child.as_ref())).sum::<u64>()
 }
 
 /// A statement the engine cannot run. A mistake in the SQL (its syntax, a table or column that
