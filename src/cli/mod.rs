@@ -241,7 +241,47 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The subcommands by purpose, in the order `bdctl --help` lists them. Every subcommand is in
+/// exactly one group (a test checks it).
+pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
+    ("Set up", &["init", "config", "doctor", "completions", "man"]),
+    ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
+    ("Catalog & query", &["crawl", "partitions", "query"]),
+    ("Operate", &["status", "metrics", "costs", "lifecycle"]),
+    ("Deploy", &["deploy"]),
+];
+
 impl Cli {
+    /// The command as `bdctl --help` shows it: the subcommands listed by purpose
+    /// ([`COMMAND_GROUPS`]) instead of clap's single list. Parsing, completions and man pages
+    /// read the same definition.
+    pub fn grouped_command() -> clap::Command {
+        let mut cmd = Self::command();
+        cmd.build();
+        let width = cmd.get_subcommands().map(|s| s.get_name().len()).max().unwrap_or(0);
+        let styles = cmd.get_styles().clone();
+        let (heading, literal) = (styles.get_header(), styles.get_literal());
+        let mut listing = String::new();
+        for (group, names) in COMMAND_GROUPS {
+            listing.push_str(&format!("{heading}{group}:{heading:#}\n"));
+            for name in names.iter().copied().chain((group == "Set up").then_some("help")) {
+                let about = cmd.find_subcommand(name).and_then(|s| s.get_about()).map(|a| a.to_string());
+                listing.push_str(&format!(
+                    "  {literal}{name:<width$}{literal:#}  {}\n",
+                    about.unwrap_or_default()
+                ));
+            }
+            listing.push('\n');
+        }
+        let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for name in names {
+            cmd = cmd.mut_subcommand(name, |sub| sub.hide(true));
+        }
+        cmd.override_usage(format!("{literal}bdctl{literal:#} [OPTIONS] <COMMAND>")).help_template(format!(
+            "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}{{all-args}}{{after-help}}"
+        ))
+    }
+
     /// Parses the process arguments; prints help or a usage error and exits (code 2) on bad input.
     pub fn parse_from_env() -> Self {
         Self::parse_from_iter(std::env::args_os())
@@ -252,10 +292,10 @@ impl Cli {
         I: IntoIterator<Item = T>,
         T: Into<std::ffi::OsString> + Clone,
     {
-        let matches = Self::command().get_matches_from(args);
+        let matches = Self::grouped_command().get_matches_from(args);
         let mut cli = match Self::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(err) => err.format(&mut Self::command()).exit(),
+            Err(err) => err.format(&mut Self::grouped_command()).exit(),
         };
         cli.global.env_name_from_var = matches.value_source("env_name") == Some(ValueSource::EnvVariable);
         cli.global.config_from_var = matches.value_source("config") == Some(ValueSource::EnvVariable);
@@ -293,6 +333,30 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        Cli::grouped_command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_is_in_exactly_one_help_group() {
+        let listed: Vec<&str> = COMMAND_GROUPS.iter().flat_map(|(_, names)| names.iter().copied()).collect();
+        let mut defined: Vec<String> =
+            Cli::command().get_subcommands().map(|s| s.get_name().to_string()).collect();
+        defined.sort();
+        let mut sorted: Vec<String> = listed.iter().map(|n| n.to_string()).collect();
+        sorted.sort();
+        assert_eq!(sorted, defined, "COMMAND_GROUPS lists each subcommand once");
+        let help = Cli::grouped_command().render_help().to_string();
+        let mut last = 0;
+        for (group, names) in COMMAND_GROUPS {
+            let at = help.find(&format!("{group}:")).unwrap_or_else(|| panic!("{group} in {help}"));
+            assert!(at >= last, "groups in order");
+            last = at;
+            for name in names {
+                assert!(help.contains(&format!("  {name} ")), "{name} listed: {help}");
+            }
+        }
+        assert!(!help.contains("Commands:"), "{help}");
+        assert!(help.contains("Global options:"), "{help}");
     }
 
     #[test]
