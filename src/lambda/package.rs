@@ -27,7 +27,6 @@ pub struct Package {
     pub architecture: Architecture,
     /// Where it came from, for the plan.
     pub origin: String,
-    pub executable_bytes: u64,
 }
 
 /// The architecture of a 64-bit little-endian ELF executable.
@@ -158,13 +157,7 @@ pub fn package(
             MAX_DIRECT_UPLOAD / 1_000_000
         )));
     }
-    Ok(Package {
-        sha256: sha256_base64(&zip_bytes),
-        zip: zip_bytes,
-        architecture,
-        origin,
-        executable_bytes: bootstrap.len() as u64,
-    })
+    Ok(Package { sha256: sha256_base64(&zip_bytes), zip: zip_bytes, architecture, origin })
 }
 
 #[cfg(test)]

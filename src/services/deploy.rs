@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::backend::{FunctionSpec, FunctionState, FunctionTrigger, Functions, Reporter};
 use crate::lambda::package::Package;
+use crate::pricing::human_bytes;
 
 /// The resource-policy statement that lets the raw bucket invoke the function.
 pub const STATEMENT_ID: &str = "bdctl-raw-bucket";
@@ -42,22 +43,24 @@ impl Step {
             Step::Create => (
                 "create function".into(),
                 format!(
-                    "{} {} {} MB, {} s, package {} ({})",
+                    "{} {} {} MB, {} s, package {} ({} zip of {})",
                     spec.runtime,
                     spec.architecture,
                     spec.memory_mb,
                     spec.timeout_seconds,
                     short(&deployment.package.sha256),
+                    human_bytes(deployment.package.zip.len() as u64),
                     deployment.package.origin
                 ),
             ),
             Step::ReplaceCode { from } => (
                 "replace code".into(),
                 format!(
-                    "package {} -> {} ({}, {})",
+                    "package {} -> {} ({}, {} zip of {})",
                     short(from),
                     short(&deployment.package.sha256),
                     deployment.package.architecture.lambda_name(),
+                    human_bytes(deployment.package.zip.len() as u64),
                     deployment.package.origin
                 ),
             ),
