@@ -256,11 +256,15 @@ async fn the_function_writes_the_lake_bdctl_transform_writes() {
 /// A small Linux x86_64 executable as far as the package check reads one: the ELF header and
 /// the glibc versions it asks for.
 fn tiny_executable(dir: &std::path::Path, name: &str, tag: &[u8]) -> std::path::PathBuf {
+    tiny_elf(dir, name, 0x3e, tag)
+}
+
+fn tiny_elf(dir: &std::path::Path, name: &str, machine: u16, tag: &[u8]) -> std::path::PathBuf {
     let mut bytes = vec![0u8; 64];
     bytes[..4].copy_from_slice(b"\x7fELF");
     bytes[4] = 2;
     bytes[5] = 1;
-    bytes[18..20].copy_from_slice(&0x3eu16.to_le_bytes());
+    bytes[18..20].copy_from_slice(&machine.to_le_bytes());
     bytes.extend_from_slice(b"\0GLIBC_2.2.5\0GLIBC_2.34\0");
     bytes.extend_from_slice(tag);
     let path = dir.join(name);
@@ -400,6 +404,51 @@ async fn deploy_lambda_installs_the_function_and_its_trigger_once() {
     let config = clients.lambda.get_function_configuration().function_name(&function).send().await.unwrap();
     let zip = bdctl::lambda::package::zip_bootstrap(&std::fs::read(&newer).unwrap()).unwrap();
     assert_eq!(config.code_sha256(), Some(bdctl::lambda::package::sha256_base64(&zip).as_str()));
+}
+
+/// An arm64 package built elsewhere (cargo lambda build --arm64) is deployed as arm64; asking
+/// for another architecture than the package's is refused before anything changes.
+#[tokio::test]
+async fn deploy_lambda_takes_an_arm64_zip() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let Some(python) = common::test_python() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, function) = (unique("arm-raw"), unique("transform-arm"));
+    create_bucket(&clients, &raw).await;
+    // moto answers an empty notification configuration with a root element S3 does not use.
+    foreign_notifications(&python, &endpoint, &raw);
+    let role = clients.iam.create_role().role_name(&function).assume_role_policy_document("{}").send().await;
+    let role = role.unwrap().role.unwrap().arn;
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[
+            ("raw_bucket", &raw),
+            ("transformed_bucket", &raw),
+            ("lambda_function", &function),
+            ("lambda_role_arn", &role),
+        ],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let bootstrap = std::fs::read(tiny_elf(dir.path(), "bootstrap", 0xb7, b"arm")).unwrap();
+    let zip = dir.path().join("bootstrap.zip");
+    std::fs::write(&zip, bdctl::lambda::package::zip_bootstrap(&bootstrap).unwrap()).unwrap();
+    let deploy = |extra: &[&str]| {
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd)
+            .args(["--env", "moto", "deploy", "lambda", "--zip"])
+            .arg(&zip)
+            .args(extra);
+        cmd.output().unwrap()
+    };
+    let wrong = deploy(&["--arch", "x86_64"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("is built for arm64, not x86_64"));
+    assert!(clients.lambda.get_function().function_name(&function).send().await.is_err(), "nothing created");
+    let done = deploy(&["--arch", "arm64"]);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let config = clients.lambda.get_function_configuration().function_name(&function).send().await.unwrap();
+    assert_eq!(config.architectures().iter().map(|a| a.as_str()).collect::<Vec<_>>(), ["arm64"]);
 }
 
 #[test]
