@@ -51,7 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
-            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute (the Lambda function)')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job')
             [CompletionResult]::new('costs', 'costs', [CompletionResultType]::ParameterValue, 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)')
@@ -701,6 +701,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
+            [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -731,12 +732,39 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bdctl;deploy;glue' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (overrides the environment''s `region`)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for every AWS service, e.g. a local emulator')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; commands that need a confirmation fail unless --yes is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bdctl;deploy;help' {
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
+            [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'bdctl;deploy;help;lambda' {
+            break
+        }
+        'bdctl;deploy;help;glue' {
             break
         }
         'bdctl;deploy;help;help' {
@@ -878,7 +906,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
-            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute (the Lambda function)')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job')
             [CompletionResult]::new('costs', 'costs', [CompletionResultType]::ParameterValue, 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)')
@@ -966,9 +994,13 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
         }
         'bdctl;help;deploy' {
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
+            [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
             break
         }
         'bdctl;help;deploy;lambda' {
+            break
+        }
+        'bdctl;help;deploy;glue' {
             break
         }
         'bdctl;help;costs' {

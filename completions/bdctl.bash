@@ -94,11 +94,17 @@ _bdctl() {
             bdctl__subcmd__config__subcmd__help,show)
                 cmd="bdctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            bdctl__subcmd__deploy,glue)
+                cmd="bdctl__subcmd__deploy__subcmd__glue"
+                ;;
             bdctl__subcmd__deploy,help)
                 cmd="bdctl__subcmd__deploy__subcmd__help"
                 ;;
             bdctl__subcmd__deploy,lambda)
                 cmd="bdctl__subcmd__deploy__subcmd__lambda"
+                ;;
+            bdctl__subcmd__deploy__subcmd__help,glue)
+                cmd="bdctl__subcmd__deploy__subcmd__help__subcmd__glue"
                 ;;
             bdctl__subcmd__deploy__subcmd__help,help)
                 cmd="bdctl__subcmd__deploy__subcmd__help__subcmd__help"
@@ -168,6 +174,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__help__subcmd__config,show)
                 cmd="bdctl__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            bdctl__subcmd__help__subcmd__deploy,glue)
+                cmd="bdctl__subcmd__help__subcmd__deploy__subcmd__glue"
                 ;;
             bdctl__subcmd__help__subcmd__deploy,lambda)
                 cmd="bdctl__subcmd__help__subcmd__deploy__subcmd__lambda"
@@ -859,7 +868,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__deploy)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version lambda help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version lambda glue help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,9 +913,69 @@ _bdctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        bdctl__subcmd__deploy__subcmd__help)
-            opts="lambda help"
+        bdctl__subcmd__deploy__subcmd__glue)
+            opts="-o -q -v -y -h -V --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__deploy__subcmd__help)
+            opts="lambda glue help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__deploy__subcmd__help__subcmd__glue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1195,8 +1264,22 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__deploy)
-            opts="lambda"
+            opts="lambda glue"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__deploy__subcmd__glue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

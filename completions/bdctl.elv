@@ -48,7 +48,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-            cand deploy 'Install bdctl''s transform on the platform''s compute (the Lambda function)'
+            cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
@@ -656,6 +656,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+            cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;deploy;lambda'= {
@@ -684,11 +685,36 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;deploy;glue'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;deploy;help'= {
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+            cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;deploy;help;lambda'= {
+        }
+        &'bdctl;deploy;help;glue'= {
         }
         &'bdctl;deploy;help;help'= {
         }
@@ -823,7 +849,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-            cand deploy 'Install bdctl''s transform on the platform''s compute (the Lambda function)'
+            cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
@@ -888,8 +914,11 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         }
         &'bdctl;help;deploy'= {
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+            cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
         }
         &'bdctl;help;deploy;lambda'= {
+        }
+        &'bdctl;help;deploy;glue'= {
         }
         &'bdctl;help;costs'= {
         }

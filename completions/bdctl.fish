@@ -55,7 +55,7 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "partitions" -d 'List th
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute (the Lambda function)'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
@@ -583,28 +583,29 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_s
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the live rules of every bucket of the environment'
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l env -d 'Environment of bdctl.toml to use' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
 table\t''
 csv\t''
 tsv\t''
 json\t''
 ndjson\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s q -l quiet -d 'Print only data and errors'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s h -l help -d 'Print help'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -l arch -d 'Architecture of the function (default: the executable\'s own)' -r -f -a "x86_64\t''
 arm64\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -l memory -d 'Memory of the function in MB (default: lambda_memory_mb)' -r
@@ -631,7 +632,29 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subc
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l dry-run -d 'Print the plan and change nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -l from -d 'First day, YYYY-MM-DD (default: the first day of this month)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -l to -d 'Last day, inclusive, YYYY-MM-DD (default: today)' -r
@@ -764,7 +787,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_su
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute (the Lambda function)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
@@ -783,3 +806,4 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "show" -d 'Print the live rules of every bucket of the environment'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'

@@ -178,6 +178,28 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             &["glue:StartJobRun", "glue:GetJobRun", "glue:GetJob"],
             vec![scope.arn("glue", &format!("job/{job}"))],
         ));
+        grants.push(Grant::new(
+            "DeployTransformJob",
+            "create and update the Glue job (deploy glue)",
+            &["glue:CreateJob", "glue:UpdateJob"],
+            vec![scope.arn("glue", &format!("job/{job}"))],
+        ));
+        let (bucket, key) = crate::spark::script_location(settings)?;
+        let prefix = key.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
+        grants.push(Grant::new(
+            "UploadJobScript",
+            "upload the Spark transform script (deploy glue)",
+            &["s3:PutObject", "s3:GetObject", "s3:ListBucket"],
+            vec![scope.objects(&bucket, &prefix), scope.bucket(&bucket)],
+        ));
+        if let Some(role) = &settings.glue_role_arn.value {
+            grants.push(Grant::new(
+                "PassJobRole",
+                "give the Glue job its role (deploy glue)",
+                &["iam:PassRole"],
+                vec![role.clone()],
+            ));
+        }
     }
     if let Some(function) = &settings.lambda_function.value {
         grants.push(Grant::new(
@@ -343,6 +365,8 @@ mod tests {
         assert_eq!(find("DeployTransformFunction"), find("InvokeTransformFunction"));
         assert_eq!(find("PassFunctionRole"), ["arn:aws:iam::123456789012:role/transform"]);
         assert_eq!(find("TriggerTransformFunction"), ["arn:aws:s3:::acme-raw"]);
+        assert_eq!(find("DeployTransformJob"), ["arn:aws:glue:eu-west-1:123456789012:job/to-parquet"]);
+        assert_eq!(find("UploadJobScript"), ["arn:aws:s3:::acme-lake/scripts/*", "arn:aws:s3:::acme-lake"]);
     }
 
     #[test]

@@ -16,8 +16,9 @@ pub mod layout;
 pub(crate) mod output;
 pub(crate) mod pipeline;
 pub(crate) mod pricing;
-pub(crate) mod services;
+pub mod services;
 pub mod settings;
+pub mod spark;
 pub(crate) mod synth;
 pub mod transform;
 

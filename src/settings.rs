@@ -472,6 +472,16 @@ settings_keys! {
     glue_crawler: Option<String> = None, shown "";
     /// Glue job that runs the transform remotely
     glue_job: Option<String> = None, shown "";
+    /// IAM role the Glue job runs as, for `bdctl deploy glue`
+    glue_role_arn: Option<String> = None, shown "";
+    /// Worker type of the Glue job: G.1X, G.2X, G.4X, …
+    glue_worker_type: String = "G.1X".to_string(), shown "G.1X";
+    /// Workers of a Glue job run (2 or more)
+    glue_workers: u32 = 2, shown "2";
+    /// S3 bucket of the job scripts bdctl deploys (default: the transformed bucket)
+    scripts_bucket: Option<String> = None, shown "the transformed bucket";
+    /// Key prefix of the job scripts
+    scripts_prefix: String = "scripts/".to_string(), shown "scripts/";
     /// Lambda function that runs the transform remotely
     lambda_function: Option<String> = None, shown "";
     /// IAM role the Lambda function runs as, for `bdctl deploy lambda`

@@ -956,3 +956,50 @@ async fn deploy_access_denied_names_the_action_and_the_function() {
         "lambda:CreateFunction on transform failed: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: lambda:CreateFunction"
     );
 }
+
+/// Updating the Glue job keeps the default arguments someone else added (moto has no UpdateJob).
+#[tokio::test]
+async fn deploy_glue_updates_the_job_and_keeps_foreign_arguments() {
+    use aws_sdk_glue::operation::get_job::GetJobOutput;
+    use aws_sdk_glue::operation::update_job::UpdateJobOutput;
+    use aws_sdk_glue::types::{Job, JobCommand, WorkerType};
+    let get = mock!(aws_sdk_glue::Client::get_job).then_output(|| {
+        GetJobOutput::builder()
+            .job(
+                Job::builder()
+                    .name("transform")
+                    .role("arn:aws:iam::123456789012:role/glue")
+                    .glue_version("5.0")
+                    .worker_type(WorkerType::G1X)
+                    .number_of_workers(2)
+                    .command(JobCommand::builder().name("glueetl").script_location("s3://s/old.py").build())
+                    .default_arguments("--enable-metrics", "true")
+                    .default_arguments("--raw", "s3://old/raw/")
+                    .build(),
+            )
+            .build()
+    });
+    let update = mock!(aws_sdk_glue::Client::update_job)
+        .match_requests(|input| {
+            let job = input.job_update().unwrap();
+            let args = job.default_arguments().unwrap();
+            job.number_of_workers() == Some(10)
+                && job.command().and_then(|c| c.script_location()) == Some("s3://s/new.py")
+                && args.get("--enable-metrics").map(String::as_str) == Some("true")
+                && args.get("--raw").map(String::as_str) == Some("s3://raw/raw/")
+        })
+        .then_output(|| UpdateJobOutput::builder().job_name("transform").build());
+    let glue = mock_client!(aws_sdk_glue, RuleMode::MatchAny, [&get, &update]);
+    let backend = from_clients(Clients { glue, ..unused_clients() });
+    let current = backend.jobs.describe_job("transform").await.unwrap().unwrap();
+    assert_eq!(current.default_arguments.len(), 2);
+    let wanted = bdctl::backend::GlueJobSpec {
+        workers: 10,
+        script_location: "s3://s/new.py".into(),
+        default_arguments: [("--raw".to_string(), "s3://raw/raw/".to_string())].into(),
+        ..current.clone()
+    };
+    let merged = bdctl::services::deploy::merged_job(Some(&current), &wanted);
+    backend.jobs.put_job(&merged, true).await.expect("the update request keeps --enable-metrics");
+    assert_eq!(update.num_calls(), 1);
+}

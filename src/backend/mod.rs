@@ -316,11 +316,31 @@ pub trait Functions: Send + Sync {
     async fn set_trigger(&self, bucket: &str, trigger: &FunctionTrigger) -> Result<()>;
 }
 
+/// How the Glue job that runs the transform script is to be defined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlueJobSpec {
+    pub name: String,
+    pub role: String,
+    /// `s3://bucket/key` of the script.
+    pub script_location: String,
+    pub glue_version: String,
+    pub worker_type: String,
+    pub workers: u32,
+    pub default_arguments: BTreeMap<String, String>,
+    pub description: String,
+}
+
 /// The platform's own compute: a Glue job and a Lambda function that run the transform.
 #[async_trait]
 pub trait Jobs: Send + Sync {
     /// Succeeds when the platform has compute of its own to run the transform on.
     fn check_available(&self) -> Result<()>;
+    /// Succeeds when jobs can be deployed here.
+    fn check_deployable(&self) -> Result<()>;
+    /// The job's definition, when it exists.
+    async fn describe_job(&self, name: &str) -> Result<Option<GlueJobSpec>>;
+    /// Creates the job, or updates it to the spec when it exists.
+    async fn put_job(&self, spec: &GlueJobSpec, exists: bool) -> Result<()>;
     async fn start_job(&self, job: &str, arguments: &[(String, String)]) -> Result<String>;
     async fn job_run(&self, job: &str, run_id: &str) -> Result<JobRun>;
     async fn invoke(&self, function: &str, payload: Bytes) -> Result<Invocation>;

@@ -27,6 +27,23 @@ lambda_memory_mb, timeout lambda_timeout_seconds), lets S3 invoke it for the raw
 the bucket notification for new `.gz` objects under raw_prefix. Every other notification of the
 bucket is kept exactly. A second run with nothing changed changes nothing.")]
     Lambda(DeployLambdaArgs),
+    /// Upload the Spark transform script and create or update the Glue job that runs it
+    #[command(after_long_help = "\
+The script is bdctl's own transform as a PySpark job (jobs/transform_job.py, shipped inside
+bdctl), uploaded to scripts_bucket under scripts_prefix with its content hash in the name, so a
+new version never replaces the script a running job reads. The job (glue_job) runs it on Glue 5.0
+with glue_worker_type × glue_workers workers as glue_role_arn; its default arguments point it at
+the environment's raw, transformed and errors areas. Arguments someone else added to the job are
+kept. A second run with nothing changed changes nothing; replacing the script of an existing job
+asks first (or --yes).")]
+    Glue(DeployGlueArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DeployGlueArgs {
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -27,7 +27,7 @@ pub use config::{ConfigArgs, ConfigCommand};
 pub use costs::{CostsArgs, Granularity};
 pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
 pub use demo::DemoArgs;
-pub use deploy::{Architecture, DeployArgs, DeployLambdaArgs, DeployTarget};
+pub use deploy::{Architecture, DeployArgs, DeployGlueArgs, DeployLambdaArgs, DeployTarget};
 pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
@@ -100,7 +100,7 @@ pub enum Command {
     Demo(DemoArgs),
     /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
     Lifecycle(LifecycleArgs),
-    /// Install bdctl's transform on the platform's compute (the Lambda function)
+    /// Install bdctl's transform on the platform's compute: the Lambda function, the Glue job
     Deploy(DeployArgs),
     /// What the platform costs (Cost Explorer), or what the local lake would cost on AWS
     Costs(CostsArgs),

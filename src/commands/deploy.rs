@@ -1,19 +1,84 @@
-//! `bdctl deploy lambda`: install bdctl's transform as the environment's Lambda function.
+//! `bdctl deploy lambda|glue`: install bdctl's transform as the environment's Lambda function or
+//! as the Glue job's Spark script.
 
 use anyhow::Result;
 
 use super::Context;
-use crate::backend::FunctionSpec;
-use crate::cli::{DeployArgs, DeployLambdaArgs, DeployTarget};
+use crate::backend::{FunctionSpec, GlueJobSpec};
+use crate::cli::{DeployArgs, DeployGlueArgs, DeployLambdaArgs, DeployTarget};
 use crate::error::usage;
 use crate::layout::{Area, area_location};
 use crate::output::Table;
-use crate::services::deploy::{self, Deployment, HANDLER, RUNTIME, Step};
+use crate::services::deploy::{self, Deployment, GlueDeployment, HANDLER, RUNTIME, Step};
+use crate::spark;
 
 pub async fn run(ctx: &Context, args: DeployArgs) -> Result<()> {
     match args.target {
         DeployTarget::Lambda(args) => lambda(ctx, args).await,
+        DeployTarget::Glue(args) => glue(ctx, args).await,
     }
+}
+
+async fn glue(ctx: &Context, args: DeployGlueArgs) -> Result<()> {
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    backend.jobs.check_deployable()?;
+    let name = super::remote::glue_job(&settings)?;
+    let role = settings.glue_role_arn.value.clone().ok_or_else(|| {
+        usage(format!(
+            "`glue_role_arn` is not set for environment `{}`: the role the Glue job runs as \
+             (bdctl.toml or BDCTL_GLUE_ROLE_ARN)",
+            settings.env_name.value
+        ))
+    })?;
+    let (script_bucket, script_key) = spark::script_location(&settings)?;
+    let deployment = GlueDeployment {
+        spec: GlueJobSpec {
+            name: name.clone(),
+            role,
+            script_location: format!("s3://{script_bucket}/{script_key}"),
+            glue_version: spark::GLUE_VERSION.to_string(),
+            worker_type: settings.glue_worker_type.value.clone(),
+            workers: settings.glue_workers.value,
+            default_arguments: spark::default_arguments(&settings)?,
+            description: format!("bdctl {} transform", env!("CARGO_PKG_VERSION")),
+        },
+        script_bucket,
+        script_key,
+        script: spark::SCRIPT,
+    };
+    let (jobs, objects) = (backend.jobs.as_ref(), backend.objects.as_ref());
+    let (current, steps) = deploy::plan_glue(jobs, objects, &deployment).await?;
+    if steps.is_empty() {
+        ctx.printer.notice(format_args!("Glue job {name} is up to date: nothing to change"));
+        return Ok(());
+    }
+    let mut table = Table::new(["step", "resource", "change"]);
+    for step in &steps {
+        let (action, resource, change) = step.describe(&deployment);
+        table.push(vec![action.into(), resource.into(), change.into()]);
+    }
+    ctx.printer.print_table(&table)?;
+    if args.dry_run {
+        ctx.printer.notice("dry run: nothing changed");
+        return Ok(());
+    }
+    let replaces_script =
+        current.as_ref().is_some_and(|c| c.script_location != deployment.spec.script_location);
+    if replaces_script && !ctx.printer.confirm(&format!("replace the script of Glue job {name}"))? {
+        ctx.printer.notice("nothing changed");
+        return Ok(());
+    }
+    {
+        let reporter = ctx.printer.reporter("deploying");
+        deploy::apply_glue(jobs, objects, &deployment, current.as_ref(), &steps, &reporter).await?;
+    }
+    ctx.printer.notice(format_args!(
+        "deployed {name}: {} step{} done",
+        steps.len(),
+        if steps.len() == 1 { "" } else { "s" }
+    ));
+    Ok(())
 }
 
 async fn lambda(ctx: &Context, args: DeployLambdaArgs) -> Result<()> {

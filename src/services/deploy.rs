@@ -4,7 +4,9 @@
 
 use anyhow::Result;
 
-use crate::backend::{FunctionSpec, FunctionState, FunctionTrigger, Functions, Reporter};
+use crate::backend::{
+    FunctionSpec, FunctionState, FunctionTrigger, Functions, GlueJobSpec, Jobs, ObjectStore, Reporter,
+};
 use crate::lambda::package::Package;
 use crate::pricing::human_bytes;
 
@@ -203,6 +205,138 @@ pub async fn apply(
                 };
                 reporter.status(&format!("setting the notification of s3://{}", deployment.bucket));
                 functions.set_trigger(&deployment.bucket, &wanted_trigger(deployment, &arn)).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the environment wants of the Glue job, and where its script goes.
+pub struct GlueDeployment {
+    pub spec: GlueJobSpec,
+    pub script_bucket: String,
+    pub script_key: String,
+    pub script: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum GlueStep {
+    UploadScript,
+    Create,
+    Update { changes: Vec<String> },
+}
+
+impl GlueStep {
+    /// (step, resource, change) for the plan table.
+    pub fn describe(&self, deployment: &GlueDeployment) -> (String, String, String) {
+        let spec = &deployment.spec;
+        match self {
+            GlueStep::UploadScript => (
+                "upload script".into(),
+                format!("s3://{}/{}", deployment.script_bucket, deployment.script_key),
+                human_bytes(deployment.script.len() as u64),
+            ),
+            GlueStep::Create => (
+                "create job".into(),
+                spec.name.clone(),
+                format!(
+                    "Glue {} {} × {}, {}",
+                    spec.glue_version, spec.workers, spec.worker_type, spec.script_location
+                ),
+            ),
+            GlueStep::Update { changes } => ("update job".into(), spec.name.clone(), changes.join("; ")),
+        }
+    }
+}
+
+/// The job as deployed: the wanted spec with the arguments someone else added kept.
+pub fn merged_job(current: Option<&GlueJobSpec>, wanted: &GlueJobSpec) -> GlueJobSpec {
+    let mut merged = wanted.clone();
+    if let Some(current) = current {
+        for (name, value) in &current.default_arguments {
+            merged.default_arguments.entry(name.clone()).or_insert_with(|| value.clone());
+        }
+    }
+    merged
+}
+
+fn job_changes(current: &GlueJobSpec, wanted: &GlueJobSpec) -> Vec<String> {
+    let mut changes = Vec::new();
+    let mut differ = |key: &str, old: String, new: String| {
+        if old != new {
+            changes.push(format!("{key}: {old} -> {new}"));
+        }
+    };
+    differ("role", current.role.clone(), wanted.role.clone());
+    differ("script", current.script_location.clone(), wanted.script_location.clone());
+    differ("glue version", current.glue_version.clone(), wanted.glue_version.clone());
+    differ("worker type", current.worker_type.clone(), wanted.worker_type.clone());
+    differ("workers", current.workers.to_string(), wanted.workers.to_string());
+    differ("description", current.description.clone(), wanted.description.clone());
+    for (name, value) in &wanted.default_arguments {
+        match current.default_arguments.get(name) {
+            Some(old) if old == value => {}
+            Some(old) => changes.push(format!("{name}: {old} -> {value}")),
+            None => changes.push(format!("{name}: (unset) -> {value}")),
+        }
+    }
+    changes
+}
+
+/// The steps that bring the job and its script to what the deployment wants.
+pub async fn plan_glue(
+    jobs: &dyn Jobs,
+    objects: &dyn ObjectStore,
+    deployment: &GlueDeployment,
+) -> Result<(Option<GlueJobSpec>, Vec<GlueStep>)> {
+    let current = jobs.describe_job(&deployment.spec.name).await?;
+    let mut steps = Vec::new();
+    let uploaded = objects
+        .list(&deployment.script_bucket, &deployment.script_key)
+        .await?
+        .iter()
+        .any(|o| o.key == deployment.script_key && o.size == deployment.script.len() as u64);
+    if !uploaded {
+        steps.push(GlueStep::UploadScript);
+    }
+    match &current {
+        None => steps.push(GlueStep::Create),
+        Some(current) => {
+            let changes = job_changes(current, &merged_job(Some(current), &deployment.spec));
+            if !changes.is_empty() {
+                steps.push(GlueStep::Update { changes });
+            }
+        }
+    }
+    Ok((current, steps))
+}
+
+pub async fn apply_glue(
+    jobs: &dyn Jobs,
+    objects: &dyn ObjectStore,
+    deployment: &GlueDeployment,
+    current: Option<&GlueJobSpec>,
+    steps: &[GlueStep],
+    reporter: &dyn Reporter,
+) -> Result<()> {
+    for step in steps {
+        match step {
+            GlueStep::UploadScript => {
+                reporter.status(&format!(
+                    "uploading s3://{}/{}",
+                    deployment.script_bucket, deployment.script_key
+                ));
+                objects
+                    .put(
+                        &deployment.script_bucket,
+                        &deployment.script_key,
+                        bytes::Bytes::from_static(deployment.script.as_bytes()),
+                    )
+                    .await?;
+            }
+            GlueStep::Create | GlueStep::Update { .. } => {
+                reporter.status(&format!("writing Glue job {}", deployment.spec.name));
+                jobs.put_job(&merged_job(current, &deployment.spec), current.is_some()).await?;
             }
         }
     }

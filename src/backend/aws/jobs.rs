@@ -2,13 +2,14 @@
 
 use anyhow::Result;
 use async_trait::async_trait;
-use aws_sdk_glue::types::JobRunState;
+use aws_sdk_glue::types::{JobCommand, JobRunState, JobUpdate, WorkerType};
 use aws_sdk_lambda::primitives::Blob;
 use aws_sdk_lambda::types::InvocationType;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use bytes::Bytes;
 
 use super::call_failed;
-use crate::backend::{Invocation, JobRun, Jobs};
+use crate::backend::{GlueJobSpec, Invocation, JobRun, Jobs};
 
 pub struct AwsJobs {
     glue: aws_sdk_glue::Client,
@@ -29,9 +30,76 @@ fn function_error_message(payload: &str) -> String {
         .unwrap_or_else(|| payload.trim().to_string())
 }
 
+fn job_command(spec: &GlueJobSpec) -> JobCommand {
+    JobCommand::builder().name("glueetl").script_location(&spec.script_location).python_version("3").build()
+}
+
 #[async_trait]
 impl Jobs for AwsJobs {
     fn check_available(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn check_deployable(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn describe_job(&self, name: &str) -> Result<Option<GlueJobSpec>> {
+        let job = match self.glue.get_job().job_name(name).send().await {
+            Ok(out) => out.job,
+            Err(err) if err.code() == Some("EntityNotFoundException") => return Ok(None),
+            Err(err) => return Err(call_failed("glue:GetJob", name, err)),
+        };
+        Ok(job.map(|job| GlueJobSpec {
+            name: name.to_string(),
+            role: job.role().unwrap_or_default().to_string(),
+            script_location: job.command().and_then(|c| c.script_location()).unwrap_or_default().to_string(),
+            glue_version: job.glue_version().unwrap_or_default().to_string(),
+            worker_type: job.worker_type().map(|w| w.as_str().to_string()).unwrap_or_default(),
+            workers: job.number_of_workers().unwrap_or(0).max(0) as u32,
+            default_arguments: job
+                .default_arguments()
+                .map(|args| args.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default(),
+            description: job.description().unwrap_or_default().to_string(),
+        }))
+    }
+
+    async fn put_job(&self, spec: &GlueJobSpec, exists: bool) -> Result<()> {
+        let arguments = Some(spec.default_arguments.clone().into_iter().collect());
+        let worker = WorkerType::from(spec.worker_type.as_str());
+        if exists {
+            let update = JobUpdate::builder()
+                .role(&spec.role)
+                .command(job_command(spec))
+                .glue_version(&spec.glue_version)
+                .worker_type(worker)
+                .number_of_workers(spec.workers as i32)
+                .set_default_arguments(arguments)
+                .description(&spec.description)
+                .build();
+            self.glue
+                .update_job()
+                .job_name(&spec.name)
+                .job_update(update)
+                .send()
+                .await
+                .map_err(|err| call_failed("glue:UpdateJob", &spec.name, err))?;
+        } else {
+            self.glue
+                .create_job()
+                .name(&spec.name)
+                .role(&spec.role)
+                .command(job_command(spec))
+                .glue_version(&spec.glue_version)
+                .worker_type(worker)
+                .number_of_workers(spec.workers as i32)
+                .set_default_arguments(arguments)
+                .description(&spec.description)
+                .send()
+                .await
+                .map_err(|err| call_failed("glue:CreateJob", &spec.name, err))?;
+        }
         Ok(())
     }
 

@@ -24,8 +24,8 @@ pub use query::LocalQuery;
 pub use store::LocalStore;
 
 use super::{
-    Backend, CheckStatus, FunctionSpec, FunctionState, FunctionTrigger, Functions, Identity, Invocation,
-    JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource, ResourceState,
+    Backend, CheckStatus, FunctionSpec, FunctionState, FunctionTrigger, Functions, GlueJobSpec, Identity,
+    Invocation, JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource, ResourceState,
 };
 use crate::error::not_supported;
 use crate::layout::{Area, area_location};
@@ -71,6 +71,8 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         functions: Arc::new(LocalFunctions),
     })
 }
+
+const NO_GLUE: &str = "the local backend has no Glue: its transform runs in the bdctl process (`bdctl transform`, `bdctl backfill`); deploy to an aws environment";
 
 /// The local platform runs no functions: `bdctl transform` is its transform.
 pub struct LocalFunctions;
@@ -120,6 +122,15 @@ const NO_REMOTE: &str = "--remote runs the transform on AWS Glue or Lambda; the 
 impl Jobs for LocalJobs {
     fn check_available(&self) -> Result<()> {
         Err(not_supported(NO_REMOTE))
+    }
+    fn check_deployable(&self) -> Result<()> {
+        Err(not_supported(NO_GLUE))
+    }
+    async fn describe_job(&self, _name: &str) -> Result<Option<GlueJobSpec>> {
+        Err(not_supported(NO_GLUE))
+    }
+    async fn put_job(&self, _spec: &GlueJobSpec, _exists: bool) -> Result<()> {
+        Err(not_supported(NO_GLUE))
     }
     async fn start_job(&self, _job: &str, _arguments: &[(String, String)]) -> Result<String> {
         Err(not_supported(NO_REMOTE))
