@@ -27,3 +27,14 @@ gen_dataset() {
   mv "$dir.tmp" "$dir"
   touch "$dir.done"
 }
+
+# ensure_cargo_tool ROOT NAME VERSION: the crates.io tool NAME at VERSION in ROOT/bin, built there
+# (from Cargo.lock-pinned sources) unless that version is already installed.
+ensure_cargo_tool() {
+  local root=$1 name=$2 version=$3
+  if ! "$root/bin/$name" --version 2>/dev/null | grep -qF "$version"; then
+    echo "setup: building $name $version into $root (once)" >&2
+    env -u CARGO_TARGET_DIR cargo install --quiet --locked --root "$root" --target-dir "$root/target" \
+      "$name" --version "$version"
+  fi
+}

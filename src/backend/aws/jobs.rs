@@ -30,6 +30,20 @@ fn function_error_message(payload: &str) -> String {
         .unwrap_or_else(|| payload.trim().to_string())
 }
 
+/// The spec on a create request or a job update (two builder types, the same setters).
+macro_rules! defined {
+    ($builder:expr, $spec:expr, $worker:expr, $arguments:expr) => {
+        $builder
+            .role(&$spec.role)
+            .command(job_command($spec))
+            .glue_version(&$spec.glue_version)
+            .worker_type($worker)
+            .number_of_workers($spec.workers as i32)
+            .set_default_arguments($arguments)
+            .description(&$spec.description)
+    };
+}
+
 fn job_command(spec: &GlueJobSpec) -> JobCommand {
     JobCommand::builder().name("glueetl").script_location(&spec.script_location).python_version("3").build()
 }
@@ -69,15 +83,7 @@ impl Jobs for AwsJobs {
         let arguments = Some(spec.default_arguments.clone().into_iter().collect());
         let worker = WorkerType::from(spec.worker_type.as_str());
         if exists {
-            let update = JobUpdate::builder()
-                .role(&spec.role)
-                .command(job_command(spec))
-                .glue_version(&spec.glue_version)
-                .worker_type(worker)
-                .number_of_workers(spec.workers as i32)
-                .set_default_arguments(arguments)
-                .description(&spec.description)
-                .build();
+            let update = defined!(JobUpdate::builder(), spec, worker, arguments).build();
             self.glue
                 .update_job()
                 .job_name(&spec.name)
@@ -86,16 +92,7 @@ impl Jobs for AwsJobs {
                 .await
                 .map_err(|err| call_failed("glue:UpdateJob", &spec.name, err))?;
         } else {
-            self.glue
-                .create_job()
-                .name(&spec.name)
-                .role(&spec.role)
-                .command(job_command(spec))
-                .glue_version(&spec.glue_version)
-                .worker_type(worker)
-                .number_of_workers(spec.workers as i32)
-                .set_default_arguments(arguments)
-                .description(&spec.description)
+            defined!(self.glue.create_job().name(&spec.name), spec, worker, arguments)
                 .send()
                 .await
                 .map_err(|err| call_failed("glue:CreateJob", &spec.name, err))?;
