@@ -287,6 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Transform on the platform''s compute instead: the Glue job or the Lambda function')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)')
+            [CompletionResult]::new('--days-per-run', '--days-per-run', [CompletionResultType]::ParameterName, 'With --remote glue: days per job run, each run reading all of its days (default 1)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')

@@ -324,7 +324,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__backfill)
-            opts="-o -q -v -y -h -V --from --to --local --remote --timeout --jobs --dry-run --force --no-register --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            opts="-o -q -v -y -h -V --from --to --local --remote --timeout --jobs --days-per-run --dry-run --force --no-register --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,6 +347,10 @@ _bdctl() {
                     return 0
                     ;;
                 --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days-per-run)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

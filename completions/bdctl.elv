@@ -270,6 +270,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --remote 'Transform on the platform''s compute instead: the Glue job or the Lambda function'
             cand --timeout 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)'
             cand --jobs 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)'
+            cand --days-per-run 'With --remote glue: days per job run, each run reading all of its days (default 1)'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
             cand --profile 'AWS named profile (overrides the environment''s `profile`)'

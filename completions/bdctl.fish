@@ -260,6 +260,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l remote -d 'Tran
 lambda\t'The environment\'s Lambda function (one invocation per raw object)'"
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l timeout -d 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l jobs -d 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l days-per-run -d 'With --remote glue: days per job run, each run reading all of its days (default 1)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r

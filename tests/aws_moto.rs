@@ -1065,3 +1065,78 @@ async fn metrics_from_cloudwatch_for_the_configured_stream() {
     assert_eq!(total, 350.0, "{rows}");
     assert!(rows.as_array().unwrap().iter().all(|r| r["metric"] == "IncomingRecords" && r["stat"] == "Sum"));
 }
+
+/// A remote backfill reads the manifests bdctl's function and Spark job write: complete days start
+/// no run, the others go in runs of --days-per-run days.
+#[tokio::test]
+async fn a_remote_backfill_skips_complete_days_and_chunks_the_rest() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("bf-raw"), unique("bf-lake"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &lake).await;
+    for day in ["01", "02", "03"] {
+        let key = format!("raw/year=2024/month=06/day={day}/a.gz");
+        clients
+            .s3
+            .put_object()
+            .bucket(&raw)
+            .key(&key)
+            .body(Vec::from(&b"{}"[..]).into())
+            .send()
+            .await
+            .unwrap();
+    }
+    // Day 2 was transformed already: its object has a manifest of its size.
+    let manifest = serde_json::json!({"source_key": "raw/year=2024/month=06/day=02/a.gz", "source_bytes": 2,
+        "records": 0, "events_out": 0, "quarantined": 0, "input_bytes": 2, "outputs": [], "quarantine_files": []});
+    clients
+        .s3
+        .put_object()
+        .bucket(&lake)
+        .key("_bdctl/manifests/raw/year=2024/month=06/day=02/a.gz.json")
+        .body(manifest.to_string().into_bytes().into())
+        .send()
+        .await
+        .unwrap();
+    let job = create_glue_job(&clients).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &lake), ("glue_job", &job)]);
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let backfill = |extra: &[&str]| {
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd)
+            .args([
+                "--env",
+                "moto",
+                "backfill",
+                "--from",
+                "2024-06-01",
+                "--to",
+                "2024-06-03",
+                "--remote",
+                "glue",
+            ])
+            .args(["--days-per-run", "2", "-o", "json"])
+            .args(extra);
+        cmd.output().unwrap()
+    };
+    let planned = backfill(&["--dry-run"]);
+    assert!(planned.status.success(), "{}", String::from_utf8_lossy(&planned.stderr));
+    let days: Value = serde_json::from_slice(&planned.stdout).unwrap();
+    let to_do: Vec<u64> =
+        days.as_array().unwrap().iter().map(|d| d["to_transform"].as_u64().unwrap()).collect();
+    assert_eq!(to_do, [1, 0, 1]);
+
+    let ran = backfill(&[]);
+    assert!(ran.status.success(), "{}", String::from_utf8_lossy(&ran.stderr));
+    let runs: Value = serde_json::from_slice(&ran.stdout).unwrap();
+    let runs = runs.as_array().unwrap();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    assert_eq!(runs[0]["scope"], "2024-06-01..2024-06-03 (2 days)");
+    let run_id = runs[0]["run_id"].as_str().unwrap();
+    let run = clients.glue.get_job_run().job_name(&job).run_id(run_id).send().await.unwrap();
+    let arguments = run.job_run().unwrap().arguments().unwrap();
+    assert_eq!(arguments.get("--date").map(String::as_str), Some("2024-06-01,2024-06-03"));
+}

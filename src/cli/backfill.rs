@@ -27,6 +27,10 @@ pub struct BackfillArgs {
     #[command(flatten)]
     pub run_on: RunOn,
 
+    /// With --remote glue: days per job run, each run reading all of its days (default 1)
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub days_per_run: u16,
+
     /// Print the plan (days, objects, bytes) and stop
     #[arg(long)]
     pub dry_run: bool,

@@ -49,8 +49,13 @@ async fn backfill(
     let backend = ctx.backend(&settings).await?;
     remote::check_backend(&backend, args.run_on.remote)?;
     let raw = RawArea::from_settings(&settings)?;
-    // Remote runs write no outputs of bdctl's and need no output locations.
-    let lake = if args.run_on.remote.is_none() { Some(Lake::from_settings(&settings)?) } else { None };
+    // bdctl's function and Spark job write manifests as the local transform does, so a remote
+    // backfill skips what is complete too, and resumes where an interrupted one stopped; without
+    // a transformed bucket configured, every object is to do.
+    let lake = match args.run_on.remote {
+        None => Some(Lake::from_settings(&settings)?),
+        Some(_) => Lake::from_settings(&settings).ok(),
+    };
     let store = backend.objects.clone();
 
     let spinner = ctx.printer.spinner("planning");
@@ -71,11 +76,7 @@ async fn backfill(
     }
     let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
     if let Some(remote) = args.run_on.remote {
-        let glue_runs = plan
-            .iter()
-            .filter(|p| !p.objects.is_empty())
-            .map(|p| (p.day.to_string(), vec![("--date".to_string(), p.day.to_string())]))
-            .collect();
+        let glue_runs = glue_runs(&plan, usize::from(args.days_per_run));
         let work = RemoteWork {
             glue_runs,
             objects: pending,
@@ -145,6 +146,23 @@ async fn backfill(
     Ok(())
 }
 
+/// One Glue run per `days_per_run` days that have objects to transform: (what it covers, its
+/// arguments). Days already complete start no run.
+fn glue_runs(plan: &[DayPlan], days_per_run: usize) -> Vec<(String, Vec<(String, String)>)> {
+    let days: Vec<String> =
+        plan.iter().filter(|p| p.pending().next().is_some()).map(|p| p.day.to_string()).collect();
+    days.chunks(days_per_run.max(1))
+        .map(|chunk| {
+            let scope = match chunk {
+                [only] => only.clone(),
+                [first, .., last] => format!("{first}..{last} ({} days)", chunk.len()),
+                [] => String::new(),
+            };
+            (scope, vec![("--date".to_string(), chunk.join(","))])
+        })
+        .collect()
+}
+
 fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> Table {
     let mut columns = vec!["day", "objects", "bytes", "complete", "to_transform", "bytes_to_transform"];
     if remote_run.is_some() {
@@ -207,4 +225,40 @@ fn result_table(per_day: &[(String, DayTotals)], all: &DayTotals, seconds: f64) 
     }
     table.push(row("total", all, Value::from((seconds * 100.0).round() / 100.0)));
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(d: u32, objects: &[&str], complete: &[&str]) -> DayPlan {
+        DayPlan {
+            day: NaiveDate::from_ymd_opt(2024, 6, d).unwrap(),
+            objects: objects
+                .iter()
+                .map(|k| ObjectInfo { key: k.to_string(), size: 1, last_modified: None })
+                .collect(),
+            complete: complete.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn glue_runs_cover_the_days_left_to_do_in_chunks() {
+        let plan = [
+            day(1, &["a"], &[]),
+            day(2, &["b"], &["b"]),
+            day(3, &[], &[]),
+            day(4, &["c", "d"], &["c"]),
+            day(5, &["e"], &[]),
+        ];
+        let runs = glue_runs(&plan, 2);
+        let args: Vec<(&str, &str)> =
+            runs.iter().map(|(scope, a)| (scope.as_str(), a[0].1.as_str())).collect();
+        assert_eq!(
+            args,
+            [("2024-06-01..2024-06-04 (2 days)", "2024-06-01,2024-06-04"), ("2024-06-05", "2024-06-05")]
+        );
+        assert_eq!(glue_runs(&plan, 1).len(), 3);
+    }
 }

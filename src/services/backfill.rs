@@ -23,8 +23,8 @@ impl DayPlan {
 }
 
 /// The days `from` to `to` with their raw objects. With a lake, the objects its manifests mark
-/// done are left out of the work, unless `force`; without one (remote runs, which leave no
-/// manifests of bdctl's), every object is to do. `progress` hears of each day as it is planned.
+/// done (by the local transform, the function or the Spark job) are left out of the work, unless
+/// `force`; without one, every object is to do. `progress` hears of each day as it is planned.
 pub async fn plan(
     store: &dyn ObjectStore,
     raw: &RawArea,
