@@ -255,8 +255,8 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
         'bdctl;transform' {
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Transform this raw object (its full key; repeatable)')
-            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Transform on the platform''s compute instead: the Glue job or the Lambda function')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Transform on the platform''s compute instead: the Glue job, the Lambda function or EMR Serverless')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
@@ -284,8 +284,8 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
         'bdctl;backfill' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day, YYYY-MM-DD')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day, YYYY-MM-DD (default: today, UTC)')
-            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Transform on the platform''s compute instead: the Glue job or the Lambda function')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Transform on the platform''s compute instead: the Glue job, the Lambda function or EMR Serverless')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)')
             [CompletionResult]::new('--days-per-run', '--days-per-run', [CompletionResultType]::ParameterName, 'With --remote glue: days per job run, each run reading all of its days (default 1)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
@@ -703,6 +703,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
             [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
+            [CompletionResult]::new('emr-serverless', 'emr-serverless', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -756,9 +757,33 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bdctl;deploy;emr-serverless' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (overrides the environment''s `region`)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for every AWS service, e.g. a local emulator')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; commands that need a confirmation fail unless --yes is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bdctl;deploy;help' {
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
             [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
+            [CompletionResult]::new('emr-serverless', 'emr-serverless', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -766,6 +791,9 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;deploy;help;glue' {
+            break
+        }
+        'bdctl;deploy;help;emr-serverless' {
             break
         }
         'bdctl;deploy;help;help' {
@@ -996,12 +1024,16 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
         'bdctl;help;deploy' {
             [CompletionResult]::new('lambda', 'lambda', [CompletionResultType]::ParameterValue, 'Install the transform function on AWS Lambda and trigger it from the raw bucket')
             [CompletionResult]::new('glue', 'glue', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script and create or update the Glue job that runs it')
+            [CompletionResult]::new('emr-serverless', 'emr-serverless', [CompletionResultType]::ParameterValue, 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)')
             break
         }
         'bdctl;help;deploy;lambda' {
             break
         }
         'bdctl;help;deploy;glue' {
+            break
+        }
+        'bdctl;help;deploy;emr-serverless' {
             break
         }
         'bdctl;help;costs' {

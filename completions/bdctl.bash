@@ -94,6 +94,9 @@ _bdctl() {
             bdctl__subcmd__config__subcmd__help,show)
                 cmd="bdctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            bdctl__subcmd__deploy,emr-serverless)
+                cmd="bdctl__subcmd__deploy__subcmd__emr__subcmd__serverless"
+                ;;
             bdctl__subcmd__deploy,glue)
                 cmd="bdctl__subcmd__deploy__subcmd__glue"
                 ;;
@@ -102,6 +105,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__deploy,lambda)
                 cmd="bdctl__subcmd__deploy__subcmd__lambda"
+                ;;
+            bdctl__subcmd__deploy__subcmd__help,emr-serverless)
+                cmd="bdctl__subcmd__deploy__subcmd__help__subcmd__emr__subcmd__serverless"
                 ;;
             bdctl__subcmd__deploy__subcmd__help,glue)
                 cmd="bdctl__subcmd__deploy__subcmd__help__subcmd__glue"
@@ -174,6 +180,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__help__subcmd__config,show)
                 cmd="bdctl__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            bdctl__subcmd__help__subcmd__deploy,emr-serverless)
+                cmd="bdctl__subcmd__help__subcmd__deploy__subcmd__emr__subcmd__serverless"
                 ;;
             bdctl__subcmd__help__subcmd__deploy,glue)
                 cmd="bdctl__subcmd__help__subcmd__deploy__subcmd__glue"
@@ -339,7 +348,7 @@ _bdctl() {
                     return 0
                     ;;
                 --remote)
-                    COMPREPLY=($(compgen -W "glue lambda" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "glue lambda emr-serverless" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -872,8 +881,54 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__deploy)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version lambda glue help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version lambda glue emr-serverless help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__deploy__subcmd__emr__subcmd__serverless)
+            opts="-o -q -v -y -h -V --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -964,8 +1019,22 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__deploy__subcmd__help)
-            opts="lambda glue help"
+            opts="lambda glue emr-serverless help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__deploy__subcmd__help__subcmd__emr__subcmd__serverless)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1268,8 +1337,22 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__deploy)
-            opts="lambda glue"
+            opts="lambda glue emr-serverless"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__deploy__subcmd__emr__subcmd__serverless)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2627,7 +2710,7 @@ _bdctl() {
                     return 0
                     ;;
                 --remote)
-                    COMPREPLY=($(compgen -W "glue lambda" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "glue lambda emr-serverless" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -239,8 +239,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;transform'= {
             cand --date 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)'
             cand --key 'Transform this raw object (its full key; repeatable)'
-            cand --remote 'Transform on the platform''s compute instead: the Glue job or the Lambda function'
-            cand --timeout 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)'
+            cand --remote 'Transform on the platform''s compute instead: the Glue job, the Lambda function or EMR Serverless'
+            cand --timeout 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)'
             cand --jobs 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -267,8 +267,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;backfill'= {
             cand --from 'First day, YYYY-MM-DD'
             cand --to 'Last day, YYYY-MM-DD (default: today, UTC)'
-            cand --remote 'Transform on the platform''s compute instead: the Glue job or the Lambda function'
-            cand --timeout 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)'
+            cand --remote 'Transform on the platform''s compute instead: the Glue job, the Lambda function or EMR Serverless'
+            cand --timeout 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)'
             cand --jobs 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)'
             cand --days-per-run 'With --remote glue: days per job run, each run reading all of its days (default 1)'
             cand --env 'Environment of bdctl.toml to use'
@@ -658,6 +658,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --version 'Print version'
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
             cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
+            cand emr-serverless 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;deploy;lambda'= {
@@ -708,14 +709,39 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;deploy;emr-serverless'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;deploy;help'= {
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
             cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
+            cand emr-serverless 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;deploy;help;lambda'= {
         }
         &'bdctl;deploy;help;glue'= {
+        }
+        &'bdctl;deploy;help;emr-serverless'= {
         }
         &'bdctl;deploy;help;help'= {
         }
@@ -916,10 +942,13 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;deploy'= {
             cand lambda 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
             cand glue 'Upload the Spark transform script and create or update the Glue job that runs it'
+            cand emr-serverless 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
         }
         &'bdctl;help;deploy;lambda'= {
         }
         &'bdctl;help;deploy;glue'= {
+        }
+        &'bdctl;help;deploy;emr-serverless'= {
         }
         &'bdctl;help;costs'= {
         }

@@ -228,9 +228,10 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s h -l help -d 'Print
 complete -c bdctl -n "__fish_bdctl_using_subcommand send" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l date -d 'Transform the raw objects delivered on this day, YYYY-MM-DD (default: today, UTC)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l key -d 'Transform this raw object (its full key; repeatable)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l remote -d 'Transform on the platform\'s compute instead: the Glue job or the Lambda function' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
-lambda\t'The environment\'s Lambda function (one invocation per raw object)'"
-complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l timeout -d 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l remote -d 'Transform on the platform\'s compute instead: the Glue job, the Lambda function or EMR Serverless' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
+lambda\t'The environment\'s Lambda function (one invocation per raw object)'
+emr-serverless\t'A job run of the Spark transform on the EMR Serverless application, polled to the end'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l timeout -d 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l jobs -d 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -256,9 +257,10 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s h -l help -d '
 complete -c bdctl -n "__fish_bdctl_using_subcommand transform" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l from -d 'First day, YYYY-MM-DD' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l to -d 'Last day, YYYY-MM-DD (default: today, UTC)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l remote -d 'Transform on the platform\'s compute instead: the Glue job or the Lambda function' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
-lambda\t'The environment\'s Lambda function (one invocation per raw object)'"
-complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l timeout -d 'With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l remote -d 'Transform on the platform\'s compute instead: the Glue job, the Lambda function or EMR Serverless' -r -f -a "glue\t'The environment\'s Glue job (StartJobRun, polled to the end)'
+lambda\t'The environment\'s Lambda function (one invocation per raw object)'
+emr-serverless\t'A job run of the Spark transform on the EMR Serverless application, polled to the end'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l timeout -d 'With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l jobs -d 'Objects transformed (or invocations, or job runs) at the same time (default: the number of CPUs)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l days-per-run -d 'With --remote glue: days per job run, each run reading all of its days (default 1)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand backfill" -l env -d 'Environment of bdctl.toml to use' -r
@@ -584,29 +586,30 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_s
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the live rules of every bucket of the environment'
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l env -d 'Environment of bdctl.toml to use' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
 table\t''
 csv\t''
 tsv\t''
 json\t''
 ndjson\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s q -l quiet -d 'Print only data and errors'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s h -l help -d 'Print help'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
-complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -f -a "emr-serverless" -d 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and not __fish_seen_subcommand_from lambda glue emr-serverless help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -l arch -d 'Architecture of the function (default: the executable\'s own)' -r -f -a "x86_64\t''
 arm64\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from lambda" -l memory -d 'Memory of the function in MB (default: lambda_memory_mb)' -r
@@ -654,8 +657,30 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subc
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from glue" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l dry-run -d 'Print the plan and change nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from emr-serverless" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
+complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "emr-serverless" -d 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -l from -d 'First day, YYYY-MM-DD (default: the first day of this month)' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand costs" -l to -d 'Last day, inclusive, YYYY-MM-DD (default: today)' -r
@@ -808,3 +833,4 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "show" -d 'Print the live rules of every bucket of the environment'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "emr-serverless" -d 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'

@@ -237,6 +237,25 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             vec![scope.bucket(&raw.bucket)],
         ));
     }
+    if let Some(application) = &settings.emr_application_id.value {
+        grants.push(Grant::new(
+            "RunTransformOnEmrServerless",
+            "start and watch EMR Serverless job runs of the transform",
+            &["emr-serverless:StartJobRun", "emr-serverless:GetJobRun"],
+            vec![
+                scope.arn("emr-serverless", &format!("/applications/{application}")),
+                scope.arn("emr-serverless", &format!("/applications/{application}/jobruns/*")),
+            ],
+        ));
+        if let Some(role) = &settings.emr_role_arn.value {
+            grants.push(Grant::new(
+                "PassEmrRole",
+                "give EMR Serverless job runs their role",
+                &["iam:PassRole"],
+                vec![role.clone()],
+            ));
+        }
+    }
     grants.push(Grant::new(
         "QueryWithAthena",
         "run, watch, read and stop Athena queries",

@@ -18,6 +18,8 @@ pub struct Prices {
     pub glue_dpu_hour: f64,
     pub lambda_gb_second: f64,
     pub lambda_million_requests: f64,
+    pub emr_vcpu_hour: f64,
+    pub emr_gb_hour: f64,
 }
 
 impl Prices {
@@ -30,6 +32,8 @@ impl Prices {
         glue_dpu_hour: 0.44,
         lambda_gb_second: 0.000_016_666_7,
         lambda_million_requests: 0.2,
+        emr_vcpu_hour: 0.052_624,
+        emr_gb_hour: 0.005_778_5,
     };
 
     pub fn from_settings(settings: &Settings) -> Self {
@@ -40,6 +44,8 @@ impl Prices {
             glue_dpu_hour: settings.price_glue_dpu_hour.value,
             lambda_gb_second: settings.price_lambda_gb_second.value,
             lambda_million_requests: settings.price_lambda_million_requests.value,
+            emr_vcpu_hour: settings.price_emr_vcpu_hour.value,
+            emr_gb_hour: settings.price_emr_gb_hour.value,
         }
     }
 

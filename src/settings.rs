@@ -478,6 +478,10 @@ settings_keys! {
     glue_worker_type: String = "G.1X".to_string(), shown "G.1X";
     /// Workers of a Glue job run (2 or more)
     glue_workers: u32 = 2, shown "2";
+    /// EMR Serverless application that runs the Spark transform
+    emr_application_id: Option<String> = None, shown "";
+    /// IAM role EMR Serverless job runs execute as
+    emr_role_arn: Option<String> = None, shown "";
     /// S3 bucket of the job scripts bdctl deploys (default: the transformed bucket)
     scripts_bucket: Option<String> = None, shown "the transformed bucket";
     /// Key prefix of the job scripts
@@ -520,6 +524,10 @@ settings_keys! {
     price_athena_tb: f64 = 5.0, shown "5";
     /// USD per DPU-hour of a Glue job, for remote cost estimates
     price_glue_dpu_hour: f64 = 0.44, shown "0.44";
+    /// USD per vCPU-hour of EMR Serverless, for remote costs and estimates
+    price_emr_vcpu_hour: f64 = 0.052_624, shown "0.052624";
+    /// USD per GB-hour of EMR Serverless memory, for remote costs and estimates
+    price_emr_gb_hour: f64 = 0.005_778_5, shown "0.0057785";
     /// USD per GB-second of Lambda compute, for remote cost estimates
     price_lambda_gb_second: f64 = 0.000_016_666_7, shown "0.0000166667";
     /// USD per million Lambda requests, for remote cost estimates

@@ -32,6 +32,17 @@ pub fn script_location(settings: &Settings) -> Result<(String, String)> {
     Ok((bucket, format!("{}transform_job-{}.py", settings.scripts_prefix.value, script_hash())))
 }
 
+/// The script's arguments that point it at the lake (what Spark itself reads, without Glue's).
+pub fn spark_arguments(settings: &Settings) -> Result<Vec<(String, String)>> {
+    Ok(default_arguments(settings)?
+        .into_iter()
+        .filter(|(name, _)| !GLUE_ONLY.contains(&name.as_str()))
+        .collect())
+}
+
+/// Arguments for Glue itself, not for the script.
+const GLUE_ONLY: [&str; 2] = ["--additional-python-modules", "--job-language"];
+
 /// The job's default arguments: the lake's roots and layout.
 pub fn default_arguments(settings: &Settings) -> Result<BTreeMap<String, String>> {
     let url = |area| -> Result<String> {

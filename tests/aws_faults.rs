@@ -1003,3 +1003,59 @@ async fn deploy_glue_updates_the_job_and_keeps_foreign_arguments() {
     backend.jobs.put_job(&merged, true).await.expect("the update request keeps --enable-metrics");
     assert_eq!(update.num_calls(), 1);
 }
+
+/// A failed EMR Serverless run is exit 3 with its state details; the billed utilisation is read.
+#[tokio::test]
+async fn a_failed_emr_serverless_run_says_why() {
+    use aws_sdk_emrserverless::operation::get_job_run::GetJobRunOutput;
+    use aws_sdk_emrserverless::types::{JobRun, JobRunState, ResourceUtilization};
+    let run = |state: JobRunState, details: &'static str| {
+        move || {
+            GetJobRunOutput::builder()
+                .job_run(
+                    JobRun::builder()
+                        .application_id("app")
+                        .job_run_id("run-1")
+                        .arn("arn")
+                        .created_by("me")
+                        .created_at(aws_smithy_types::DateTime::from_secs(0))
+                        .updated_at(aws_smithy_types::DateTime::from_secs(0))
+                        .execution_role("role")
+                        .state(state.clone())
+                        .state_details(details)
+                        .release_label("emr-7.5.0")
+                        .job_driver(aws_sdk_emrserverless::types::JobDriver::SparkSubmit(
+                            aws_sdk_emrserverless::types::SparkSubmit::builder()
+                                .entry_point("s3://s/x.py")
+                                .build()
+                                .unwrap(),
+                        ))
+                        .billed_resource_utilization(
+                            ResourceUtilization::builder().v_cpu_hour(0.5).memory_gb_hour(2.0).build(),
+                        )
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+        }
+    };
+    let get = mock!(aws_sdk_emrserverless::Client::get_job_run)
+        .sequence()
+        .output(run(JobRunState::Running, ""))
+        .output(run(
+            JobRunState::Failed,
+            "Job failed, ExitCode: 1. Last few exceptions: No module named pyarrow",
+        ))
+        .build();
+    let emrserverless = mock_client!(aws_sdk_emrserverless, RuleMode::Sequential, [&get]);
+    let backend = from_clients(Clients { emrserverless, ..unused_clients() });
+    let running = backend.jobs.spark_run("app", "run-1").await.unwrap();
+    assert!(!running.finished);
+    let failed = backend.jobs.spark_run("app", "run-1").await.unwrap();
+    assert!(failed.finished && !failed.succeeded);
+    assert_eq!(
+        failed.error.as_deref(),
+        Some("Job failed, ExitCode: 1. Last few exceptions: No module named pyarrow")
+    );
+    assert_eq!((failed.vcpu_hours, failed.memory_gb_hours), (Some(0.5), Some(2.0)));
+}

@@ -547,3 +547,75 @@ async fn deploy_glue_uploads_the_script_under_its_hash_and_defines_the_job_once(
         (Some("update job"), Some("workers: 2 -> 10"))
     );
 }
+
+/// EMR Serverless runs the uploaded script with the lake's roots and the run's days.
+#[tokio::test]
+async fn transform_on_emr_serverless_runs_the_deployed_script() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("emr-raw"), unique("emr-lake"));
+    for bucket in [&raw, &lake] {
+        create_bucket(&clients, bucket).await;
+    }
+    let key = "raw/year=2024/month=06/day=01/a.gz";
+    clients.s3.put_object().bucket(&raw).key(key).body(Vec::from(&b"{}"[..]).into()).send().await.unwrap();
+    let application = clients
+        .emrserverless
+        .create_application()
+        .name(unique("transform"))
+        .release_label("emr-7.5.0")
+        .r#type("SPARK")
+        .send()
+        .await
+        .unwrap()
+        .application_id;
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[
+            ("raw_bucket", &raw),
+            ("transformed_bucket", &lake),
+            ("emr_application_id", &application),
+            ("emr_role_arn", "arn:aws:iam::123456789012:role/emr"),
+        ],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd).args(["--env", "moto", "-o", "json"]).args(args);
+        cmd.output().unwrap()
+    };
+    let deployed = run(&["deploy", "emr-serverless"]);
+    assert!(deployed.status.success(), "{}", String::from_utf8_lossy(&deployed.stderr));
+    let again = run(&["deploy", "emr-serverless"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("up to date: nothing to change"));
+
+    let output = run(&["transform", "--date", "2024-06-01", "--remote", "emr-serverless"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows[0]["state"], "SUCCESS", "{rows}");
+    assert_eq!(rows[0]["cost_usd"], 0.0, "moto bills nothing");
+    let run_id = rows[0]["run_id"].as_str().unwrap();
+    let described = clients
+        .emrserverless
+        .get_job_run()
+        .application_id(&application)
+        .job_run_id(run_id)
+        .send()
+        .await
+        .unwrap();
+    let job_run = described.job_run().unwrap();
+    let aws_sdk_emrserverless::types::JobDriver::SparkSubmit(submit) = job_run.job_driver().unwrap() else {
+        panic!("a sparkSubmit driver")
+    };
+    let script = clients.s3.list_objects_v2().bucket(&lake).prefix("scripts/").send().await.unwrap();
+    let script_key = script.contents()[0].key().unwrap();
+    assert_eq!(submit.entry_point(), format!("s3://{lake}/{script_key}"));
+    let arguments = submit.entry_point_arguments();
+    let value_of = |name: &str| arguments.iter().position(|a| a == name).map(|i| arguments[i + 1].as_str());
+    assert_eq!(value_of("--raw"), Some(format!("s3://{raw}/raw/").as_str()));
+    assert_eq!(value_of("--state"), Some(format!("s3://{lake}/_bdctl/").as_str()));
+    assert_eq!(value_of("--date"), Some("2024-06-01"));
+    assert_eq!(value_of("--job-language"), None, "Glue's own arguments stay with Glue");
+    assert_eq!(job_run.execution_role(), "arn:aws:iam::123456789012:role/emr");
+}

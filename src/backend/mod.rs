@@ -251,6 +251,20 @@ pub struct JobRun {
     pub error: Option<String>,
     pub execution_seconds: Option<u64>,
     pub dpu_seconds: Option<f64>,
+    /// What an EMR Serverless run was billed for.
+    pub vcpu_hours: Option<f64>,
+    pub memory_gb_hours: Option<f64>,
+}
+
+/// A run of the Spark transform on an EMR Serverless application.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparkRun {
+    pub application: String,
+    pub role: String,
+    /// `s3://…` of the script.
+    pub entry_point: String,
+    pub arguments: Vec<String>,
+    pub name: String,
 }
 
 /// The answer of a synchronous function invocation.
@@ -344,6 +358,9 @@ pub trait Jobs: Send + Sync {
     async fn start_job(&self, job: &str, arguments: &[(String, String)]) -> Result<String>;
     async fn job_run(&self, job: &str, run_id: &str) -> Result<JobRun>;
     async fn invoke(&self, function: &str, payload: Bytes) -> Result<Invocation>;
+    /// Starts a Spark job run; returns its id.
+    async fn start_spark_run(&self, run: &SparkRun) -> Result<String>;
+    async fn spark_run(&self, application: &str, run_id: &str) -> Result<JobRun>;
 }
 
 /// A SQL statement to run.

@@ -37,6 +37,12 @@ the environment's raw, transformed and errors areas. Arguments someone else adde
 kept. A second run with nothing changed changes nothing; replacing the script of an existing job
 asks first (or --yes).")]
     Glue(DeployGlueArgs),
+    /// Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)
+    #[command(after_long_help = "\
+The script is the one `deploy glue` uploads (jobs/transform_job.py, shipped inside bdctl), under
+scripts_bucket/scripts_prefix with its content hash in the name. Runs name it as their entry point
+on the application emr_application_id, as emr_role_arn, with the lake's roots as arguments.")]
+    EmrServerless(DeployGlueArgs),
 }
 
 #[derive(Debug, Args)]

@@ -211,11 +211,11 @@ pub struct RunOn {
     #[arg(long, conflicts_with = "remote")]
     pub local: bool,
 
-    /// Transform on the platform's compute instead: the Glue job or the Lambda function
+    /// Transform on the platform's compute instead: the Glue job, the Lambda function or EMR Serverless
     #[arg(long, value_enum, value_name = "WHERE")]
     pub remote: Option<Remote>,
 
-    /// With --remote glue: stop waiting for a job run after this long (exit 4; the run goes on)
+    /// With --remote glue|emr-serverless: stop waiting for a job run after this long (exit 4; the run goes on)
     #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = humantime::parse_duration)]
     pub timeout: std::time::Duration,
 
@@ -231,6 +231,8 @@ pub enum Remote {
     Glue,
     /// The environment's Lambda function (one invocation per raw object)
     Lambda,
+    /// A job run of the Spark transform on the EMR Serverless application, polled to the end
+    EmrServerless,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

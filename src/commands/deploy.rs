@@ -16,7 +16,34 @@ pub async fn run(ctx: &Context, args: DeployArgs) -> Result<()> {
     match args.target {
         DeployTarget::Lambda(args) => lambda(ctx, args).await,
         DeployTarget::Glue(args) => glue(ctx, args).await,
+        DeployTarget::EmrServerless(args) => emr_serverless(ctx, args).await,
     }
+}
+
+async fn emr_serverless(ctx: &Context, args: DeployGlueArgs) -> Result<()> {
+    let settings = ctx.settings()?;
+    let backend = ctx.backend(&settings).await?;
+    backend.jobs.check_deployable()?;
+    let (bucket, key) = spark::script_location(&settings)?;
+    let location = format!("s3://{bucket}/{key}");
+    if deploy::script_uploaded(backend.objects.as_ref(), &bucket, &key, spark::SCRIPT).await? {
+        ctx.printer.notice(format_args!("{location} is up to date: nothing to change"));
+        return Ok(());
+    }
+    let mut table = Table::new(["step", "resource", "change"]);
+    table.push(vec![
+        "upload script".into(),
+        location.clone().into(),
+        crate::pricing::human_bytes(spark::SCRIPT.len() as u64).into(),
+    ]);
+    ctx.printer.print_table(&table)?;
+    if args.dry_run {
+        ctx.printer.notice("dry run: nothing changed");
+        return Ok(());
+    }
+    backend.objects.put(&bucket, &key, bytes::Bytes::from_static(spark::SCRIPT.as_bytes())).await?;
+    ctx.printer.notice(format_args!("uploaded {location}: EMR Serverless runs take it as their entry point"));
+    Ok(())
 }
 
 async fn glue(ctx: &Context, args: DeployGlueArgs) -> Result<()> {

@@ -10,7 +10,7 @@ use futures::StreamExt;
 use serde_json::json;
 
 use super::Context;
-use crate::backend::{Backend, Invocation, JobRun, ObjectInfo};
+use crate::backend::{Backend, Invocation, JobRun, ObjectInfo, SparkRun};
 use crate::cli::Remote;
 use crate::error::{RemoteFailed, TimedOut, usage};
 use crate::lambda::FunctionAnswer;
@@ -41,12 +41,24 @@ const LAMBDA_GB: f64 = 1.0;
 const LAMBDA_BYTES_PER_SECOND: f64 = 5e6;
 const LAMBDA_SECONDS_PER_CALL: f64 = 0.1;
 
+/// An EMR Serverless run of the transform: the smallest Spark application (a driver and an
+/// executor of 4 vCPUs and 16 GB each) reading this much compressed input per second, billed
+/// with a 1-minute minimum.
+const EMR_VCPUS: f64 = 8.0;
+const EMR_GB: f64 = 32.0;
+const EMR_BYTES_PER_SECOND: f64 = 20e6;
+const EMR_MINIMUM_SECONDS: f64 = 60.0;
+
 /// What a remote run may cost at these prices, for `backfill --dry-run`.
 pub fn estimated_cost(prices: &Prices, remote: Remote, objects: u64, bytes: u64) -> f64 {
     match remote {
         Remote::Glue => {
             let seconds = (bytes as f64 / GLUE_BYTES_PER_SECOND).max(GLUE_MINIMUM_SECONDS);
             seconds * GLUE_DPUS * prices.glue_dpu_hour / 3600.0
+        }
+        Remote::EmrServerless => {
+            let hours = (bytes as f64 / EMR_BYTES_PER_SECOND).max(EMR_MINIMUM_SECONDS) / 3600.0;
+            emr_cost(prices, EMR_VCPUS * hours, EMR_GB * hours)
         }
         Remote::Lambda => {
             let seconds = bytes as f64 / LAMBDA_BYTES_PER_SECOND + LAMBDA_SECONDS_PER_CALL * objects as f64;
@@ -56,17 +68,27 @@ pub fn estimated_cost(prices: &Prices, remote: Remote, objects: u64, bytes: u64)
     }
 }
 
+/// What EMR Serverless bills for this much vCPU and memory time.
+pub fn emr_cost(prices: &Prices, vcpu_hours: f64, memory_gb_hours: f64) -> f64 {
+    vcpu_hours * prices.emr_vcpu_hour + memory_gb_hours * prices.emr_gb_hour
+}
+
 /// The assumptions of [`estimated_cost`], stated beside its figures.
 pub fn cost_assumptions(prices: &Prices) -> String {
     format!(
         "estimate: Glue {GLUE_DPUS} DPUs at USD {}/DPU-hour reading {} MB/s (1-minute minimum per run); \
-         Lambda {LAMBDA_GB} GB at USD {}/GB-s reading {} MB/s + {} ms and USD {} per million requests",
+         Lambda {LAMBDA_GB} GB at USD {}/GB-s reading {} MB/s + {} ms and USD {} per million requests; \
+         EMR Serverless {EMR_VCPUS} vCPUs and {EMR_GB} GB at USD {}/vCPU-hour and {}/GB-hour reading {} MB/s \
+         (1-minute minimum per run)",
         prices.glue_dpu_hour,
         GLUE_BYTES_PER_SECOND / 1e6,
         prices.lambda_gb_second,
         LAMBDA_BYTES_PER_SECOND / 1e6,
         LAMBDA_SECONDS_PER_CALL * 1000.0,
-        prices.lambda_million_requests
+        prices.lambda_million_requests,
+        prices.emr_vcpu_hour,
+        prices.emr_gb_hour,
+        EMR_BYTES_PER_SECOND / 1e6
     )
 }
 
@@ -86,6 +108,77 @@ pub fn lambda_function(settings: &Settings) -> Result<String> {
             settings.env_name.value
         ))
     })
+}
+
+/// The EMR Serverless run of the shipped Spark script over the lake, with `arguments` (the days
+/// or keys) after the lake's own.
+pub fn spark_run(settings: &Settings, arguments: &[(String, String)]) -> Result<SparkRun> {
+    let missing = |key: &str| {
+        usage(format!(
+            "`{key}` is not set for environment `{}` (bdctl.toml or {})",
+            settings.env_name.value,
+            crate::settings::env_var_for(key)
+        ))
+    };
+    let application =
+        settings.emr_application_id.value.clone().ok_or_else(|| missing("emr_application_id"))?;
+    let role = settings.emr_role_arn.value.clone().ok_or_else(|| missing("emr_role_arn"))?;
+    let (bucket, key) = crate::spark::script_location(settings)?;
+    let mut flat = Vec::new();
+    for (name, value) in crate::spark::spark_arguments(settings)?.iter().chain(arguments) {
+        flat.push(name.clone());
+        flat.push(value.clone());
+    }
+    Ok(SparkRun {
+        application,
+        role,
+        entry_point: format!("s3://{bucket}/{key}"),
+        arguments: flat,
+        name: format!("bdctl-transform-{}", settings.env_name.value),
+    })
+}
+
+/// Starts a job run on EMR Serverless and waits for it to end, as [`run_glue_job`] does.
+pub async fn run_emr_job(
+    ctx: &Context,
+    backend: &Backend,
+    run: &SparkRun,
+    timeout: Duration,
+) -> Result<JobRun> {
+    let run_id = backend.jobs.start_spark_run(run).await?;
+    let application = &run.application;
+    ctx.printer.notice(format_args!("started EMR Serverless run {run_id} on application {application}"));
+    let spinner = ctx.printer.spinner(format!("EMR Serverless run {run_id}: submitted"));
+    let started = Instant::now();
+    let mut attempt = 0;
+    let state = loop {
+        let state = backend.jobs.spark_run(application, &run_id).await?;
+        spinner.set_message(format!("EMR Serverless run {run_id}: {}", state.state));
+        if state.finished {
+            break state;
+        }
+        if started.elapsed() >= timeout {
+            spinner.finish_and_clear();
+            return Err(TimedOut(format!(
+                "EMR Serverless run {run_id} is still {} after {}; it goes on in application {application}",
+                state.state,
+                humantime::format_duration(Duration::from_secs(timeout.as_secs()))
+            ))
+            .into());
+        }
+        tokio::time::sleep(poll_delay(attempt)).await;
+        attempt += 1;
+    };
+    spinner.finish_and_clear();
+    if !state.succeeded {
+        return Err(RemoteFailed(format!(
+            "EMR Serverless run {run_id} ended {}: {}",
+            state.state,
+            state.error.as_deref().unwrap_or("no details")
+        ))
+        .into());
+    }
+    Ok(state)
 }
 
 /// Starts a run of the Glue job and waits for it to end; a failed run is exit 3, a run still
@@ -267,6 +360,64 @@ pub async fn dispatch(
                 }
             }
             table.rows.sort_by(|a, b| a[1].as_str().cmp(&b[1].as_str()));
+            if !table.rows.is_empty() {
+                ctx.printer.print_table(&table)?;
+            }
+            match first_error {
+                Some(err) => Err(err),
+                None => Ok(()),
+            }
+        }
+        Remote::EmrServerless => {
+            let prices = Prices::from_settings(settings);
+            let mut runs = Vec::new();
+            for (scope, arguments) in &work.glue_runs {
+                runs.push((scope.clone(), spark_run(settings, arguments)?));
+            }
+            let mut running = futures::stream::iter(runs.iter().map(|(scope, run)| async move {
+                (scope.clone(), run_emr_job(ctx, backend, run, timeout).await)
+            }))
+            .buffer_unordered(jobs.max(1));
+            let mut table = Table::new([
+                "scope",
+                "run_id",
+                "state",
+                "seconds",
+                "vcpu_hours",
+                "memory_gb_hours",
+                "cost_usd",
+            ]);
+            let mut first_error = None;
+            while let Some((scope, result)) = running.next().await {
+                match result {
+                    Ok(run) => {
+                        let cost = emr_cost(
+                            &prices,
+                            run.vcpu_hours.unwrap_or(0.0),
+                            run.memory_gb_hours.unwrap_or(0.0),
+                        );
+                        table.push(vec![
+                            scope.into(),
+                            run.id.into(),
+                            run.state.into(),
+                            run.execution_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
+                            run.vcpu_hours.map_or(serde_json::Value::Null, serde_json::Value::from),
+                            run.memory_gb_hours.map_or(serde_json::Value::Null, serde_json::Value::from),
+                            serde_json::Value::from((cost * 1e6).round() / 1e6),
+                        ])
+                    }
+                    Err(err) => {
+                        if work.glue_runs.len() > 1 {
+                            ctx.printer.warn(format_args!(
+                                "{scope}: {}",
+                                crate::error::render(&err).trim_start_matches("error: ")
+                            ));
+                        }
+                        first_error.get_or_insert(err);
+                    }
+                }
+            }
+            table.rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
             if !table.rows.is_empty() {
                 ctx.printer.print_table(&table)?;
             }

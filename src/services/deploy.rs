@@ -283,6 +283,17 @@ fn job_changes(current: &GlueJobSpec, wanted: &GlueJobSpec) -> Vec<String> {
     changes
 }
 
+/// Whether the script is at its place already (its name carries its hash).
+pub async fn script_uploaded(
+    objects: &dyn ObjectStore,
+    bucket: &str,
+    key: &str,
+    script: &str,
+) -> Result<bool> {
+    let listed = objects.list(bucket, key).await?;
+    Ok(listed.iter().any(|o| o.key == key && o.size == script.len() as u64))
+}
+
 /// The steps that bring the job and its script to what the deployment wants.
 pub async fn plan_glue(
     jobs: &dyn Jobs,
@@ -291,12 +302,8 @@ pub async fn plan_glue(
 ) -> Result<(Option<GlueJobSpec>, Vec<GlueStep>)> {
     let current = jobs.describe_job(&deployment.spec.name).await?;
     let mut steps = Vec::new();
-    let uploaded = objects
-        .list(&deployment.script_bucket, &deployment.script_key)
-        .await?
-        .iter()
-        .any(|o| o.key == deployment.script_key && o.size == deployment.script.len() as u64);
-    if !uploaded {
+    if !script_uploaded(objects, &deployment.script_bucket, &deployment.script_key, deployment.script).await?
+    {
         steps.push(GlueStep::UploadScript);
     }
     match &current {

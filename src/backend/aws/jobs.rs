@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use async_trait::async_trait;
+use aws_sdk_emrserverless::types::{JobDriver, JobRunState as EmrRunState, SparkSubmit};
 use aws_sdk_glue::types::{JobCommand, JobRunState, JobUpdate, WorkerType};
 use aws_sdk_lambda::primitives::Blob;
 use aws_sdk_lambda::types::InvocationType;
@@ -9,16 +10,21 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use bytes::Bytes;
 
 use super::call_failed;
-use crate::backend::{GlueJobSpec, Invocation, JobRun, Jobs};
+use crate::backend::{GlueJobSpec, Invocation, JobRun, Jobs, SparkRun};
 
 pub struct AwsJobs {
     glue: aws_sdk_glue::Client,
     lambda: aws_sdk_lambda::Client,
+    emr: aws_sdk_emrserverless::Client,
 }
 
 impl AwsJobs {
-    pub fn new(glue: aws_sdk_glue::Client, lambda: aws_sdk_lambda::Client) -> Self {
-        Self { glue, lambda }
+    pub fn new(
+        glue: aws_sdk_glue::Client,
+        lambda: aws_sdk_lambda::Client,
+        emr: aws_sdk_emrserverless::Client,
+    ) -> Self {
+        Self { glue, lambda, emr }
     }
 }
 
@@ -136,6 +142,8 @@ impl Jobs for AwsJobs {
             error: run.and_then(|r| r.error_message()).map(str::to_string),
             execution_seconds: execution,
             dpu_seconds,
+            vcpu_hours: None,
+            memory_gb_hours: None,
         })
     }
 
@@ -155,6 +163,48 @@ impl Jobs for AwsJobs {
             status: out.status_code(),
             function_error: out.function_error().map(|_| function_error_message(&payload)),
             payload,
+        })
+    }
+
+    async fn start_spark_run(&self, run: &SparkRun) -> Result<String> {
+        let submit = SparkSubmit::builder()
+            .entry_point(&run.entry_point)
+            .set_entry_point_arguments(Some(run.arguments.clone()))
+            .build()?;
+        let out = self
+            .emr
+            .start_job_run()
+            .application_id(&run.application)
+            .execution_role_arn(&run.role)
+            .name(&run.name)
+            .job_driver(JobDriver::SparkSubmit(submit))
+            .send()
+            .await
+            .map_err(|err| call_failed("emr-serverless:StartJobRun", &run.application, err))?;
+        Ok(out.job_run_id().to_string())
+    }
+
+    async fn spark_run(&self, application: &str, run_id: &str) -> Result<JobRun> {
+        let out =
+            self.emr.get_job_run().application_id(application).job_run_id(run_id).send().await.map_err(
+                |err| call_failed("emr-serverless:GetJobRun", &format!("{application} run {run_id}"), err),
+            )?;
+        let run = out.job_run();
+        let state = run.map(|r| r.state().clone()).unwrap_or(EmrRunState::Running);
+        let finished = matches!(state, EmrRunState::Success | EmrRunState::Failed | EmrRunState::Cancelled);
+        let billed = run.and_then(|r| r.billed_resource_utilization());
+        Ok(JobRun {
+            id: run_id.to_string(),
+            state: state.as_str().to_string(),
+            finished,
+            succeeded: state == EmrRunState::Success,
+            error: run.map(|r| r.state_details().to_string()).filter(|d| !d.is_empty()),
+            execution_seconds: run
+                .and_then(|r| r.total_execution_duration_seconds())
+                .map(|s| s.max(0) as u64),
+            dpu_seconds: None,
+            vcpu_hours: billed.and_then(|b| b.v_cpu_hour()),
+            memory_gb_hours: billed.and_then(|b| b.memory_gb_hour()),
         })
     }
 }

@@ -42,6 +42,7 @@ pub struct Clients {
     pub lambda: aws_sdk_lambda::Client,
     pub athena: aws_sdk_athena::Client,
     pub costexplorer: aws_sdk_costexplorer::Client,
+    pub emrserverless: aws_sdk_emrserverless::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
 }
 
@@ -65,6 +66,7 @@ impl Clients {
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
             cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
+            emrserverless: aws_sdk_emrserverless::Client::new(conf),
             // Cost Explorer answers only in us-east-1, whatever the platform's region.
             costexplorer: aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(conf)
@@ -148,7 +150,11 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             clients.firehose.clone(),
             settings.firehose_stream.value.clone(),
         )),
-        jobs: Arc::new(jobs::AwsJobs::new(clients.glue.clone(), clients.lambda.clone())),
+        jobs: Arc::new(jobs::AwsJobs::new(
+            clients.glue.clone(),
+            clients.lambda.clone(),
+            clients.emrserverless.clone(),
+        )),
         functions: Arc::new(functions::AwsFunctions::new(clients.lambda.clone(), clients.s3.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
         costs: Arc::new(costs::CostExplorer::new(

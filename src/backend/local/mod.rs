@@ -25,7 +25,7 @@ pub use store::LocalStore;
 
 use super::{
     Backend, CheckStatus, FunctionSpec, FunctionState, FunctionTrigger, Functions, GlueJobSpec, Identity,
-    Invocation, JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource, ResourceState,
+    Invocation, JobRun, Jobs, ObjectStore, Platform, PostureCheck, Resource, ResourceState, SparkRun,
 };
 use crate::error::not_supported;
 use crate::layout::{Area, area_location};
@@ -116,7 +116,7 @@ impl Functions for LocalFunctions {
 /// The local platform has no remote compute: its transform runs in the bdctl process.
 pub struct LocalJobs;
 
-const NO_REMOTE: &str = "--remote runs the transform on AWS Glue or Lambda; the local backend transforms in this process (leave out --remote)";
+const NO_REMOTE: &str = "--remote runs the transform on AWS Glue, Lambda or EMR Serverless; the local backend transforms in this process (leave out --remote)";
 
 #[async_trait]
 impl Jobs for LocalJobs {
@@ -139,6 +139,12 @@ impl Jobs for LocalJobs {
         Err(not_supported(NO_REMOTE))
     }
     async fn invoke(&self, _function: &str, _payload: bytes::Bytes) -> Result<Invocation> {
+        Err(not_supported(NO_REMOTE))
+    }
+    async fn start_spark_run(&self, _run: &SparkRun) -> Result<String> {
+        Err(not_supported(NO_REMOTE))
+    }
+    async fn spark_run(&self, _application: &str, _run_id: &str) -> Result<JobRun> {
         Err(not_supported(NO_REMOTE))
     }
 }
