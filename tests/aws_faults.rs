@@ -1047,7 +1047,15 @@ async fn a_failed_emr_serverless_run_says_why() {
             "Job failed, ExitCode: 1. Last few exceptions: No module named pyarrow",
         ))
         .build();
-    let emrserverless = mock_client!(aws_sdk_emrserverless, RuleMode::Sequential, [&get]);
+    let start = mock!(aws_sdk_emrserverless::Client::start_job_run).then_output(|| {
+        aws_sdk_emrserverless::operation::start_job_run::StartJobRunOutput::builder()
+            .application_id("app")
+            .job_run_id("run-1")
+            .arn("arn")
+            .build()
+            .unwrap()
+    });
+    let emrserverless = mock_client!(aws_sdk_emrserverless, RuleMode::MatchAny, [&start, &get]);
     let backend = from_clients(Clients { emrserverless, ..unused_clients() });
     let running = backend.jobs.spark_run("app", "run-1").await.unwrap();
     assert!(!running.finished);
@@ -1058,4 +1066,38 @@ async fn a_failed_emr_serverless_run_says_why() {
         Some("Job failed, ExitCode: 1. Last few exceptions: No module named pyarrow")
     );
     assert_eq!((failed.vcpu_hours, failed.memory_gb_hours), (Some(0.5), Some(2.0)));
+
+    // Through the command's polling: a failed run is exit 3 with its details, a run still going
+    // after --timeout exit 4.
+    let ctx = bdctl::commands::Context::new(bdctl::cli::GlobalArgs { quiet: true, ..Default::default() });
+    let spark = bdctl::backend::SparkRun {
+        application: "app".into(),
+        role: "role".into(),
+        entry_point: "s3://s/x.py".into(),
+        arguments: vec![],
+        name: "t".into(),
+    };
+    let get = mock!(aws_sdk_emrserverless::Client::get_job_run)
+        .sequence()
+        .output(run(JobRunState::Failed, "Job failed, ExitCode: 1"))
+        .build();
+    let emrserverless = mock_client!(aws_sdk_emrserverless, RuleMode::MatchAny, [&start, &get]);
+    let backend = from_clients(Clients { emrserverless, ..unused_clients() });
+    let remote =
+        bdctl::commands::remote::run_emr_job(&ctx, &backend, &spark, std::time::Duration::from_secs(60));
+    let err = remote.await.unwrap_err();
+    assert_eq!(bdctl::error::exit_status(&err) as i32, 3);
+    assert!(err.to_string().contains("ended FAILED: Job failed, ExitCode: 1"), "{err}");
+    let get = mock!(aws_sdk_emrserverless::Client::get_job_run)
+        .sequence()
+        .output(run(JobRunState::Running, ""))
+        .repeatedly()
+        .build();
+    let emrserverless = mock_client!(aws_sdk_emrserverless, RuleMode::MatchAny, [&start, &get]);
+    let backend = from_clients(Clients { emrserverless, ..unused_clients() });
+    let remote =
+        bdctl::commands::remote::run_emr_job(&ctx, &backend, &spark, std::time::Duration::from_millis(10));
+    let err = remote.await.unwrap_err();
+    assert_eq!(bdctl::error::exit_status(&err) as i32, 4);
+    assert!(err.to_string().contains("is still RUNNING"), "{err}");
 }
