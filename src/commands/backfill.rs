@@ -14,7 +14,10 @@ use crate::cli::{BackfillArgs, Remote};
 use crate::error::{StopRequest, usage};
 use crate::layout::STATE_PREFIX;
 use crate::output::Table;
-use crate::pipeline::{Lake, PARTITIONS_KEY, RawArea, output_days, record_partitions, transform_objects};
+use crate::pipeline::{
+    Lake, ObjectOutcome, PARTITIONS_KEY, RawArea, completed, output_days, record_partitions,
+    transform_objects,
+};
 use crate::pricing::Prices;
 use crate::services::backfill::{DayPlan, DayTotals, plan, totals};
 
@@ -82,8 +85,36 @@ async fn backfill(
             objects: pending,
             bucket: raw.location.bucket.clone(),
             per_object: false,
+            // The function's answers make the transform's summary; after Spark runs, the
+            // manifests they wrote make the local backfill's.
+            summary_follows: remote != Remote::Lambda && lake.is_some(),
         };
-        return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
+        let started = Instant::now();
+        remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await?;
+        let Some(lake) = lake.filter(|_| work.summary_follows) else { return Ok(()) };
+        let mut results = Vec::new();
+        for object in &work.objects {
+            let outcome = match completed(store.as_ref(), &lake, object).await? {
+                Some(manifest) => Ok(ObjectOutcome {
+                    manifest,
+                    damaged: None,
+                    skipped: false,
+                    elapsed: std::time::Duration::ZERO,
+                }),
+                None => Err(anyhow!("the remote run left no manifest: not transformed completely")),
+            };
+            results.push((object.clone(), outcome));
+        }
+        let failures = warn_failures(ctx, &results);
+        let (per_day, all) = totals(&plan, &results);
+        ctx.printer.print_table(&result_table(&per_day, &all, started.elapsed().as_secs_f64()))?;
+        if failures > 0 {
+            return Err(anyhow!(
+                "{failures} of {} objects were not transformed completely by the remote runs; run the backfill again",
+                results.len()
+            ));
+        }
+        return Ok(());
     }
     let Some(lake) = lake else { return Err(anyhow!("no output locations for a local run")) };
     if args.force && !pending.is_empty() {

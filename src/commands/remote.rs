@@ -314,6 +314,32 @@ pub struct RemoteWork {
     pub bucket: String,
     /// A row per object rather than the totals, for what runs per object.
     pub per_object: bool,
+    /// The caller prints its own summary of what the runs wrote: the runs are notices, not data.
+    pub summary_follows: bool,
+}
+
+/// The job runs: the command's data, or, when a summary follows, a notice line each.
+fn print_runs(ctx: &Context, table: &Table, summary_follows: bool) -> Result<()> {
+    if !summary_follows {
+        if !table.rows.is_empty() {
+            ctx.printer.print_table(table)?;
+        }
+        return Ok(());
+    }
+    for row in &table.rows {
+        let fields: Vec<String> = table
+            .columns
+            .iter()
+            .zip(row)
+            .filter(|(_, value)| !value.is_null())
+            .map(|(column, value)| match value.as_str() {
+                Some(text) => format!("{column} {text}"),
+                None => format!("{column} {value}"),
+            })
+            .collect();
+        ctx.printer.notice(format_args!("run: {}", fields.join(", ")));
+    }
+    Ok(())
 }
 
 /// Runs the work on `remote`, `jobs` runs or invocations at a time, and prints what ran: a row
@@ -360,9 +386,7 @@ pub async fn dispatch(
                 }
             }
             table.rows.sort_by(|a, b| a[1].as_str().cmp(&b[1].as_str()));
-            if !table.rows.is_empty() {
-                ctx.printer.print_table(&table)?;
-            }
+            print_runs(ctx, &table, work.summary_follows)?;
             match first_error {
                 Some(err) => Err(err),
                 None => Ok(()),
@@ -418,9 +442,7 @@ pub async fn dispatch(
                 }
             }
             table.rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
-            if !table.rows.is_empty() {
-                ctx.printer.print_table(&table)?;
-            }
+            print_runs(ctx, &table, work.summary_follows)?;
             match first_error {
                 Some(err) => Err(err),
                 None => Ok(()),

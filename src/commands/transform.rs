@@ -50,6 +50,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
             objects,
             bucket: raw.location.bucket.clone(),
             per_object: args.objects,
+            summary_follows: false,
         };
         return remote::dispatch(ctx, &backend, &settings, remote, &work, jobs, args.run_on.timeout).await;
     }
