@@ -253,6 +253,12 @@ async fn the_function_writes_the_lake_bdctl_transform_writes() {
     assert_eq!(contents(&clients, &remote_lake).await, remote_written, "a re-run writes the same bytes");
 }
 
+/// An IAM role on the emulator for a function or job to run as; its ARN.
+async fn create_role(clients: &Clients, name: &str) -> String {
+    let created = clients.iam.create_role().role_name(name).assume_role_policy_document("{}").send().await;
+    created.unwrap().role.unwrap().arn
+}
+
 /// A small Linux x86_64 executable as far as the package check reads one: the ELF header and
 /// the glibc versions it asks for.
 fn tiny_executable(dir: &std::path::Path, name: &str, tag: &[u8]) -> std::path::PathBuf {
@@ -304,17 +310,7 @@ async fn deploy_lambda_installs_the_function_and_its_trigger_once() {
         create_bucket(&clients, bucket).await;
     }
     foreign_notifications(&python, &endpoint, &raw);
-    let role = clients
-        .iam
-        .create_role()
-        .role_name(&function)
-        .assume_role_policy_document("{}")
-        .send()
-        .await
-        .unwrap()
-        .role
-        .unwrap()
-        .arn;
+    let role = create_role(&clients, &function).await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
         &endpoint,
@@ -417,8 +413,7 @@ async fn deploy_lambda_takes_an_arm64_zip() {
     create_bucket(&clients, &raw).await;
     // moto answers an empty notification configuration with a root element S3 does not use.
     foreign_notifications(&python, &endpoint, &raw);
-    let role = clients.iam.create_role().role_name(&function).assume_role_policy_document("{}").send().await;
-    let role = role.unwrap().role.unwrap().arn;
+    let role = create_role(&clients, &function).await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
         &endpoint,
@@ -470,8 +465,7 @@ async fn deploy_glue_uploads_the_script_under_its_hash_and_defines_the_job_once(
     for bucket in [&raw, &lake, &scripts] {
         create_bucket(&clients, bucket).await;
     }
-    let role = clients.iam.create_role().role_name(&job).assume_role_policy_document("{}").send().await;
-    let role = role.unwrap().role.unwrap().arn;
+    let role = create_role(&clients, &job).await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
         &endpoint,

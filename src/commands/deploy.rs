@@ -30,15 +30,12 @@ async fn emr_serverless(ctx: &Context, args: DeployGlueArgs) -> Result<()> {
         ctx.printer.notice(format_args!("{location} is up to date: nothing to change"));
         return Ok(());
     }
-    let mut table = Table::new(["step", "resource", "change"]);
-    table.push(vec![
-        "upload script".into(),
-        location.clone().into(),
-        crate::pricing::human_bytes(spark::SCRIPT.len() as u64).into(),
-    ]);
-    ctx.printer.print_table(&table)?;
-    if args.dry_run {
-        ctx.printer.notice("dry run: nothing changed");
+    let plan = vec![(
+        "upload script".to_string(),
+        location.clone(),
+        crate::pricing::human_bytes(spark::SCRIPT.len() as u64),
+    )];
+    if !go_ahead(ctx, plan, args.dry_run, None)? {
         return Ok(());
     }
     backend.objects.put(&bucket, &key, bytes::Bytes::from_static(spark::SCRIPT.as_bytes())).await?;
@@ -80,32 +77,50 @@ async fn glue(ctx: &Context, args: DeployGlueArgs) -> Result<()> {
         ctx.printer.notice(format_args!("Glue job {name} is up to date: nothing to change"));
         return Ok(());
     }
-    let mut table = Table::new(["step", "resource", "change"]);
-    for step in &steps {
-        let (action, resource, change) = step.describe(&deployment);
-        table.push(vec![action.into(), resource.into(), change.into()]);
-    }
-    ctx.printer.print_table(&table)?;
-    if args.dry_run {
-        ctx.printer.notice("dry run: nothing changed");
-        return Ok(());
-    }
+    let plan = steps.iter().map(|step| step.describe(&deployment)).collect();
     let replaces_script =
         current.as_ref().is_some_and(|c| c.script_location != deployment.spec.script_location);
-    if replaces_script && !ctx.printer.confirm(&format!("replace the script of Glue job {name}"))? {
-        ctx.printer.notice("nothing changed");
+    let replacing = replaces_script.then(|| format!("replace the script of Glue job {name}"));
+    if !go_ahead(ctx, plan, args.dry_run, replacing)? {
         return Ok(());
     }
     {
         let reporter = ctx.printer.reporter("deploying");
         deploy::apply_glue(jobs, objects, &deployment, current.as_ref(), &steps, &reporter).await?;
     }
-    ctx.printer.notice(format_args!(
-        "deployed {name}: {} step{} done",
-        steps.len(),
-        if steps.len() == 1 { "" } else { "s" }
-    ));
+    deployed(ctx, &name, steps.len());
     Ok(())
+}
+
+/// Prints the plan; says whether to carry it out: not on a dry run, and when it replaces what
+/// runs (`replacing` says what) only once confirmed.
+fn go_ahead(
+    ctx: &Context,
+    plan: Vec<(String, String, String)>,
+    dry_run: bool,
+    replacing: Option<String>,
+) -> Result<bool> {
+    let mut table = Table::new(["step", "resource", "change"]);
+    for (step, resource, change) in plan {
+        table.push(vec![step.into(), resource.into(), change.into()]);
+    }
+    ctx.printer.print_table(&table)?;
+    if dry_run {
+        ctx.printer.notice("dry run: nothing changed");
+        return Ok(false);
+    }
+    if let Some(question) = replacing
+        && !ctx.printer.confirm(&question)?
+    {
+        ctx.printer.notice("nothing changed");
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+fn deployed(ctx: &Context, name: &str, steps: usize) {
+    ctx.printer
+        .notice(format_args!("deployed {name}: {steps} step{} done", if steps == 1 { "" } else { "s" }));
 }
 
 async fn lambda(ctx: &Context, args: DeployLambdaArgs) -> Result<()> {
@@ -144,34 +159,18 @@ async fn lambda(ctx: &Context, args: DeployLambdaArgs) -> Result<()> {
         ctx.printer.notice(format_args!("Lambda function {name} is up to date: nothing to change"));
         return Ok(());
     }
-    let mut table = Table::new(["step", "resource", "change"]);
-    for step in &steps {
-        let (action, change) = step.describe(&deployment);
-        let resource = match step {
-            Step::SetTrigger { .. } => format!("s3://{}", deployment.bucket),
-            _ => name.clone(),
-        };
-        table.push(vec![action.into(), resource.into(), change.into()]);
-    }
-    ctx.printer.print_table(&table)?;
-    if args.dry_run {
-        ctx.printer.notice("dry run: nothing changed");
-        return Ok(());
-    }
-    if steps.iter().any(|s| matches!(s, Step::ReplaceCode { .. }))
-        && !ctx.printer.confirm(&format!("replace the code of Lambda function {name}"))?
-    {
-        ctx.printer.notice("nothing changed");
+    let plan = steps.iter().map(|step| step.describe(&deployment)).collect();
+    let replacing = steps
+        .iter()
+        .any(|s| matches!(s, Step::ReplaceCode { .. }))
+        .then(|| format!("replace the code of Lambda function {name}"));
+    if !go_ahead(ctx, plan, args.dry_run, replacing)? {
         return Ok(());
     }
     {
         let reporter = ctx.printer.reporter("deploying");
         deploy::apply(backend.functions.as_ref(), &deployment, &steps, &reporter).await?;
     }
-    ctx.printer.notice(format_args!(
-        "deployed {name}: {} step{} done",
-        steps.len(),
-        if steps.len() == 1 { "" } else { "s" }
-    ));
+    deployed(ctx, &name, steps.len());
     Ok(())
 }

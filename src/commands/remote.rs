@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, anyhow};
 use bytes::Bytes;
 use futures::StreamExt;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::Context;
 use crate::backend::{Backend, Invocation, JobRun, ObjectInfo, SparkRun};
@@ -138,6 +138,65 @@ pub fn spark_run(settings: &Settings, arguments: &[(String, String)]) -> Result<
     })
 }
 
+/// How a polled run is named in its spinner and messages.
+struct Watched<'a> {
+    /// "Glue job J run R", "EMR Serverless run R".
+    run: String,
+    /// The spinner's state before the first answer.
+    first_state: &'a str,
+    /// Where a run that outlives the wait goes on.
+    goes_on: String,
+    /// What a failure without a message says.
+    no_message: &'a str,
+}
+
+/// Polls a run to its end with a spinner: a failed run is exit 3, a run still going after
+/// `timeout` exit 4 (the run keeps going on the service).
+async fn watch_run<F, Fut>(
+    ctx: &Context,
+    watched: Watched<'_>,
+    timeout: Duration,
+    mut poll: F,
+) -> Result<JobRun>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<JobRun>>,
+{
+    let name = &watched.run;
+    let spinner = ctx.printer.spinner(format!("{name}: {}", watched.first_state));
+    let started = Instant::now();
+    let mut attempt = 0;
+    let run = loop {
+        let run = poll().await?;
+        spinner.set_message(format!("{name}: {}", run.state));
+        if run.finished {
+            break run;
+        }
+        if started.elapsed() >= timeout {
+            spinner.finish_and_clear();
+            return Err(TimedOut(format!(
+                "{name} is still {} after {}; it goes on in {}",
+                run.state,
+                humantime::format_duration(Duration::from_secs(timeout.as_secs())),
+                watched.goes_on
+            ))
+            .into());
+        }
+        tokio::time::sleep(poll_delay(attempt)).await;
+        attempt += 1;
+    };
+    spinner.finish_and_clear();
+    if !run.succeeded {
+        return Err(RemoteFailed(format!(
+            "{name} ended {}: {}",
+            run.state,
+            run.error.as_deref().unwrap_or(watched.no_message)
+        ))
+        .into());
+    }
+    Ok(run)
+}
+
 /// Starts a job run on EMR Serverless and waits for it to end, as [`run_glue_job`] does.
 pub async fn run_emr_job(
     ctx: &Context,
@@ -148,37 +207,13 @@ pub async fn run_emr_job(
     let run_id = backend.jobs.start_spark_run(run).await?;
     let application = &run.application;
     ctx.printer.notice(format_args!("started EMR Serverless run {run_id} on application {application}"));
-    let spinner = ctx.printer.spinner(format!("EMR Serverless run {run_id}: submitted"));
-    let started = Instant::now();
-    let mut attempt = 0;
-    let state = loop {
-        let state = backend.jobs.spark_run(application, &run_id).await?;
-        spinner.set_message(format!("EMR Serverless run {run_id}: {}", state.state));
-        if state.finished {
-            break state;
-        }
-        if started.elapsed() >= timeout {
-            spinner.finish_and_clear();
-            return Err(TimedOut(format!(
-                "EMR Serverless run {run_id} is still {} after {}; it goes on in application {application}",
-                state.state,
-                humantime::format_duration(Duration::from_secs(timeout.as_secs()))
-            ))
-            .into());
-        }
-        tokio::time::sleep(poll_delay(attempt)).await;
-        attempt += 1;
+    let watched = Watched {
+        run: format!("EMR Serverless run {run_id}"),
+        first_state: "submitted",
+        goes_on: format!("application {application}"),
+        no_message: "no details",
     };
-    spinner.finish_and_clear();
-    if !state.succeeded {
-        return Err(RemoteFailed(format!(
-            "EMR Serverless run {run_id} ended {}: {}",
-            state.state,
-            state.error.as_deref().unwrap_or("no details")
-        ))
-        .into());
-    }
-    Ok(state)
+    watch_run(ctx, watched, timeout, || backend.jobs.spark_run(application, &run_id)).await
 }
 
 /// Starts a run of the Glue job and waits for it to end; a failed run is exit 3, a run still
@@ -192,37 +227,13 @@ pub async fn run_glue_job(
 ) -> Result<JobRun> {
     let run_id = backend.jobs.start_job(job, arguments).await?;
     ctx.printer.notice(format_args!("started Glue job {job} run {run_id}"));
-    let spinner = ctx.printer.spinner(format!("Glue job {job} run {run_id}: starting"));
-    let started = Instant::now();
-    let mut attempt = 0;
-    let run = loop {
-        let run = backend.jobs.job_run(job, &run_id).await?;
-        spinner.set_message(format!("Glue job {job} run {run_id}: {}", run.state));
-        if run.finished {
-            break run;
-        }
-        if started.elapsed() >= timeout {
-            spinner.finish_and_clear();
-            return Err(TimedOut(format!(
-                "Glue job {job} run {run_id} is still {} after {}; it goes on in AWS Glue",
-                run.state,
-                humantime::format_duration(Duration::from_secs(timeout.as_secs()))
-            ))
-            .into());
-        }
-        tokio::time::sleep(poll_delay(attempt)).await;
-        attempt += 1;
+    let watched = Watched {
+        run: format!("Glue job {job} run {run_id}"),
+        first_state: "starting",
+        goes_on: "AWS Glue".to_string(),
+        no_message: "no error message",
     };
-    spinner.finish_and_clear();
-    if !run.succeeded {
-        return Err(RemoteFailed(format!(
-            "Glue job {job} run {run_id} ended {}: {}",
-            run.state,
-            run.error.as_deref().unwrap_or("no error message")
-        ))
-        .into());
-    }
-    Ok(run)
+    watch_run(ctx, watched, timeout, || backend.jobs.job_run(job, &run_id)).await
 }
 
 /// The S3 event notification a put of `object` in `bucket` produces, as the function receives it.
@@ -342,6 +353,42 @@ fn print_runs(ctx: &Context, table: &Table, summary_follows: bool) -> Result<()>
     Ok(())
 }
 
+/// Waits for every run, `jobs` at a time, with a row per run that succeeded (sorted by scope);
+/// the first failure is returned after the others have ended.
+async fn collect_runs<Fut>(
+    ctx: &Context,
+    work: &RemoteWork,
+    runs: impl Iterator<Item = (String, Fut)>,
+    jobs: usize,
+    mut table: Table,
+    row: impl Fn(String, JobRun) -> Vec<Value>,
+) -> Result<()>
+where
+    Fut: std::future::Future<Output = Result<JobRun>>,
+{
+    let mut running = futures::stream::iter(runs.map(|(scope, run)| async move { (scope, run.await) }))
+        .buffer_unordered(jobs.max(1));
+    let mut first_error = None;
+    while let Some((scope, result)) = running.next().await {
+        match result {
+            Ok(run) => table.push(row(scope, run)),
+            Err(err) => {
+                if work.glue_runs.len() > 1 {
+                    ctx.printer.warn(format_args!(
+                        "{scope}: {}",
+                        crate::error::render(&err).trim_start_matches("error: ")
+                    ));
+                }
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    let scope = table.columns.iter().position(|c| c == "scope").unwrap_or(0);
+    table.rows.sort_by(|a, b| a[scope].as_str().cmp(&b[scope].as_str()));
+    print_runs(ctx, &table, work.summary_follows)?;
+    first_error.map_or(Ok(()), Err)
+}
+
 /// Runs the work on `remote`, `jobs` runs or invocations at a time, and prints what ran: a row
 /// per Glue run, or per object invoked. Every run is waited for; the first failure is returned
 /// after the others have ended (exit 3, or 4 for a run still going after `timeout`).
@@ -357,52 +404,32 @@ pub async fn dispatch(
     match remote {
         Remote::Glue => {
             let job = glue_job(settings)?;
-            let mut running = futures::stream::iter(work.glue_runs.iter().map(|(scope, arguments)| {
-                let job = job.clone();
-                async move { (scope.clone(), run_glue_job(ctx, backend, &job, arguments, timeout).await) }
-            }))
-            .buffer_unordered(jobs.max(1));
-            let mut table = Table::new(["job", "scope", "run_id", "state", "seconds", "dpu_seconds"]);
-            let mut first_error = None;
-            while let Some((scope, result)) = running.next().await {
-                match result {
-                    Ok(run) => table.push(vec![
-                        job.clone().into(),
-                        scope.into(),
-                        run.id.into(),
-                        run.state.into(),
-                        run.execution_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
-                        run.dpu_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
-                    ]),
-                    Err(err) => {
-                        if work.glue_runs.len() > 1 {
-                            ctx.printer.warn(format_args!(
-                                "{scope}: {}",
-                                crate::error::render(&err).trim_start_matches("error: ")
-                            ));
-                        }
-                        first_error.get_or_insert(err);
-                    }
-                }
-            }
-            table.rows.sort_by(|a, b| a[1].as_str().cmp(&b[1].as_str()));
-            print_runs(ctx, &table, work.summary_follows)?;
-            match first_error {
-                Some(err) => Err(err),
-                None => Ok(()),
-            }
+            let runs = work.glue_runs.iter().map(|(scope, arguments)| {
+                (scope.clone(), run_glue_job(ctx, backend, &job, arguments, timeout))
+            });
+            let table = Table::new(["job", "scope", "run_id", "state", "seconds", "dpu_seconds"]);
+            collect_runs(ctx, work, runs, jobs, table, |scope, run| {
+                vec![
+                    job.clone().into(),
+                    scope.into(),
+                    run.id.into(),
+                    run.state.into(),
+                    run.execution_seconds.map_or(Value::Null, Value::from),
+                    run.dpu_seconds.map_or(Value::Null, Value::from),
+                ]
+            })
+            .await
         }
         Remote::EmrServerless => {
             let prices = Prices::from_settings(settings);
-            let mut runs = Vec::new();
+            let mut spark_runs = Vec::new();
             for (scope, arguments) in &work.glue_runs {
-                runs.push((scope.clone(), spark_run(settings, arguments)?));
+                spark_runs.push((scope.clone(), spark_run(settings, arguments)?));
             }
-            let mut running = futures::stream::iter(runs.iter().map(|(scope, run)| async move {
-                (scope.clone(), run_emr_job(ctx, backend, run, timeout).await)
-            }))
-            .buffer_unordered(jobs.max(1));
-            let mut table = Table::new([
+            let runs = spark_runs
+                .iter()
+                .map(|(scope, run)| (scope.clone(), run_emr_job(ctx, backend, run, timeout)));
+            let table = Table::new([
                 "scope",
                 "run_id",
                 "state",
@@ -411,42 +438,20 @@ pub async fn dispatch(
                 "memory_gb_hours",
                 "cost_usd",
             ]);
-            let mut first_error = None;
-            while let Some((scope, result)) = running.next().await {
-                match result {
-                    Ok(run) => {
-                        let cost = emr_cost(
-                            &prices,
-                            run.vcpu_hours.unwrap_or(0.0),
-                            run.memory_gb_hours.unwrap_or(0.0),
-                        );
-                        table.push(vec![
-                            scope.into(),
-                            run.id.into(),
-                            run.state.into(),
-                            run.execution_seconds.map_or(serde_json::Value::Null, serde_json::Value::from),
-                            run.vcpu_hours.map_or(serde_json::Value::Null, serde_json::Value::from),
-                            run.memory_gb_hours.map_or(serde_json::Value::Null, serde_json::Value::from),
-                            serde_json::Value::from((cost * 1e6).round() / 1e6),
-                        ])
-                    }
-                    Err(err) => {
-                        if work.glue_runs.len() > 1 {
-                            ctx.printer.warn(format_args!(
-                                "{scope}: {}",
-                                crate::error::render(&err).trim_start_matches("error: ")
-                            ));
-                        }
-                        first_error.get_or_insert(err);
-                    }
-                }
-            }
-            table.rows.sort_by(|a, b| a[0].as_str().cmp(&b[0].as_str()));
-            print_runs(ctx, &table, work.summary_follows)?;
-            match first_error {
-                Some(err) => Err(err),
-                None => Ok(()),
-            }
+            collect_runs(ctx, work, runs, jobs, table, |scope, run| {
+                let cost =
+                    emr_cost(&prices, run.vcpu_hours.unwrap_or(0.0), run.memory_gb_hours.unwrap_or(0.0));
+                vec![
+                    scope.into(),
+                    run.id.into(),
+                    run.state.into(),
+                    run.execution_seconds.map_or(Value::Null, Value::from),
+                    run.vcpu_hours.map_or(Value::Null, Value::from),
+                    run.memory_gb_hours.map_or(Value::Null, Value::from),
+                    Value::from((cost * 1e6).round() / 1e6),
+                ]
+            })
+            .await
         }
         Remote::Lambda => {
             let function = lambda_function(settings)?;

@@ -67,15 +67,9 @@ impl ObjectAnswer {
         let object = ObjectInfo { key: self.source_key, size, last_modified: None };
         let problem = self.problem.unwrap_or_default();
         let result = match (self.status, self.manifest) {
-            (ObjectStatus::Ok, Some(manifest)) => Ok(ObjectOutcome {
+            (status @ (ObjectStatus::Ok | ObjectStatus::Damaged), Some(manifest)) => Ok(ObjectOutcome {
                 manifest,
-                damaged: None,
-                skipped: false,
-                elapsed: Duration::from_secs_f64(self.seconds.max(0.0)),
-            }),
-            (ObjectStatus::Damaged, Some(manifest)) => Ok(ObjectOutcome {
-                manifest,
-                damaged: Some(problem),
+                damaged: (status == ObjectStatus::Damaged).then_some(problem),
                 skipped: false,
                 elapsed: Duration::from_secs_f64(self.seconds.max(0.0)),
             }),

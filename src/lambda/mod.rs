@@ -53,12 +53,7 @@ impl Function {
     pub async fn from_environment(memory_mb: u32) -> Result<Self> {
         let settings = Settings::load(&GlobalArgs::default())?;
         let store = crate::backend::factory::connect_object_store(&settings).await?;
-        Ok(Self {
-            store,
-            raw: RawArea::from_settings(&settings)?,
-            lake: Lake::from_settings(&settings)?,
-            memory_mb,
-        })
+        Self::new(store, &settings, memory_mb)
     }
 
     pub fn new(store: Arc<dyn ObjectStore>, settings: &Settings, memory_mb: u32) -> Result<Self> {

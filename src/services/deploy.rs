@@ -38,8 +38,17 @@ pub enum Step {
 }
 
 impl Step {
-    /// (step, change) for the plan table.
-    pub fn describe(&self, deployment: &Deployment) -> (String, String) {
+    /// (step, resource, change) for the plan table.
+    pub fn describe(&self, deployment: &Deployment) -> (String, String, String) {
+        let resource = match self {
+            Step::SetTrigger { .. } => format!("s3://{}", deployment.bucket),
+            _ => deployment.spec.name.clone(),
+        };
+        let (step, change) = self.step_and_change(deployment);
+        (step, resource, change)
+    }
+
+    fn step_and_change(&self, deployment: &Deployment) -> (String, String) {
         let spec = &deployment.spec;
         match self {
             Step::Create => (

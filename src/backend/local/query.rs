@@ -113,6 +113,8 @@ impl LocalQuery {
         let started = std::time::Instant::now();
         let mut stream = execute_stream(plan.clone(), ctx.task_ctx()).map_err(failed)?;
         let mut rows = 0;
+        // Reading the scans' metrics walks the plan: often enough for a spinner, not per batch.
+        let mut reported = started;
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(failed)?;
             let columns = batch.columns();
@@ -120,7 +122,10 @@ impl LocalQuery {
                 sink.row(columns.iter().map(|c| cell(c, row)).collect())?;
             }
             rows += batch.num_rows() as u64;
-            sink.progress("RUNNING", column_bytes_read(plan.as_ref()));
+            if reported.elapsed() >= PROGRESS_EVERY {
+                reported = std::time::Instant::now();
+                sink.progress("RUNNING", column_bytes_read(plan.as_ref()));
+            }
         }
         Ok(QueryStats {
             query_id: None,
@@ -160,6 +165,9 @@ fn value_kind(data_type: &DataType) -> ValueKind {
         ValueKind::Text
     }
 }
+
+/// How often a running query reports its progress.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// The column chunk bytes the scans read (the readers' `bytes_scanned`), as Athena bills them.
 fn column_bytes_read(plan: &dyn ExecutionPlan) -> u64 {
