@@ -52,6 +52,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+            cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
+            cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -820,6 +822,143 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;quarantine'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+            cand show 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+            cand replay 'Transform quarantined records again; what now transforms lands in the lake'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;quarantine;list'= {
+            cand --from 'First day, YYYY-MM-DD (the day a file is filed under)'
+            cand --to 'Last day, YYYY-MM-DD'
+            cand --by 'How to group the records'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;quarantine;show'= {
+            cand --from 'First day, YYYY-MM-DD (the day a file is filed under)'
+            cand --to 'Last day, YYYY-MM-DD'
+            cand --reason 'Only records whose reason contains this text (case-insensitive)'
+            cand --limit 'At most this many records (0: all)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;quarantine;replay'= {
+            cand --from 'First day, YYYY-MM-DD (the day a file is filed under)'
+            cand --to 'Last day, YYYY-MM-DD'
+            cand --reason 'Only records whose reason contains this text (case-insensitive)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Say what would land and what would still fail, and write nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;quarantine;help'= {
+            cand list 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+            cand show 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+            cand replay 'Transform quarantined records again; what now transforms lands in the lake'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;quarantine;help;list'= {
+        }
+        &'bdctl;quarantine;help;show'= {
+        }
+        &'bdctl;quarantine;help;replay'= {
+        }
+        &'bdctl;quarantine;help;help'= {
+        }
+        &'bdctl;reconcile'= {
+            cand --from 'First day, YYYY-MM-DD (default: six days before --to)'
+            cand --to 'Last day, YYYY-MM-DD (default: today, UTC)'
+            cand --jobs 'Raw objects read at the same time (default: the number of CPUs)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;completions'= {
             cand --dir 'Write the file(s) into this directory instead of printing (every shell when none is named)'
             cand --env 'Environment of bdctl.toml to use'
@@ -880,6 +1019,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+            cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
+            cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -955,6 +1096,19 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;metrics'= {
         }
         &'bdctl;help;status'= {
+        }
+        &'bdctl;help;quarantine'= {
+            cand list 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+            cand show 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+            cand replay 'Transform quarantined records again; what now transforms lands in the lake'
+        }
+        &'bdctl;help;quarantine;list'= {
+        }
+        &'bdctl;help;quarantine;show'= {
+        }
+        &'bdctl;help;quarantine;replay'= {
+        }
+        &'bdctl;help;reconcile'= {
         }
         &'bdctl;help;completions'= {
         }

@@ -59,6 +59,8 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "deploy" -d 'Install bdc
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "quarantine" -d 'The records the transform or Firehose rejected: count them, show them, replay them'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "reconcile" -d 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "man" -d 'Print or write the man pages'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -760,6 +762,130 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand status" -s y -l yes -d 'Answ
 complete -c bdctl -n "__fish_bdctl_using_subcommand status" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand status" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -f -a "list" -d 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -f -a "show" -d 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -f -a "replay" -d 'Transform quarantined records again; what now transforms lands in the lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and not __fish_seen_subcommand_from list show replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l from -d 'First day, YYYY-MM-DD (the day a file is filed under)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l to -d 'Last day, YYYY-MM-DD' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l by -d 'How to group the records' -r -f -a "reason\t''
+day\t''
+source\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l from -d 'First day, YYYY-MM-DD (the day a file is filed under)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l to -d 'Last day, YYYY-MM-DD' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l reason -d 'Only records whose reason contains this text (case-insensitive)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l limit -d 'At most this many records (0: all)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l from -d 'First day, YYYY-MM-DD (the day a file is filed under)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l to -d 'Last day, YYYY-MM-DD' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l reason -d 'Only records whose reason contains this text (case-insensitive)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l dry-run -d 'Say what would land and what would still fail, and write nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from help" -f -a "list" -d 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from help" -f -a "show" -d 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Transform quarantined records again; what now transforms lands in the lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l from -d 'First day, YYYY-MM-DD (default: six days before --to)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l to -d 'Last day, YYYY-MM-DD (default: today, UTC)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l jobs -d 'Raw objects read at the same time (default: the number of CPUs)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l dir -d 'Write the file(s) into this directory instead of printing (every shell when none is named)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand completions" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
@@ -802,24 +928,26 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "quarantine" -d 'The records the transform or Firehose rejected: count them, show them, replay them'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "reconcile" -d 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status quarantine reconcile completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'
@@ -834,3 +962,6 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "lambda" -d 'Install the transform function on AWS Lambda and trigger it from the raw bucket'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "glue" -d 'Upload the Spark transform script and create or update the Glue job that runs it'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "emr-serverless" -d 'Upload the Spark transform script that EMR Serverless runs (transform|backfill --remote emr-serverless)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from quarantine" -f -a "list" -d 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from quarantine" -f -a "show" -d 'The quarantined records: source key, record number, byte offset, reason, redacted text'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from quarantine" -f -a "replay" -d 'Transform quarantined records again; what now transforms lands in the lake'

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result, bail};
 use arrow::datatypes::{DataType, TimeUnit};
-use parquet::file::metadata::{FooterTail, ParquetMetaDataReader};
+use parquet::file::metadata::{FooterTail, ParquetMetaData, ParquetMetaDataReader};
 
 use crate::backend::{
     Catalog, Change, Column, ObjectInfo, ObjectStore, PartitionInfo, TableInfo, TableLookup,
@@ -118,8 +118,8 @@ pub fn arrow_type(hive: &str) -> Option<DataType> {
     })
 }
 
-/// The columns of one Parquet file, from its footer alone (two small range reads).
-pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<Vec<Column>> {
+/// A Parquet file's metadata, from its footer alone (two small range reads).
+pub async fn footer(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<ParquetMetaData> {
     const TAIL: u64 = 8;
     if object.size < TAIL + 4 {
         bail!("{} is too small to be a Parquet file", object.key);
@@ -134,8 +134,13 @@ pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &Object
     }
     let metadata_bytes =
         store.get_range(bucket, &object.key, object.size - TAIL - length..object.size - TAIL).await?;
-    let metadata = ParquetMetaDataReader::decode_metadata(&metadata_bytes)
-        .with_context(|| format!("reading the Parquet footer of {}", object.key))?;
+    ParquetMetaDataReader::decode_metadata(&metadata_bytes)
+        .with_context(|| format!("reading the Parquet footer of {}", object.key))
+}
+
+/// The columns of one Parquet file, from its footer.
+pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<Vec<Column>> {
+    let metadata = footer(store, bucket, object).await?;
     let file = metadata.file_metadata();
     let schema = parquet::arrow::parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())?;
     Ok(schema

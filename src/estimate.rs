@@ -6,14 +6,13 @@
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use datafusion::sql::sqlparser::ast::{
     BinaryOperator, Expr, ObjectName, Query, Select, SelectItem, SetExpr, Statement, TableFactor, Value,
     visit_expressions, visit_relations,
 };
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::Parser;
-use parquet::file::metadata::{FooterTail, ParquetMetaDataReader};
 
 use crate::backend::{Backend, ObjectInfo, ObjectStore, TableLookup};
 use crate::discover::PARTITION_KEYS;
@@ -238,15 +237,7 @@ async fn referenced_bytes(
     if !object.key.ends_with(".parquet") || object.size < 12 {
         return Ok(object.size);
     }
-    let tail = store.get_range(bucket, &object.key, object.size - 8..object.size).await?;
-    let tail: [u8; 8] = tail.as_ref().try_into().context("short read of a Parquet footer")?;
-    let length = FooterTail::try_new(&tail)?.metadata_length() as u64;
-    if length + 8 > object.size {
-        return Ok(object.size);
-    }
-    let bytes = store.get_range(bucket, &object.key, object.size - 8 - length..object.size - 8).await?;
-    let metadata = ParquetMetaDataReader::decode_metadata(&bytes)
-        .with_context(|| format!("reading the Parquet footer of {}", object.key))?;
+    let metadata = crate::discover::footer(store, bucket, object).await?;
     let mut total = 0;
     for row_group in metadata.row_groups() {
         for chunk in row_group.columns() {

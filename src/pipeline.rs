@@ -91,11 +91,11 @@ impl Lake {
         format!("{}{}{}.parquet", self.transformed.prefix, day_partition(day), stem(source_key))
     }
 
-    fn quarantine_key(&self, source_key: &str, day: NaiveDate) -> String {
+    pub(crate) fn quarantine_key(&self, source_key: &str, day: NaiveDate) -> String {
         format!("{}{}{}.ndjson", self.errors.prefix, day_partition(day), stem(source_key))
     }
 
-    fn manifest_key(&self, source_key: &str) -> String {
+    pub(crate) fn manifest_key(&self, source_key: &str) -> String {
         format!("{}manifests/{source_key}.json", self.state.prefix)
     }
 
@@ -106,7 +106,7 @@ impl Lake {
 }
 
 /// The source name without the extensions Firehose and producers add.
-fn stem(source_key: &str) -> &str {
+pub(crate) fn stem(source_key: &str) -> &str {
     let mut name = file_name(source_key);
     for suffix in [".gz", ".gzip", ".json", ".jsonl", ".ndjson"] {
         name = name.strip_suffix(suffix).unwrap_or(name);
@@ -160,7 +160,19 @@ struct StreamingSink {
 
 /// The Parquet writer may run on the transform's encoding thread: the staged object is shared.
 #[derive(Clone)]
-struct SharedStaged(Arc<Mutex<Option<Box<dyn StagedObject>>>>);
+pub(crate) struct SharedStaged(Arc<Mutex<Option<Box<dyn StagedObject>>>>);
+
+impl SharedStaged {
+    pub(crate) fn new(staged: Box<dyn StagedObject>) -> Self {
+        Self(Arc::new(Mutex::new(Some(staged))))
+    }
+
+    /// Makes the object visible; `None` when it was committed already.
+    pub(crate) fn commit(&self) -> Result<Option<u64>> {
+        let staged = self.0.lock().map_err(|_| anyhow::anyhow!("writer lock poisoned"))?.take();
+        staged.map(|staged| staged.commit()).transpose()
+    }
+}
 
 impl Write for SharedStaged {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -179,7 +191,7 @@ impl TransformSink for StreamingSink {
         let key = self.lake.output_key(&self.source_key, day);
         let staged =
             self.store.create_blocking(&self.lake.transformed.bucket, &key).map_err(std::io::Error::other)?;
-        let shared = SharedStaged(Arc::new(Mutex::new(Some(staged))));
+        let shared = SharedStaged::new(staged);
         self.outputs.insert(day, (key, shared.clone()));
         Ok(Box::new(shared))
     }
@@ -207,9 +219,8 @@ impl StreamingSink {
     fn commit(self) -> Result<(Vec<(NaiveDate, String, u64)>, Vec<String>)> {
         let mut outputs = Vec::new();
         for (day, (key, shared)) in self.outputs {
-            let staged = shared.0.lock().map_err(|_| anyhow::anyhow!("writer lock poisoned"))?.take();
-            if let Some(staged) = staged {
-                outputs.push((day, key, staged.commit()?));
+            if let Some(bytes) = shared.commit()? {
+                outputs.push((day, key, bytes));
             }
         }
         let mut quarantine = Vec::new();
@@ -227,12 +238,19 @@ pub async fn completed(
     lake: &Lake,
     object: &ObjectInfo,
 ) -> Result<Option<Manifest>> {
-    match store.get(&lake.state.bucket, &lake.manifest_key(&object.key)).await {
-        Ok(body) => {
-            let manifest: Manifest = serde_json::from_slice(&body)
-                .with_context(|| format!("reading the manifest of {}", object.key))?;
-            Ok((manifest.source_bytes == object.size).then_some(manifest))
-        }
+    Ok(stored_manifest(store, lake, &object.key).await?.filter(|m| m.source_bytes == object.size))
+}
+
+/// The manifest a source object's last transform left, whatever version of the object it was.
+pub(crate) async fn stored_manifest(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    source_key: &str,
+) -> Result<Option<Manifest>> {
+    match store.get(&lake.state.bucket, &lake.manifest_key(source_key)).await {
+        Ok(body) => Ok(Some(
+            serde_json::from_slice(&body).with_context(|| format!("reading the manifest of {source_key}"))?,
+        )),
         Err(err) if is_not_found(&err) => Ok(None),
         Err(err) => Err(err),
     }
@@ -249,8 +267,20 @@ pub async fn transform_object(
     pipelined: bool,
 ) -> Result<ObjectOutcome> {
     let started = Instant::now();
-    if skip_complete && let Some(manifest) = completed(store.as_ref(), lake, object).await? {
-        return Ok(ObjectOutcome { manifest, damaged: None, skipped: true, elapsed: started.elapsed() });
+    let previous = stored_manifest(store.as_ref(), lake, &object.key).await?;
+    if skip_complete && let Some(manifest) = previous.as_ref().filter(|m| m.source_bytes == object.size) {
+        return Ok(ObjectOutcome {
+            manifest: manifest.clone(),
+            damaged: None,
+            skipped: true,
+            elapsed: started.elapsed(),
+        });
+    }
+    // The object's quarantine files are about to be written anew: what replays landed from the
+    // old ones would be in the lake twice (the new outputs hold those records, or quarantine
+    // them again).
+    if let Some(previous) = &previous {
+        crate::services::quarantine::void_replays(store.as_ref(), lake, &previous.quarantine_files).await?;
     }
     let source_key = object.key.clone();
     let fallback_day = lake.raw_day(&object.key);
@@ -300,8 +330,41 @@ pub async fn transform_object(
     if report.damaged.is_none() {
         let body = serde_json::to_vec_pretty(&manifest)?;
         store.put(&lake.state.bucket, &lake.manifest_key(&object.key), Bytes::from(body)).await?;
+        if let Some(previous) = &previous {
+            remove_superseded(store.as_ref(), lake, previous, &manifest).await?;
+        }
     }
     Ok(ObjectOutcome { manifest, damaged: report.damaged, skipped: false, elapsed: started.elapsed() })
+}
+
+/// Outputs and quarantine files an earlier transform of the object wrote that this one did not
+/// (its events now fall on other days, or none of its records fails any more): left in place
+/// they would count twice.
+async fn remove_superseded(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    previous: &Manifest,
+    current: &Manifest,
+) -> Result<()> {
+    let outputs: Vec<String> = previous
+        .outputs
+        .iter()
+        .map(|o| o.key.clone())
+        .filter(|key| !current.outputs.iter().any(|o| &o.key == key))
+        .collect();
+    if !outputs.is_empty() {
+        store.delete(&lake.transformed.bucket, &outputs).await?;
+    }
+    let quarantine: Vec<String> = previous
+        .quarantine_files
+        .iter()
+        .filter(|key| !current.quarantine_files.contains(key))
+        .cloned()
+        .collect();
+    if !quarantine.is_empty() {
+        store.delete(&lake.errors.bucket, &quarantine).await?;
+    }
+    Ok(())
 }
 
 /// The event days the objects wrote Parquet for.

@@ -446,6 +446,8 @@ settings_keys! {
     read_timeout_seconds: u32 = 60, shown "60";
     /// Kinesis Data Firehose delivery stream that receives the events
     firehose_stream: Option<String> = None, shown "";
+    /// Key prefix in the raw bucket of Firehose's error output (the stream's ErrorOutputPrefix), read by `bdctl quarantine`
+    firehose_error_prefix: Option<String> = None, shown "";
     /// S3 bucket of the raw events
     raw_bucket: Option<String> = None, shown "";
     /// Key prefix of the raw events

@@ -12,7 +12,9 @@ mod generate;
 mod init;
 mod lifecycle;
 mod metrics;
+mod quarantine;
 mod query;
+mod reconcile;
 mod send;
 mod status;
 mod transform;
@@ -33,7 +35,9 @@ pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
 pub use lifecycle::{LifecycleArgs, LifecycleCommand};
 pub use metrics::{MetricsArgs, Service};
+pub use quarantine::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
 pub use query::{QueryAction, QueryArgs};
+pub use reconcile::ReconcileArgs;
 pub use send::SendArgs;
 pub use status::StatusArgs;
 pub use transform::TransformArgs;
@@ -108,6 +112,10 @@ pub enum Command {
     Metrics(MetricsArgs),
     /// Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)
     Status(StatusArgs),
+    /// The records the transform or Firehose rejected: count them, show them, replay them
+    Quarantine(QuarantineArgs),
+    /// Did every event make it? Raw records against lake rows, quarantine and what the catalog sees
+    Reconcile(ReconcileArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print or write the man pages
@@ -249,7 +257,7 @@ pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
     ("Catalog & query", &["crawl", "partitions", "query"]),
-    ("Operate", &["status", "metrics", "costs", "lifecycle"]),
+    ("Operate", &["status", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];
 

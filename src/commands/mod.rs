@@ -14,7 +14,9 @@ mod lifecycle;
 mod man;
 mod metrics;
 mod partitions;
+mod quarantine;
 mod query;
+mod reconcile;
 pub mod remote;
 mod send;
 mod status;
@@ -150,6 +152,8 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Costs(args) => costs::run(&ctx, args).await?,
         Command::Metrics(args) => metrics::run(&ctx, args).await?,
         Command::Status(args) => status::run(&ctx, args).await?,
+        Command::Quarantine(args) => quarantine::run(&ctx, args).await?,
+        Command::Reconcile(args) => reconcile::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,
         Command::Man(args) => man::run(&ctx, args)?,
     }

@@ -4,4 +4,6 @@
 pub mod backfill;
 pub mod costs;
 pub mod deploy;
+pub mod quarantine;
+pub mod reconcile;
 pub mod status;

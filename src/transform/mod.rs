@@ -53,6 +53,10 @@ pub struct TransformOptions {
     /// Inflate gzip input on a thread of its own while this one parses (default true); worth
     /// it on the same terms as `encode_thread`.
     pub inflate_thread: bool,
+    /// Transform only the records with these numbers (1-based, as [`BadRecord::record_number`]
+    /// counts them); the others are read and passed over. A replay of quarantined records
+    /// re-reads their object this way, so numbers and offsets stay those of the object.
+    pub only_records: Option<std::sync::Arc<std::collections::BTreeSet<u64>>>,
 }
 
 impl Default for TransformOptions {
@@ -63,6 +67,7 @@ impl Default for TransformOptions {
             batch_rows: 8192,
             encode_thread: true,
             inflate_thread: true,
+            only_records: None,
         }
     }
 }
@@ -162,6 +167,7 @@ fn transform_framed(
         extra_buf: Vec::new(),
         events_out: 0,
         quarantined: 0,
+        only_records: opts.only_records.clone(),
     };
     framer.run(&mut h)?;
     let days = h.out.finish()?;
@@ -215,9 +221,14 @@ struct TransformHandler<'s> {
     extra_buf: Vec<u8>,
     events_out: u64,
     quarantined: u64,
+    only_records: Option<std::sync::Arc<std::collections::BTreeSet<u64>>>,
 }
 
 impl TransformHandler<'_> {
+    fn passed_over(&self, meta: &RecordMeta) -> bool {
+        self.only_records.as_ref().is_some_and(|only| !only.contains(&meta.number))
+    }
+
     fn quarantine(
         &mut self,
         meta: RecordMeta,
@@ -237,6 +248,9 @@ impl TransformHandler<'_> {
 
 impl Handler for TransformHandler<'_> {
     fn good(&mut self, raw: &mut Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError> {
+        if self.passed_over(&meta) {
+            return Ok(());
+        }
         let event_ts = match validate(raw) {
             Ok(ts) => ts,
             Err(reason) => {
@@ -259,9 +273,23 @@ impl Handler for TransformHandler<'_> {
     }
 
     fn bad(&mut self, meta: RecordMeta, text: &[u8], reason: String) -> Result<(), TransformError> {
+        if self.passed_over(&meta) {
+            return Ok(());
+        }
         let day = probe_day(text);
         self.quarantine(meta, text, reason, day)
     }
+}
+
+/// A record's text as quarantine keeps it and people see it: lossy UTF-8, `ip`/`email` values
+/// replaced by "[redacted]", cut at [`RAW_CAP_BYTES`] with a marker.
+pub fn redacted_text(text: &[u8]) -> String {
+    raw_text(text)
+}
+
+/// Whether quarantined text was cut at [`RAW_CAP_BYTES`] (and so cannot be transformed again).
+pub fn is_truncated(raw: &str) -> bool {
+    raw.len() > RAW_CAP_BYTES && raw.contains("…[truncated: ")
 }
 
 /// Redacted, lossy, capped record text for quarantine.

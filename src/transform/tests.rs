@@ -668,6 +668,7 @@ fn batches_and_row_groups_follow_the_options() {
         batch_rows: 10,
         encode_thread: false,
         inflate_thread: false,
+        only_records: None,
     };
     let (report, sink) = run_with(input.as_bytes(), &opts);
     assert_eq!(report.events_out, 60);
@@ -815,4 +816,30 @@ fn inflating_on_a_thread_changes_nothing() {
         assert!(threaded.0.events_out > 1000, "{name}: {:?}", threaded.0);
         assert_eq!(threaded, inline, "{name}");
     }
+}
+
+/// A replay re-reads a whole object but transforms only the records asked for: the others are
+/// neither written nor quarantined, and numbers and offsets stay the object's.
+#[test]
+fn only_the_records_asked_for_are_transformed() {
+    let lines = [
+        ev("a", "2024-06-01T10:00:00Z"),
+        r#"{"event_id":"b","event_type":"purchase","timestamp":"2024-06-01T00:00:00Z","price":"abc"}"#
+            .to_string(),
+        ev("c", "2024-06-02T10:00:00Z"),
+        "not json".to_string(),
+        ev("e", "2024-06-01T11:00:00Z"),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let only = std::collections::BTreeSet::from([3, 4, 5]);
+    let opts = TransformOptions { only_records: Some(Arc::new(only)), ..TransformOptions::new("k") };
+    let (report, sink) = run_with(input.as_bytes(), &opts);
+    assert_eq!(report.records, 5, "every record is still read");
+    assert_eq!((report.events_out, report.quarantined), (2, 1));
+    assert_eq!(strs(&sink.batch(date(2024, 6, 1)), "event_id"), vec![Some("e".to_owned())]);
+    assert_eq!(strs(&sink.batch(date(2024, 6, 2)), "event_id"), vec![Some("c".to_owned())]);
+    assert_eq!(sink.bad.len(), 1);
+    assert_eq!(sink.bad[0].0.record_number, 4);
+    let offset: usize = lines[..3].iter().map(|l| l.len() + 1).sum();
+    assert_eq!(sink.bad[0].0.byte_offset, offset as u64);
 }
