@@ -304,7 +304,7 @@ impl Quarantine {
         outcome.replayed = replayed.len() as u64;
         outcome.still_failing = outcome.reasons.values().sum();
         if dry_run {
-            outcome.outputs = attempt.outputs;
+            outcome.outputs = attempt.staged.into_iter().map(|(output, _)| output).collect();
             return Ok(outcome);
         }
         // Committing uploads blocks (the store's staged objects are written from blocking code).
@@ -455,7 +455,6 @@ impl Quarantine {
                 seen: report.events_out + report.quarantined,
                 failed_at: Vec::new(),
                 failed: BTreeMap::new(),
-                outputs: outputs.iter().map(|(o, _)| o.clone()).collect(),
                 staged: outputs,
             };
             for bad in sink.failed {
@@ -487,7 +486,7 @@ struct Attempt {
     /// Offsets in the replayed text of the records that still fail, before they are matched
     /// to record numbers.
     failed_at: Vec<(u64, String)>,
-    outputs: Vec<OutputFile>,
+    /// The Parquet files, with their writers until committed (none in a dry run).
     staged: Vec<(OutputFile, Option<SharedStaged>)>,
 }
 
