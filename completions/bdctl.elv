@@ -52,6 +52,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+            cand logs 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
             cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
             cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
@@ -822,6 +823,32 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;logs'= {
+            cand --since 'How far back to start'
+            cand --filter 'A CloudWatch Logs filter pattern'
+            cand --run 'Only one run''s logs: a Glue job run id (a local run id on local), or `last` for the newest'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -f 'Keep printing events as they arrive, until Ctrl-C'
+            cand --follow 'Keep printing events as they arrive, until Ctrl-C'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;quarantine'= {
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -1019,6 +1046,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+            cand logs 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
             cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
             cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
@@ -1096,6 +1124,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;metrics'= {
         }
         &'bdctl;help;status'= {
+        }
+        &'bdctl;help;logs'= {
         }
         &'bdctl;help;quarantine'= {
             cand list 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'

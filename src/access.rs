@@ -94,8 +94,14 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
 
     grants.push(Grant::new(
         "ListLakeBuckets",
-        "list the lake's buckets and find their regions",
-        &["s3:ListBucket", "s3:GetBucketLocation"],
+        "list the lake's buckets, find their regions and read their encryption, public access and policy (doctor)",
+        &[
+            "s3:ListBucket",
+            "s3:GetBucketLocation",
+            "s3:GetEncryptionConfiguration",
+            "s3:GetBucketPublicAccessBlock",
+            "s3:GetBucketPolicy",
+        ],
         {
             let mut buckets = vec![
                 scope.bucket(&raw.bucket),
@@ -175,7 +181,7 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
         grants.push(Grant::new(
             "RunTransformJob",
             "run the Glue transform job",
-            &["glue:StartJobRun", "glue:GetJobRun", "glue:GetJob"],
+            &["glue:StartJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:GetJob"],
             vec![scope.arn("glue", &format!("job/{job}"))],
         ));
         grants.push(Grant::new(
@@ -286,6 +292,34 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
         &["s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"],
         lifecycle_buckets,
     ));
+    let mut log_groups = Vec::new();
+    if let Some(function) = &settings.lambda_function.value {
+        log_groups.push(format!("/aws/lambda/{function}"));
+    }
+    if settings.glue_job.value.is_some() {
+        log_groups.extend(crate::backend::aws::GLUE_LOG_GROUPS.map(str::to_string));
+    }
+    if let Some(stream) = &settings.firehose_stream.value {
+        log_groups.push(format!("/aws/kinesisfirehose/{stream}"));
+    }
+    if settings.glue_crawler.value.is_some() {
+        log_groups.push(crate::backend::aws::CRAWLER_LOG_GROUP.to_string());
+    }
+    if !log_groups.is_empty() {
+        grants.push(Grant::new(
+            "ReadLogs",
+            "read and follow the services' logs (logs), check the function's log group (doctor)",
+            &["logs:FilterLogEvents", "logs:StartLiveTail"],
+            log_groups.iter().map(|group| scope.arn("logs", &format!("log-group:{group}:*"))).collect(),
+        ));
+        // DescribeLogGroups is authorised on the account's log groups as a whole.
+        grants.push(Grant::new(
+            "FindLogGroups",
+            "find the log groups and their retention",
+            &["logs:DescribeLogGroups"],
+            vec![scope.arn("logs", "log-group:*")],
+        ));
+    }
     // CloudWatch and Cost Explorer reads are not resource-scoped in IAM.
     grants.push(Grant::new(
         "ReadMetrics",

@@ -41,7 +41,8 @@ pub fn spark_arguments(settings: &Settings) -> Result<Vec<(String, String)>> {
 }
 
 /// Arguments for Glue itself, not for the script.
-const GLUE_ONLY: [&str; 2] = ["--additional-python-modules", "--job-language"];
+const GLUE_ONLY: [&str; 3] =
+    ["--additional-python-modules", "--job-language", "--enable-continuous-cloudwatch-log"];
 
 /// The job's default arguments: the lake's roots and layout.
 pub fn default_arguments(settings: &Settings) -> Result<BTreeMap<String, String>> {
@@ -58,5 +59,7 @@ pub fn default_arguments(settings: &Settings) -> Result<BTreeMap<String, String>
         ("--raw-layout".to_string(), crate::settings::SettingValue::show(&settings.raw_layout.value)),
         ("--additional-python-modules".to_string(), PYTHON_MODULES.to_string()),
         ("--job-language".to_string(), "python".to_string()),
+        // A run's driver output reaches CloudWatch as it runs, for `bdctl logs glue --follow`.
+        ("--enable-continuous-cloudwatch-log".to_string(), "true".to_string()),
     ]))
 }

@@ -9,8 +9,9 @@ use bdctl::backend::local::LocalStore;
 use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
 use bytes::Bytes;
 use common::moto::{
-    create_bucket, create_glue_job, create_stream, moto_api, moto_clients, put_incoming_records,
-    seed_athena_results, seed_athena_rows, settings_for,
+    create_bucket, create_enforced_workgroup, create_glue_job, create_log_group, create_stream,
+    harden_bucket, moto_api, moto_clients, put_incoming_records, seed_athena_results, seed_athena_rows,
+    settings_for,
 };
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
@@ -158,7 +159,9 @@ async fn doctor_round_trip_against_moto() {
     let (raw, lake, results) = (unique("raw"), unique("lake"), unique("results"));
     for bucket in [&raw, &lake, &results] {
         create_bucket(&clients, bucket).await;
+        harden_bucket(&clients, bucket).await;
     }
+    let workgroup = create_enforced_workgroup(&clients, &results).await;
     let database = create_database(&clients, "doctor").await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
@@ -168,6 +171,7 @@ async fn doctor_round_trip_against_moto() {
             ("transformed_bucket", &lake),
             ("results_bucket", &results),
             ("glue_database", &database),
+            ("athena_workgroup", &workgroup),
         ],
     );
     std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
@@ -187,7 +191,12 @@ async fn doctor_round_trip_against_moto() {
         assert_eq!(row.2, "ok", "{row:?}");
     }
     // The errors area defaults to the raw bucket: checked once.
-    assert_eq!(rows.iter().filter(|r| r.1 == format!("s3://{raw}")).count(), 1);
+    assert_eq!(rows.iter().filter(|r| r.0.ends_with("bucket") && r.1 == format!("s3://{raw}")).count(), 1);
+    for check in ["encryption at rest", "public access", "TLS only"] {
+        let bucket_rows: Vec<_> = rows.iter().filter(|r| r.0 == check).collect();
+        assert_eq!(bucket_rows.len(), 3, "one {check} row per bucket: {rows:?}");
+        assert!(bucket_rows.iter().all(|r| r.2 == "ok"), "{rows:?}");
+    }
 
     let gone = unique("gone");
     let config = moto_config(
@@ -197,6 +206,7 @@ async fn doctor_round_trip_against_moto() {
             ("transformed_bucket", &lake),
             ("results_bucket", &gone),
             ("glue_database", &database),
+            ("athena_workgroup", &workgroup),
         ],
     );
     std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
@@ -217,6 +227,7 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
     let (raw, lake, results) = (unique("raw"), unique("lake"), unique("results"));
     for bucket in [&raw, &lake] {
         create_bucket(&clients, bucket).await;
+        harden_bucket(&clients, bucket).await;
     }
     // A results bucket in another region: the SDK calls and Athena would fail on it.
     let elsewhere = aws_sdk_s3::Client::from_conf(
@@ -242,6 +253,11 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
     if !create_echo_function(&endpoint, &function) {
         return;
     }
+    create_log_group(&clients, &format!("/aws/lambda/{function}"), Some(14)).await;
+    let results_here = unique("results-here");
+    create_bucket(&clients, &results_here).await;
+    harden_bucket(&clients, &results_here).await;
+    let workgroup = create_enforced_workgroup(&clients, &results_here).await;
     let dir = tempfile::tempdir().unwrap();
     let resources = |stream: &str, results: &str, job: &str| {
         moto_config(
@@ -255,11 +271,10 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
                 ("firehose_stream", stream),
                 ("glue_job", job),
                 ("lambda_function", &function),
+                ("athena_workgroup", &workgroup),
             ],
         )
     };
-    let results_here = unique("results-here");
-    create_bucket(&clients, &results_here).await;
     std::fs::write(dir.path().join("bdctl.toml"), resources(&stream, &results_here, &job)).unwrap();
     let output =
         with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
@@ -274,6 +289,14 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
     assert!(row("transform function").3.contains("python3.11"), "{rows:?}");
     assert_eq!(row("athena workgroup").2, "ok");
     assert!(row("raw bucket").3.contains("in us-east-1"), "{rows:?}");
+    for (check, detail) in [
+        ("stream error logging", format!("to /aws/kinesisfirehose/{stream}")),
+        ("function logs", format!("/aws/lambda/{function}, kept 14 days")),
+        ("job logging", "continuous CloudWatch logging on".to_string()),
+        ("workgroup settings", "enforces its result location and SSE_S3 encryption".to_string()),
+    ] {
+        assert_eq!((row(check).2.as_str(), row(check).3.as_str()), ("ok", detail.as_str()), "{rows:?}");
+    }
     // The emulator cannot simulate IAM policies: said, not failed.
     assert_eq!(row("permissions").2, "warn");
     assert!(row("permissions").3.starts_with("not checked (iam:SimulatePrincipalPolicy"), "{rows:?}");
@@ -309,6 +332,117 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
         format!("arn:aws:lambda:us-east-1:123456789012:function:{function}")
     );
     assert_eq!(statement("ReadRawEvents")["Resource"], format!("arn:aws:s3:::{raw}/raw/*"));
+}
+
+/// Every posture row of a platform set up without the promised security and logging fails (or
+/// warns) with the fix in its detail; a hardened bucket beside it passes.
+#[tokio::test]
+async fn doctor_reports_the_security_and_logging_posture() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("plain-raw"), unique("hard-lake"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &lake).await;
+    harden_bucket(&clients, &lake).await;
+    let database = create_database(&clients, "posture").await;
+    let stream = unique("unlogged");
+    clients
+        .firehose
+        .create_delivery_stream()
+        .delivery_stream_name(&stream)
+        .extended_s3_destination_configuration(
+            aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
+                .bucket_arn(format!("arn:aws:s3:::{raw}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .prefix("raw/")
+                .compression_format(aws_sdk_firehose::types::CompressionFormat::Gzip)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let job = unique("quiet-job");
+    clients
+        .glue
+        .create_job()
+        .name(&job)
+        .role("arn:aws:iam::123456789012:role/glue")
+        .command(
+            aws_sdk_glue::types::JobCommand::builder().name("glueetl").script_location("s3://s/t.py").build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let function = unique("unlogged-fn");
+    if !create_echo_function(&endpoint, &function) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = moto_config(
+        &endpoint,
+        &[
+            ("raw_bucket", &raw),
+            ("transformed_bucket", &lake),
+            ("results_bucket", &lake),
+            ("glue_database", &database),
+            ("firehose_stream", &stream),
+            ("glue_job", &job),
+            ("lambda_function", &function),
+        ],
+    );
+    std::fs::write(dir.path().join("bdctl.toml"), &config).unwrap();
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows = doctor_rows(&output);
+    let row = |check: &str, target: &str| {
+        rows.iter()
+            .find(|r| r.0 == check && r.1 == target)
+            .unwrap_or_else(|| panic!("{check} {target}: {rows:?}"))
+            .clone()
+    };
+    let (plain, hard) = (format!("s3://{raw}"), format!("s3://{lake}"));
+    assert_eq!(row("encryption at rest", &hard).2, "ok");
+    assert_eq!(row("encryption at rest", &hard).3, "SSE-S3 (AES256)");
+    assert_eq!(row("public access", &hard).2, "ok");
+    assert_eq!(row("TLS only", &hard).2, "ok");
+    let public = row("public access", &plain);
+    assert_eq!(public.2, "fail");
+    assert!(public.3.contains(&format!("aws s3api put-public-access-block --bucket {raw}")), "{public:?}");
+    let tls = row("TLS only", &plain);
+    assert_eq!(tls.2, "warn");
+    assert!(tls.3.starts_with("no bucket policy: add a bucket policy statement that denies s3:*"), "{tls:?}");
+    let encryption = row("encryption at rest", &plain);
+    assert_eq!(encryption.2, "fail");
+    assert!(
+        encryption.3.contains(&format!("aws s3api put-bucket-encryption --bucket {raw}")),
+        "{encryption:?}"
+    );
+    let logging = row("stream error logging", &stream);
+    assert_eq!(logging.2, "fail");
+    assert!(logging.3.contains("enable CloudWatchLoggingOptions"), "{logging:?}");
+    let function_logs = row("function logs", &function);
+    assert_eq!(function_logs.2, "fail");
+    assert!(
+        function_logs.3.starts_with(&format!("no log group /aws/lambda/{function}")),
+        "{function_logs:?}"
+    );
+    let job_logging = row("job logging", &job);
+    assert_eq!(job_logging.2, "fail");
+    assert!(job_logging.3.contains("--enable-continuous-cloudwatch-log=true"), "{job_logging:?}");
+    let workgroup = row("workgroup settings", "primary");
+    assert_eq!(workgroup.2, "fail");
+    assert!(workgroup.3.contains("aws athena update-work-group --work-group primary"), "{workgroup:?}");
+
+    // A log group that keeps everything forever is a warning, with the retention command.
+    create_log_group(&clients, &format!("/aws/lambda/{function}"), None).await;
+    let output =
+        with_test_credentials(&mut bdctl(dir.path())).args(["doctor", "-o", "json"]).output().unwrap();
+    let rows = doctor_rows(&output);
+    let function_logs = rows.iter().find(|r| r.0 == "function logs").unwrap();
+    assert_eq!(function_logs.2, "warn", "{function_logs:?}");
+    assert!(function_logs.3.contains("put-retention-policy"), "{function_logs:?}");
 }
 
 #[tokio::test]

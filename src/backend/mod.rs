@@ -614,6 +614,138 @@ pub trait Metrics: Send + Sync {
     fn record(&self, kind: &str, values: &[(&str, f64)]);
 }
 
+/// Where log lines come from: the platform's services, or on local the commands that stand in
+/// for them (transform and replay for the function, backfill for the job, send for the stream,
+/// crawl for the crawler).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogSource {
+    Lambda,
+    Glue,
+    Firehose,
+    Crawler,
+}
+
+impl LogSource {
+    pub const ALL: [LogSource; 4] =
+        [LogSource::Lambda, LogSource::Glue, LogSource::Firehose, LogSource::Crawler];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LogSource::Lambda => "lambda",
+            LogSource::Glue => "glue",
+            LogSource::Firehose => "firehose",
+            LogSource::Crawler => "crawler",
+        }
+    }
+}
+
+/// Which job run's logs to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunSelector {
+    /// The newest run.
+    Last,
+    Id(String),
+}
+
+/// What `bdctl logs` asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogQuery {
+    /// The sources to read; empty means every configured one.
+    pub sources: Vec<LogSource>,
+    pub start: DateTime<Utc>,
+    /// A CloudWatch Logs filter pattern.
+    pub filter: Option<String>,
+    pub run: Option<RunSelector>,
+}
+
+/// One log event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEvent {
+    pub time: DateTime<Utc>,
+    pub source: LogSource,
+    /// The log group (aws) or the log file (local).
+    pub group: String,
+    /// The log stream: a job run, a function instance; on local, the command and its run.
+    pub stream: String,
+    pub message: String,
+}
+
+impl LogEvent {
+    /// Orders events of several groups into one timeline; ties keep a stable order.
+    pub fn timeline_key(&self) -> (DateTime<Utc>, &str, &str) {
+        (self.time, &self.group, &self.stream)
+    }
+}
+
+/// What a follow hands on: new events, or a notice for the person watching.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LogUpdate {
+    Events(Vec<LogEvent>),
+    /// Live Tail refused, throttling, sampling: said once on stderr, the follow goes on.
+    Notice(String),
+}
+
+/// Where the logs of a source are read from, for the header and for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogTarget {
+    pub source: LogSource,
+    pub group: String,
+    /// The streams of the group that belong to the source (a job's runs share their groups with
+    /// every other job); `None`: every stream.
+    pub streams: Option<Vec<String>>,
+}
+
+/// A structured line a local command writes where the service would have logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub source: LogSource,
+    /// The command writing it: transform, backfill, send, crawl, replay.
+    pub command: &'static str,
+    /// INFO, WARN or ERROR.
+    pub level: &'static str,
+    pub message: String,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl LogEntry {
+    pub fn new(
+        source: LogSource,
+        command: &'static str,
+        level: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self { source, command, level, message: message.into(), fields: serde_json::Map::new() }
+    }
+
+    pub fn field(mut self, name: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.fields.insert(name.to_string(), value.into());
+        self
+    }
+}
+
+/// The platform's logs: CloudWatch Logs on AWS; on local, the log file the commands append to.
+#[async_trait]
+pub trait Logs: Send + Sync {
+    /// The groups the query reads, and the sources left out with the reason (nothing configured,
+    /// logging off).
+    async fn targets(&self, query: &LogQuery) -> Result<(Vec<LogTarget>, Vec<(LogSource, String)>)>;
+    /// Every event from `query.start` until now, oldest first across the targets.
+    async fn read(&self, query: &LogQuery, targets: &[LogTarget]) -> Result<Vec<LogEvent>>;
+    /// New events as they arrive, until `updates` is closed or a failure that waiting cannot
+    /// cure. Events at or before `after` are not sent again.
+    async fn follow(
+        &self,
+        query: &LogQuery,
+        targets: &[LogTarget],
+        after: Option<DateTime<Utc>>,
+        updates: tokio::sync::mpsc::Sender<LogUpdate>,
+    ) -> Result<()>;
+    /// Appends a line where the platform does not log for itself (on AWS the services write
+    /// their own logs). Never fails the command that did the work.
+    fn record(&self, entry: LogEntry);
+}
+
 /// Who bdctl acts as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -647,6 +779,16 @@ pub struct PostureCheck {
     pub detail: String,
 }
 
+/// The platform's resources a posture check looks at: the ones doctor found reachable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostureTargets {
+    pub buckets: Vec<String>,
+    pub stream: Option<String>,
+    pub function: Option<String>,
+    pub job: Option<String>,
+    pub workgroup: Option<String>,
+}
+
 #[async_trait]
 pub trait Platform: Send + Sync {
     /// Verifies the credentials and tells who bdctl acts as.
@@ -662,8 +804,9 @@ pub trait Platform: Send + Sync {
     /// Succeeds when access is granted by IAM policies, so that a least-privilege policy means
     /// something here.
     fn check_policy_applies(&self) -> Result<()>;
-    /// The platform's own checks beyond its resources (the local data directory's privacy).
-    async fn posture(&self) -> Vec<PostureCheck>;
+    /// How the platform is secured and logged: on AWS, encryption, public access and TLS of
+    /// the buckets and the logging of each service; on local, the data directory's privacy.
+    async fn posture(&self, targets: &PostureTargets) -> Vec<PostureCheck>;
 }
 
 /// A named resource of the platform, outside the lake's buckets and the catalog.
@@ -719,4 +862,5 @@ pub struct Backend {
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,
     pub metrics: Arc<dyn Metrics>,
+    pub logs: Arc<dyn Logs>,
 }

@@ -11,6 +11,7 @@ mod doctor;
 mod generate;
 mod init;
 mod lifecycle;
+mod logs;
 mod metrics;
 mod quarantine;
 mod query;
@@ -34,6 +35,7 @@ pub use doctor::DoctorArgs;
 pub use generate::{CompletionsArgs, ManArgs, Shell};
 pub use init::InitArgs;
 pub use lifecycle::{LifecycleArgs, LifecycleCommand};
+pub use logs::{LogSourceArg, LogsArgs};
 pub use metrics::{MetricsArgs, Service};
 pub use quarantine::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
 pub use query::{QueryAction, QueryArgs};
@@ -112,6 +114,8 @@ pub enum Command {
     Metrics(MetricsArgs),
     /// Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)
     Status(StatusArgs),
+    /// What the transform, the job, the stream and the crawler logged: read, filter, follow
+    Logs(LogsArgs),
     /// The records the transform or Firehose rejected: count them, show them, replay them
     Quarantine(QuarantineArgs),
     /// Did every event make it? Raw records against lake rows, quarantine and what the catalog sees
@@ -257,7 +261,7 @@ pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
     ("Catalog & query", &["crawl", "partitions", "query"]),
-    ("Operate", &["status", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
+    ("Operate", &["status", "logs", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];
 

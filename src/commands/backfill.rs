@@ -146,7 +146,7 @@ async fn backfill(
         .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
-    super::record_transform(backend.metrics.as_ref(), &results, seconds);
+    super::record_transform(&backend, "backfill", &results, seconds);
 
     let failures = warn_failures(ctx, &results);
     let days_with_data = output_days(&results);

@@ -25,7 +25,10 @@ pub async fn run(ctx: &Context, args: CrawlArgs) -> Result<()> {
         backend.catalog.crawl(&request, &reporter).await?
     };
     match changes {
-        Some(changes) => print_changes(ctx, &changes),
+        Some(changes) => {
+            super::record_crawl(&backend, &changes);
+            print_changes(ctx, &changes)
+        }
         None => Ok(()),
     }
 }

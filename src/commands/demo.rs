@@ -82,7 +82,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         bad_fraction: 0.002,
     });
     let sent = deliver_all(ctx, backend.delivery.as_ref(), source, Some(args.events), None, 0, None).await?;
-    backend.metrics.record("send", &[("events", sent.sent as f64), ("bytes", sent.report.bytes as f64)]);
+    super::record_send(&backend, sent.sent, &sent.report, sent.malformed);
     ctx.printer.notice(format_args!(
         "    {} events in {} objects, {} deliberately malformed",
         sent.sent,
@@ -112,7 +112,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         })
         .await;
     progress.finish_and_clear();
-    super::record_transform(backend.metrics.as_ref(), &results, transform_started.elapsed().as_secs_f64());
+    super::record_transform(&backend, "transform", &results, transform_started.elapsed().as_secs_f64());
     let summary = summary_table(&results, transform_started.elapsed().as_secs_f64());
     let row = &summary.rows[0];
     ctx.printer.notice(format_args!(
@@ -134,6 +134,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         let reporter = ctx.printer.reporter("crawling");
         backend.catalog.crawl(&request, &reporter).await?.unwrap_or_default()
     };
+    super::record_crawl(&backend, &changes);
     ctx.printer.notice(format_args!("    {} catalog changes", changes.len()));
 
     ctx.printer.notice("4/4 running the example queries");

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::Context;
 use crate::access::{AccessVerdict, ArnScope, policy_document, required_grants};
-use crate::backend::{Backend, Identity, Resource, TableLookup, is_not_found};
+use crate::backend::{Backend, Identity, PostureTargets, Resource, TableLookup, is_not_found};
 use crate::cli::DoctorArgs;
 use crate::layout::{Area, area_location};
 use crate::output::Table;
@@ -111,6 +111,7 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
     };
 
     let mut seen_buckets: Vec<String> = Vec::new();
+    let mut posture = PostureTargets::default();
     for area in Area::ALL {
         let location = match area_location(settings, area) {
             Ok(location) => location,
@@ -138,8 +139,14 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
                     settings.region.value.as_deref().unwrap_or_default()
                 ),
             ),
-            Ok(Some(region)) => report.add(name, target, Status::Ok, format!("reachable, in {region}")),
-            Ok(None) => report.add(name, target, Status::Ok, "reachable"),
+            Ok(Some(region)) => {
+                posture.buckets.push(location.bucket.clone());
+                report.add(name, target, Status::Ok, format!("reachable, in {region}"))
+            }
+            Ok(None) => {
+                posture.buckets.push(location.bucket.clone());
+                report.add(name, target, Status::Ok, "reachable")
+            }
             Err(err) if is_not_found(&err) => report.add(name, target, Status::Fail, "does not exist"),
             Err(err) => report.add(name, target, Status::Fail, crate::error::message(&err)),
         }
@@ -169,8 +176,8 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
         Err(err) => report.add("catalog table", target, Status::Fail, crate::error::message(&err)),
     }
 
-    check_resources(settings, backend, report).await;
-    for check in backend.platform.posture().await {
+    check_resources(settings, backend, report, &mut posture).await;
+    for check in backend.platform.posture(&posture).await {
         report.add(check.name, check.target, check.status, check.detail);
     }
     if let Ok(identity) = &identity {
@@ -180,7 +187,12 @@ async fn check_backend(settings: &Settings, backend: &Backend, report: &mut Repo
 
 /// The named resources beyond buckets and table: each must exist and be usable, and the ones that
 /// write to S3 should write where the settings say.
-async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Report) {
+async fn check_resources(
+    settings: &Settings,
+    backend: &Backend,
+    report: &mut Report,
+    posture: &mut PostureTargets,
+) {
     if let Some(crawler) = &settings.glue_crawler.value {
         match backend.catalog.crawler_status(crawler).await {
             Ok(status) => {
@@ -219,6 +231,13 @@ async fn check_resources(settings: &Settings, backend: &Backend, report: &mut Re
         if !state.usable {
             report.add(kind, name, Status::Fail, state.detail);
             continue;
+        }
+        let found = Some(name.clone());
+        match &resource {
+            Resource::DeliveryStream(_) => posture.stream = found,
+            Resource::GlueJob(_) => posture.job = found,
+            Resource::Function(_) => posture.function = found,
+            Resource::Workgroup(_) => posture.workgroup = found,
         }
         let (status, detail) = match (&resource, &state.writes_to, &raw) {
             (Resource::DeliveryStream(_), Some(to), Some(raw))

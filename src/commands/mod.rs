@@ -11,6 +11,7 @@ mod doctor;
 pub mod generate;
 mod init;
 mod lifecycle;
+mod logs;
 mod man;
 mod metrics;
 mod partitions;
@@ -27,7 +28,7 @@ use std::sync::Once;
 use anyhow::Result;
 use tracing_subscriber::EnvFilter;
 
-use crate::backend::{Backend, Metrics};
+use crate::backend::{Backend, LogEntry, LogSource};
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{ExitStatus, Interrupted};
 use crate::output::Printer;
@@ -66,23 +67,60 @@ impl Context {
     }
 }
 
-/// Records a transform run's totals with the metrics capability.
+/// Records a transform run: its totals with the metrics capability, and a log line per object
+/// (and one for the run) where the platform keeps no logs of its own.
 pub fn record_transform(
-    metrics: &dyn Metrics,
+    backend: &Backend,
+    command: &'static str,
     results: &[(crate::backend::ObjectInfo, Result<crate::pipeline::ObjectOutcome>)],
     seconds: f64,
 ) {
-    let (mut events, mut quarantined, mut bytes) = (0u64, 0u64, 0u64);
+    // Backfills stand in for the Glue job, single transforms for the function.
+    let source = if command == "backfill" { LogSource::Glue } else { LogSource::Lambda };
+    let (mut events, mut quarantined, mut bytes, mut failed) = (0u64, 0u64, 0u64, 0u64);
     for (object, result) in results {
-        if let Ok(outcome) = result
-            && !outcome.skipped
-        {
-            events += outcome.manifest.events_out;
-            quarantined += outcome.manifest.quarantined;
-            bytes += object.size;
-        }
+        let entry = match result {
+            Ok(outcome) if outcome.skipped => continue,
+            Ok(outcome) => {
+                let m = &outcome.manifest;
+                events += m.events_out;
+                quarantined += m.quarantined;
+                bytes += object.size;
+                let (level, message) = match &outcome.damaged {
+                    Some(why) => {
+                        failed += 1;
+                        ("ERROR", format!("{} is damaged: {why}", object.key))
+                    }
+                    None if m.quarantined > 0 => (
+                        "WARN",
+                        format!("transformed {} and quarantined {} records", object.key, m.quarantined),
+                    ),
+                    None => ("INFO", format!("transformed {}", object.key)),
+                };
+                LogEntry::new(source, command, level, message)
+                    .field("key", object.key.clone())
+                    .field("records", m.records)
+                    .field("events_out", m.events_out)
+                    .field("quarantined", m.quarantined)
+                    .field("outputs", m.outputs.len() as u64)
+                    .field("quarantine_files", m.quarantine_files.clone())
+                    .field("seconds", (outcome.elapsed.as_secs_f64() * 1000.0).round() / 1000.0)
+            }
+            Err(err) => {
+                failed += 1;
+                let why = crate::error::render(err);
+                LogEntry::new(
+                    source,
+                    command,
+                    "ERROR",
+                    format!("{}: {}", object.key, why.trim_start_matches("error: ")),
+                )
+                .field("key", object.key.clone())
+            }
+        };
+        backend.logs.record(entry);
     }
-    metrics.record(
+    backend.metrics.record(
         "transform",
         &[
             ("events_out", events as f64),
@@ -90,6 +128,72 @@ pub fn record_transform(
             ("bytes_in", bytes as f64),
             ("seconds", seconds),
         ],
+    );
+    let level = if failed > 0 { "ERROR" } else { "INFO" };
+    backend.logs.record(
+        LogEntry::new(source, command, level, format!("{command} of {} objects done", results.len()))
+            .field("objects", results.len() as u64)
+            .field("failed", failed)
+            .field("events_out", events)
+            .field("quarantined", quarantined)
+            .field("bytes_in", bytes)
+            .field("seconds", (seconds * 1000.0).round() / 1000.0),
+    );
+}
+
+/// Records what a send delivered: metrics, and log lines where the platform keeps none.
+pub fn record_send(backend: &Backend, sent: u64, report: &crate::backend::DeliveryReport, malformed: u64) {
+    backend.metrics.record("send", &[("events", sent as f64), ("bytes", report.bytes as f64)]);
+    for object in &report.objects {
+        backend.logs.record(
+            LogEntry::new(LogSource::Firehose, "send", "INFO", format!("delivered {object}"))
+                .field("key", object.clone()),
+        );
+    }
+    for failed in &report.failed {
+        backend.logs.record(
+            LogEntry::new(
+                LogSource::Firehose,
+                "send",
+                "ERROR",
+                format!("record {} refused: {}: {}", failed.index, failed.code, failed.message),
+            )
+            .field("record", failed.index)
+            .field("error_code", failed.code.clone()),
+        );
+    }
+    let level = if report.failed.is_empty() { "INFO" } else { "ERROR" };
+    backend.logs.record(
+        LogEntry::new(
+            LogSource::Firehose,
+            "send",
+            level,
+            format!("sent {sent} events to {}", backend.delivery.destination()),
+        )
+        .field("events", sent)
+        .field("bytes", report.bytes)
+        .field("malformed", malformed)
+        .field("retried", report.retried)
+        .field("failed", report.failed.len() as u64),
+    );
+}
+
+/// Records what a crawl changed, where the crawler keeps no log of its own.
+pub fn record_crawl(backend: &Backend, changes: &[crate::backend::Change]) {
+    for change in changes {
+        backend.logs.record(
+            LogEntry::new(
+                LogSource::Crawler,
+                "crawl",
+                "INFO",
+                format!("{} {} {}", change.action, change.kind, change.name),
+            )
+            .field("detail", change.detail.clone()),
+        );
+    }
+    backend.logs.record(
+        LogEntry::new(LogSource::Crawler, "crawl", "INFO", format!("crawl done: {} changes", changes.len()))
+            .field("changes", changes.len() as u64),
     );
 }
 
@@ -152,6 +256,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Costs(args) => costs::run(&ctx, args).await?,
         Command::Metrics(args) => metrics::run(&ctx, args).await?,
         Command::Status(args) => status::run(&ctx, args).await?,
+        Command::Logs(args) => logs::run(&ctx, args).await?,
         Command::Quarantine(args) => quarantine::run(&ctx, args).await?,
         Command::Reconcile(args) => reconcile::run(&ctx, args).await?,
         Command::Completions(args) => completions::run(&ctx, args)?,

@@ -7,6 +7,7 @@ use futures::StreamExt;
 use serde_json::Value;
 
 use super::Context;
+use crate::backend::{LogEntry, LogSource};
 use crate::cli::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
 use crate::output::Table;
 use crate::pipeline::Lake;
@@ -97,6 +98,16 @@ pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
                 bar.set_message(file.key.clone());
                 let outcome = quarantine.replay(file, reason.as_deref(), dry_run).await?;
                 bar.inc(1);
+                if !dry_run {
+                    let level = if outcome.still_failing > 0 { "WARN" } else { "INFO" };
+                    backend.logs.record(
+                        LogEntry::new(LogSource::Lambda, "replay", level, format!("replayed {}", file.key))
+                            .field("key", file.key.clone())
+                            .field("replayed", outcome.replayed)
+                            .field("still_failing", outcome.still_failing)
+                            .field("skipped", outcome.skipped),
+                    );
+                }
                 let day = file.day.map_or_else(|| "unknown".to_string(), |d| d.to_string());
                 let totals = per_day.entry(day).or_default();
                 totals[0] += 1;

@@ -44,9 +44,7 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     let stop = StopRequest::listen();
     let outcome =
         deliver_all(ctx, delivery.as_ref(), source, total, args.rate, args.skip, Some(stop)).await?;
-    backend
-        .metrics
-        .record("send", &[("events", outcome.sent as f64), ("bytes", outcome.report.bytes as f64)]);
+    super::record_send(&backend, outcome.sent, &outcome.report, outcome.malformed);
     let (report, sent, malformed, seconds) =
         (outcome.report, outcome.sent, outcome.malformed, outcome.seconds);
 

@@ -66,7 +66,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
             .await;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
-    super::record_transform(backend.metrics.as_ref(), &results, seconds);
+    super::record_transform(&backend, "transform", &results, seconds);
 
     let failures = warn_failures(ctx, &results);
     let days = output_days(&results);

@@ -85,7 +85,10 @@ impl Function {
         for named in objects_of(payload)? {
             match self.admit(&named, largest).await {
                 Ok(object) => objects.push(object),
-                Err(refusal) => answers.push(refusal),
+                Err(refusal) => {
+                    log_answer(&refusal);
+                    answers.push(refusal);
+                }
             }
         }
         let jobs = std::thread::available_parallelism().map_or(1, usize::from);
@@ -115,7 +118,9 @@ impl Function {
                     crate::error::render(err).trim_start_matches("error: ")
                 ));
             }
-            answers.push(ObjectAnswer::from_result(&object, &result));
+            let answer = ObjectAnswer::from_result(&object, &result);
+            log_answer(&answer);
+            answers.push(answer);
         }
         if !retryable.is_empty() {
             anyhow::bail!("{}", retryable.join("; "));
@@ -162,6 +167,33 @@ impl Function {
         }
         Ok(object)
     }
+}
+
+/// One JSON line per object on stdout, which Lambda sends to the function's log group: what
+/// `bdctl logs lambda` shows and `--filter '{ $.status = "failed" }'` selects.
+fn log_answer(answer: &ObjectAnswer) {
+    let level = match answer.status {
+        ObjectStatus::Ok if answer.manifest.as_ref().is_some_and(|m| m.quarantined > 0) => "WARN",
+        ObjectStatus::Ok => "INFO",
+        ObjectStatus::Missing | ObjectStatus::Refused => "WARN",
+        ObjectStatus::Damaged | ObjectStatus::Failed => "ERROR",
+    };
+    let mut line = serde_json::json!({
+        "level": level,
+        "message": format!("{} {}", serde_json::to_value(answer.status).unwrap_or_default().as_str().unwrap_or("done"), answer.source_key),
+        "key": answer.source_key,
+        "seconds": (answer.seconds * 1000.0).round() / 1000.0,
+    });
+    if let Some(problem) = &answer.problem {
+        line["problem"] = problem.clone().into();
+    }
+    if let Some(m) = &answer.manifest {
+        line["records"] = m.records.into();
+        line["events_out"] = m.events_out.into();
+        line["quarantined"] = m.quarantined.into();
+        line["outputs"] = (m.outputs.len() as u64).into();
+    }
+    println!("{line}");
 }
 
 /// Serves invocations through the Lambda Runtime API until the process is stopped.

@@ -133,6 +133,15 @@ impl<W: Write> RowWriter<W> {
         Ok(())
     }
 
+    /// Hands what was written so far to the writer (a follow shows each event as it comes).
+    pub fn flush(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Table { .. } => Ok(()),
+            Sink::Delimited(csv) => csv.flush(),
+            Sink::Json { out, .. } | Sink::Ndjson(out) => out.flush(),
+        }
+    }
+
     /// Completes the output and returns the writer.
     pub fn finish(self) -> io::Result<W> {
         match self.sink {

@@ -81,6 +81,13 @@ pub async fn create_stream(clients: &Clients, bucket: &str) -> String {
                 .role_arn("arn:aws:iam::123456789012:role/firehose")
                 .prefix("raw/")
                 .compression_format(CompressionFormat::Gzip)
+                .cloud_watch_logging_options(
+                    aws_sdk_firehose::types::CloudWatchLoggingOptions::builder()
+                        .enabled(true)
+                        .log_group_name(format!("/aws/kinesisfirehose/{stream}"))
+                        .log_stream_name("DestinationDelivery")
+                        .build(),
+                )
                 .build()
                 .unwrap(),
         )
@@ -103,6 +110,7 @@ pub async fn create_glue_job(clients: &Clients) -> String {
                 .script_location("s3://scripts/transform.py")
                 .build(),
         )
+        .default_arguments("--enable-continuous-cloudwatch-log", "true")
         .send()
         .await
         .unwrap();
@@ -149,5 +157,107 @@ pub fn cost_query(start: &str, end: &str, services: &[&str]) -> bdctl::backend::
         group_by: ("DIMENSION".into(), "SERVICE".into()),
         services: services.iter().map(|s| s.to_string()).collect(),
         tag: None,
+    }
+}
+
+/// Gives the bucket the posture the platform promises: SSE-S3 by default, Block Public Access on,
+/// and a policy that refuses plain HTTP.
+pub async fn harden_bucket(clients: &Clients, bucket: &str) {
+    use aws_sdk_s3::types::{
+        PublicAccessBlockConfiguration, ServerSideEncryption, ServerSideEncryptionByDefault,
+        ServerSideEncryptionConfiguration, ServerSideEncryptionRule,
+    };
+    clients
+        .s3
+        .put_bucket_encryption()
+        .bucket(bucket)
+        .server_side_encryption_configuration(
+            ServerSideEncryptionConfiguration::builder()
+                .rules(
+                    ServerSideEncryptionRule::builder()
+                        .apply_server_side_encryption_by_default(
+                            ServerSideEncryptionByDefault::builder()
+                                .sse_algorithm(ServerSideEncryption::Aes256)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    clients
+        .s3
+        .put_public_access_block()
+        .bucket(bucket)
+        .public_access_block_configuration(
+            PublicAccessBlockConfiguration::builder()
+                .block_public_acls(true)
+                .ignore_public_acls(true)
+                .block_public_policy(true)
+                .restrict_public_buckets(true)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "TlsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+            "Resource": [format!("arn:aws:s3:::{bucket}"), format!("arn:aws:s3:::{bucket}/*")],
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+        }]
+    });
+    clients.s3.put_bucket_policy().bucket(bucket).policy(policy.to_string()).send().await.unwrap();
+}
+
+/// An Athena workgroup that enforces its result location and SSE-S3 encryption of results.
+pub async fn create_enforced_workgroup(clients: &Clients, results_bucket: &str) -> String {
+    use aws_sdk_athena::types::{
+        EncryptionConfiguration, EncryptionOption, ResultConfiguration, WorkGroupConfiguration,
+    };
+    let name = super::unique("enforced");
+    clients
+        .athena
+        .create_work_group()
+        .name(&name)
+        .configuration(
+            WorkGroupConfiguration::builder()
+                .enforce_work_group_configuration(true)
+                .result_configuration(
+                    ResultConfiguration::builder()
+                        .output_location(format!("s3://{results_bucket}/results/"))
+                        .encryption_configuration(
+                            EncryptionConfiguration::builder()
+                                .encryption_option(EncryptionOption::SseS3)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    name
+}
+
+/// A log group with a retention, as a function's should have.
+pub async fn create_log_group(clients: &Clients, group: &str, retention_days: Option<i32>) {
+    clients.logs.create_log_group().log_group_name(group).send().await.unwrap();
+    if let Some(days) = retention_days {
+        clients
+            .logs
+            .put_retention_policy()
+            .log_group_name(group)
+            .retention_in_days(days)
+            .send()
+            .await
+            .unwrap();
     }
 }

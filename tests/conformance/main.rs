@@ -12,6 +12,7 @@ mod costs;
 mod delivery;
 mod jobs;
 mod lifecycle;
+mod logs;
 mod metrics;
 mod mocked;
 mod objects;
@@ -122,5 +123,5 @@ macro_rules! on_both_backends {
 }
 
 mod conformance_of {
-    on_both_backends!(objects, catalog, query, delivery, lifecycle, metrics, costs, jobs, platform);
+    on_both_backends!(objects, catalog, query, delivery, lifecycle, metrics, logs, costs, jobs, platform);
 }

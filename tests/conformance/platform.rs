@@ -36,7 +36,10 @@ pub async fn conformance(target: &Target) {
             );
         }
     }
-    for check in platform.posture().await {
+    let buckets = if target.bucket.is_empty() { Vec::new() } else { vec![target.bucket.clone()] };
+    let checks = platform.posture(&bdctl::backend::PostureTargets { buckets, ..Default::default() }).await;
+    assert!(!checks.is_empty(), "{}: the posture has at least one check", target.name);
+    for check in checks {
         assert!(!check.name.is_empty() && !check.target.is_empty(), "{}: {check:?}", target.name);
         assert!(
             check.status == CheckStatus::Ok || !check.detail.is_empty(),

@@ -10,7 +10,11 @@ mod functions;
 mod glue;
 mod jobs;
 mod lifecycle;
+mod logs;
 mod platform;
+mod posture;
+
+pub use logs::{CRAWLER_GROUP as CRAWLER_LOG_GROUP, GLUE_GROUPS as GLUE_LOG_GROUPS};
 mod s3;
 mod s3_stream;
 
@@ -44,6 +48,7 @@ pub struct Clients {
     pub costexplorer: aws_sdk_costexplorer::Client,
     pub emrserverless: aws_sdk_emrserverless::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
+    pub logs: aws_sdk_cloudwatchlogs::Client,
 }
 
 /// The S3 client for this configuration.
@@ -66,6 +71,7 @@ impl Clients {
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
             cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
+            logs: aws_sdk_cloudwatchlogs::Client::new(conf),
             emrserverless: aws_sdk_emrserverless::Client::new(conf),
             // Cost Explorer answers only in us-east-1, whatever the platform's region.
             costexplorer: aws_sdk_costexplorer::Client::from_conf(
@@ -163,6 +169,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             chrono::Duration::minutes(i64::from(settings.cost_cache_minutes.value)),
         )),
         metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone(), settings)),
+        logs: Arc::new(logs::CloudWatchLogs::new(&clients, settings)),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             clients.s3.clone(),

@@ -7,7 +7,7 @@ use aws_sdk_iam::types::PolicyEvaluationDecisionType;
 
 use super::call_failed;
 use crate::access::{AccessVerdict, Denial, Grant};
-use crate::backend::{Identity, NotFound, Platform, PostureCheck, Resource, ResourceState};
+use crate::backend::{Identity, NotFound, Platform, PostureCheck, PostureTargets, Resource, ResourceState};
 
 pub struct AwsPlatform {
     clients: super::Clients,
@@ -16,6 +16,10 @@ pub struct AwsPlatform {
 impl AwsPlatform {
     pub fn new(clients: super::Clients) -> Self {
         Self { clients }
+    }
+
+    pub(super) fn clients(&self) -> &super::Clients {
+        &self.clients
     }
 
     /// The IAM principal whose policies apply to `arn`. An assumed-role session is governed by
@@ -47,8 +51,8 @@ impl Platform for AwsPlatform {
         Ok(())
     }
 
-    async fn posture(&self) -> Vec<PostureCheck> {
-        Vec::new()
+    async fn posture(&self, targets: &PostureTargets) -> Vec<PostureCheck> {
+        self.posture_checks(targets).await
     }
 
     async fn identity(&self) -> Result<Identity> {

@@ -7,6 +7,8 @@ mod catalog;
 mod costs;
 mod delivery;
 mod lifecycle;
+mod log_filter;
+mod logs;
 mod parquet_files;
 mod query;
 mod store;
@@ -20,6 +22,7 @@ use async_trait::async_trait;
 pub use catalog::{CATALOG_FILE, LocalCatalog};
 pub use delivery::LocalDelivery;
 pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
+pub use logs::{LOG_FILE, LocalLogs};
 pub use query::LocalQuery;
 pub use store::LocalStore;
 
@@ -65,6 +68,7 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         lifecycle: Arc::new(LocalLifecycle::new(root.join(LIFECYCLE_FILE))),
         costs: Arc::new(costs),
         metrics: Arc::new(activity::ActivityMetrics::new(activity_log)),
+        logs: Arc::new(LocalLogs::new(&root)),
         platform: Arc::new(LocalPlatform { data_dir: root, env_name: settings.env_name.value.clone() }),
         delivery: Arc::new(delivery),
         jobs: Arc::new(LocalJobs),
@@ -192,7 +196,7 @@ impl Platform for LocalPlatform {
     }
 
     /// The data directory holds events and query results: only its owner should read it.
-    async fn posture(&self) -> Vec<PostureCheck> {
+    async fn posture(&self, _targets: &super::PostureTargets) -> Vec<PostureCheck> {
         use std::os::unix::fs::PermissionsExt;
         let dir = &self.data_dir;
         let check = |status, detail: String| PostureCheck {
