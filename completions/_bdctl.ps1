@@ -1041,6 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also compare the events one by one by event_id: missing, written twice, delivered twice, without a raw source (reads every raw object and output whole)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')

@@ -3054,7 +3054,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__reconcile)
-            opts="-o -q -v -y -h -V --from --to --jobs --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            opts="-o -q -v -y -h -V --from --to --deep --jobs --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

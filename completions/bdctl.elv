@@ -974,6 +974,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --deep 'Also compare the events one by one by event_id: missing, written twice, delivered twice, without a raw source (reads every raw object and output whole)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'

@@ -905,6 +905,7 @@ ndjson\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -l deep -d 'Also compare the events one by one by event_id: missing, written twice, delivered twice, without a raw source (reads every raw object and output whole)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand reconcile" -s y -l yes -d 'Answer yes to every confirmation'

@@ -516,6 +516,8 @@ settings_keys! {
     status_max_raw_age_minutes: u32 = 120, shown "120";
     /// `bdctl status` fails when transformed data lags raw data by more than this many hours
     status_max_lag_hours: u32 = 24, shown "24";
+    /// `bdctl reconcile` flags an hour whose events fall short of the median of that hour on the previous days by more than this share
+    quality_drop_share: f64 = 0.5, shown "0.5";
     /// Minutes a Cost Explorer answer is reused (each request costs USD 0.01)
     cost_cache_minutes: u32 = 360, shown "360";
     /// USD per GB-month of S3 Standard storage, for cost estimates

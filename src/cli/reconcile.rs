@@ -13,6 +13,12 @@ aws, through the embedded engine on local); those two agree when it balances.
 Exit 0 when everything balances; 1 with each difference named on stderr: a raw object never
 transformed, an output missing, a file no transform wrote (a copy), a partition the catalog lacks.
 
+--deep compares the events of each raw day by event_id as well (a day's ids are held in memory,
+about 100 bytes each): events neither in the lake nor quarantined, events written more often
+than delivered, and rows whose event_id no raw object of the day holds are differences (named,
+a few ids each); events the stream delivered twice are counted, not failed: each copy is in the
+lake, as in the raw data.
+
 Examples:
   bdctl reconcile --from 2024-06-01 --to 2024-06-30
   bdctl reconcile -o json | jq '.[] | select(.difference != 0)'")]
@@ -24,6 +30,11 @@ pub struct ReconcileArgs {
     /// Last day, YYYY-MM-DD (default: today, UTC)
     #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
     pub to: Option<NaiveDate>,
+
+    /// Also compare the events one by one by event_id: missing, written twice, delivered twice,
+    /// without a raw source (reads every raw object and output whole)
+    #[arg(long)]
+    pub deep: bool,
 
     /// Raw objects read at the same time (default: the number of CPUs)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]

@@ -11,7 +11,7 @@ use crate::error::usage;
 use crate::output::Table;
 use crate::pipeline::Lake;
 use crate::services::quarantine::Quarantine;
-use crate::services::reconcile::{DayBalance, PartitionBalance, ReconcileRequest, reconcile};
+use crate::services::reconcile::{DayBalance, IdBalance, PartitionBalance, ReconcileRequest, reconcile};
 
 pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
     let settings = ctx.settings()?;
@@ -38,6 +38,8 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
             from,
             to,
             jobs,
+            deep: args.deep,
+            drop_share: settings.quality_drop_share.value,
         };
         let report =
             reconcile(&backend, &lake, &quarantine, &request, |state| spinner.set_message(state.to_string()))
@@ -45,7 +47,19 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
         spinner.finish_and_clear();
         report?
     };
-    ctx.printer.print_table(&table(&report.days, &report.partitions))?;
+    ctx.printer.print_table(&table(&report.days, &report.partitions, args.deep))?;
+    for partition in &report.partitions {
+        if !partition.low_hours.is_empty() {
+            ctx.printer.warn(format_args!(
+                "{}: fewer events than usual in {}",
+                partition.day,
+                partition.low_hours.join(", ")
+            ));
+        }
+    }
+    if let Some(newest) = report.partitions.iter().filter_map(|p| p.newest_event.as_deref()).max() {
+        ctx.printer.notice(format_args!("newest event in the lake: {newest}"));
+    }
     if report.balanced() {
         ctx.printer.notice(format_args!("{from} to {to}: every record is accounted for"));
         return Ok(());
@@ -59,8 +73,8 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
 
 /// One row per day: the balance of the raw objects delivered that day, and of the partition of
 /// that event day.
-fn table(days: &[DayBalance], partitions: &[PartitionBalance]) -> Table {
-    let mut table = Table::new([
+fn table(days: &[DayBalance], partitions: &[PartitionBalance], deep: bool) -> Table {
+    let mut columns = vec![
         "day",
         "objects",
         "raw_records",
@@ -70,7 +84,12 @@ fn table(days: &[DayBalance], partitions: &[PartitionBalance]) -> Table {
         "files",
         "parquet_rows",
         "catalog_rows",
-    ]);
+    ];
+    columns.extend(["newest_event", "null_rates", "low_hours"]);
+    if deep {
+        columns.extend(["missing_ids", "duplicated_ids", "delivered_twice", "unsourced_ids"]);
+    }
+    let mut table = Table::new(columns);
     let mut rows: BTreeMap<chrono::NaiveDate, (Option<&DayBalance>, Option<&PartitionBalance>)> =
         BTreeMap::new();
     for day in days {
@@ -82,7 +101,7 @@ fn table(days: &[DayBalance], partitions: &[PartitionBalance]) -> Table {
     for (day, (balance, partition)) in rows {
         let of_day = |f: fn(&DayBalance) -> Value| balance.map_or(Value::Null, f);
         let of_partition = |f: fn(&PartitionBalance) -> Value| partition.map_or(Value::Null, f);
-        table.push(vec![
+        let mut row = vec![
             day.to_string().into(),
             of_day(|b| b.objects.into()),
             of_day(|b| b.raw_records.into()),
@@ -92,7 +111,21 @@ fn table(days: &[DayBalance], partitions: &[PartitionBalance]) -> Table {
             of_partition(|p| p.files.into()),
             of_partition(|p| p.parquet_rows.into()),
             of_partition(|p| p.catalog_rows.map_or(Value::Null, Value::from)),
-        ]);
+            of_partition(|p| p.newest_event.clone().map_or(Value::Null, Value::from)),
+            of_partition(|p| p.null_rates.iter().map(|(c, r)| (c.clone(), Value::from(*r))).collect()),
+            of_partition(|p| p.low_hours.iter().cloned().map(Value::from).collect()),
+        ];
+        if deep {
+            let ids = balance.and_then(|b| b.ids.as_ref());
+            let of_ids = |f: fn(&IdBalance) -> u64| ids.map_or(Value::Null, |i| f(i).into());
+            row.extend([
+                of_ids(|i| i.missing),
+                of_ids(|i| i.duplicated),
+                of_ids(|i| i.delivered_twice),
+                of_ids(|i| i.unsourced),
+            ]);
+        }
+        table.push(row);
     }
     table
 }

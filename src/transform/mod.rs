@@ -32,7 +32,7 @@ use serde::Serialize;
 pub use self::columns::output_schema;
 
 use self::parquet::DayWriters;
-use self::parse::{Raw, epoch_day, probe_day, validate, write_extra};
+use self::parse::{Raw, Slot, epoch_day, probe_day, validate, write_extra};
 use self::reader::{Handler, RecordMeta};
 
 /// Quarantined `raw` text is cut to this many bytes.
@@ -200,6 +200,30 @@ pub fn parse_only<R: Read>(input: R) -> Result<u64, TransformError> {
     match framer.damaged.take() {
         Some(msg) => Err(TransformError::Damaged(msg)),
         None => Ok(framer.records),
+    }
+}
+
+/// The `event_id` of every record that reads as an event (in order), and the number of record
+/// attempts: what `reconcile --deep` holds the lake against.
+pub fn event_ids<R: Read>(input: R) -> Result<(Vec<String>, u64), TransformError> {
+    struct Ids(Vec<String>);
+    impl Handler for Ids {
+        fn good(&mut self, raw: &mut Raw<'_>, _: RecordMeta, _: &[u8]) -> Result<(), TransformError> {
+            if let Slot::Set(id) = &raw.event_id {
+                self.0.push(id.to_string());
+            }
+            Ok(())
+        }
+        fn bad(&mut self, _: RecordMeta, _: &[u8], _: String) -> Result<(), TransformError> {
+            Ok(())
+        }
+    }
+    let mut framer = reader::open(input);
+    let mut ids = Ids(Vec::new());
+    framer.run(&mut ids)?;
+    match framer.damaged.take() {
+        Some(msg) => Err(TransformError::Damaged(msg)),
+        None => Ok((ids.0, framer.records)),
     }
 }
 
