@@ -9,9 +9,9 @@ use bdctl::backend::local::LocalStore;
 use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
 use bytes::Bytes;
 use common::moto::{
-    create_bucket, create_enforced_workgroup, create_glue_job, create_log_group, create_stream,
-    harden_bucket, moto_api, moto_clients, put_incoming_records, seed_athena_results, seed_athena_rows,
-    settings_for,
+    create_bucket, create_database, create_enforced_workgroup, create_glue_job, create_glue_job_logging,
+    create_log_group, create_stream, create_stream_logging, harden_bucket, moto_api, moto_clients,
+    put_incoming_records, seed_athena_results, seed_athena_rows, settings_for,
 };
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
@@ -21,13 +21,6 @@ fn from_clients(clients: Clients) -> Backend {
     let settings =
         settings_for(dir.path(), &moto_config("http://127.0.0.1:1", &[("firehose_stream", "clicks")]));
     bdctl::backend::aws::from_clients(clients, &settings)
-}
-
-/// A Glue database with a unique name (underscores: Athena does not like dashes).
-async fn create_database(clients: &Clients, stem: &str) -> String {
-    let database = unique(stem).replace('-', "_");
-    create_database_named(clients, &database).await;
-    database
 }
 
 async fn create_database_named(clients: &Clients, database: &str) {
@@ -345,35 +338,8 @@ async fn doctor_reports_the_security_and_logging_posture() {
     create_bucket(&clients, &lake).await;
     harden_bucket(&clients, &lake).await;
     let database = create_database(&clients, "posture").await;
-    let stream = unique("unlogged");
-    clients
-        .firehose
-        .create_delivery_stream()
-        .delivery_stream_name(&stream)
-        .extended_s3_destination_configuration(
-            aws_sdk_firehose::types::ExtendedS3DestinationConfiguration::builder()
-                .bucket_arn(format!("arn:aws:s3:::{raw}"))
-                .role_arn("arn:aws:iam::123456789012:role/firehose")
-                .prefix("raw/")
-                .compression_format(aws_sdk_firehose::types::CompressionFormat::Gzip)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
-    let job = unique("quiet-job");
-    clients
-        .glue
-        .create_job()
-        .name(&job)
-        .role("arn:aws:iam::123456789012:role/glue")
-        .command(
-            aws_sdk_glue::types::JobCommand::builder().name("glueetl").script_location("s3://s/t.py").build(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let stream = create_stream_logging(&clients, &raw, false).await;
+    let job = create_glue_job_logging(&clients, false).await;
     let function = unique("unlogged-fn");
     if !create_echo_function(&endpoint, &function) {
         return;

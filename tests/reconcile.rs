@@ -21,19 +21,21 @@ fn reconcile_with(dir: &std::path::Path, extra: &[&str]) -> (Option<i32>, Value,
     (output.status.code(), rows, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
+/// Two days of synthetic events sent, backfilled and crawled on the local backend.
+fn two_day_lake(dir: &std::path::Path, count: &str, seed: &str, bad_fraction: &str) {
+    bdctl(dir)
+        .args(["-q", "send", "--count", count, "--days", "2", "--start", "2024-06-01", "--seed", seed])
+        .args(["--bad-fraction", bad_fraction])
+        .assert()
+        .success();
+    bdctl(dir).args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"]).assert().success();
+    bdctl(dir).args(["-q", "crawl"]).assert().success();
+}
+
 #[test]
 fn a_balanced_lake_exits_0_and_each_difference_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    bdctl(dir.path())
-        .args(["-q", "send", "--count", "6000", "--days", "2", "--start", "2024-06-01", "--seed", "3"])
-        .args(["--bad-fraction", "0.02"])
-        .assert()
-        .success();
-    bdctl(dir.path())
-        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
-        .assert()
-        .success();
-    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    two_day_lake(dir.path(), "6000", "3", "0.02");
 
     let (code, rows, stderr) = reconcile(dir.path());
     assert_eq!(code, Some(0), "{stderr}");
@@ -114,16 +116,7 @@ fn deep(dir: &std::path::Path) -> (Option<i32>, Vec<Value>, String) {
 #[test]
 fn deep_reconcile_compares_event_ids() {
     let dir = tempfile::tempdir().unwrap();
-    bdctl(dir.path())
-        .args(["-q", "send", "--count", "4000", "--days", "2", "--start", "2024-06-01", "--seed", "5"])
-        .args(["--bad-fraction", "0.01"])
-        .assert()
-        .success();
-    bdctl(dir.path())
-        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
-        .assert()
-        .success();
-    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    two_day_lake(dir.path(), "4000", "5", "0.01");
 
     let (code, rows, stderr) = deep(dir.path());
     assert_eq!(code, Some(0), "{stderr}");
@@ -174,20 +167,13 @@ fn deep_reconcile_compares_event_ids() {
 /// and what the catalog's readers see is asked of Athena (the emulator answers from a seed).
 #[tokio::test]
 async fn reconcile_on_aws_counts_s3_and_asks_athena() {
-    use common::moto::{create_bucket, moto_clients, seed_athena_results};
+    use common::moto::{create_bucket, create_database, moto_clients, seed_athena_results};
     use common::{moto_config, moto_endpoint, unique, with_test_credentials};
     let Some(endpoint) = moto_endpoint() else { return };
     let clients = moto_clients(&endpoint).await;
     let bucket = unique("reconcile");
     create_bucket(&clients, &bucket).await;
-    let database = unique("reconcile").replace('-', "_");
-    clients
-        .glue
-        .create_database()
-        .database_input(aws_sdk_glue::types::DatabaseInput::builder().name(&database).build().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let database = create_database(&clients, "reconcile").await;
     clients
         .glue
         .create_table()

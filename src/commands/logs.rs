@@ -30,6 +30,7 @@ pub async fn run(ctx: &Context, args: LogsArgs) -> Result<()> {
         return Err(usage("--follow streams events: use --output ndjson (a JSON array never ends)"));
     }
     let mut sources: Vec<LogSource> = args.sources.iter().copied().map(source_of).collect();
+    sources.sort();
     sources.dedup();
     let started = Utc::now();
     let query = LogQuery {

@@ -40,6 +40,19 @@ pub struct FunctionAnswer {
     pub seconds: f64,
 }
 
+impl ObjectStatus {
+    /// The status as the answer spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ObjectStatus::Ok => "ok",
+            ObjectStatus::Damaged => "damaged",
+            ObjectStatus::Missing => "missing",
+            ObjectStatus::Refused => "refused",
+            ObjectStatus::Failed => "failed",
+        }
+    }
+}
+
 impl ObjectAnswer {
     pub fn refused(key: &str, status: ObjectStatus, problem: String) -> Self {
         Self { source_key: key.to_string(), status, manifest: None, problem: Some(problem), seconds: 0.0 }

@@ -180,7 +180,7 @@ fn log_answer(answer: &ObjectAnswer) {
     };
     let mut line = serde_json::json!({
         "level": level,
-        "message": format!("{} {}", serde_json::to_value(answer.status).unwrap_or_default().as_str().unwrap_or("done"), answer.source_key),
+    "message": format!("{} {}", answer.status.name(), answer.source_key),
         "key": answer.source_key,
         "seconds": (answer.seconds * 1000.0).round() / 1000.0,
     });

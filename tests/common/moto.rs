@@ -67,38 +67,56 @@ pub fn seed_athena_rows(endpoint: &str, rows: &[Vec<Option<&str>>], columns: &[(
     true
 }
 
-/// A Firehose stream delivering GZIP objects under `raw/` of `bucket`.
+/// A Firehose stream delivering GZIP objects under `raw/` of `bucket`, logging its errors.
 pub async fn create_stream(clients: &Clients, bucket: &str) -> String {
+    create_stream_logging(clients, bucket, true).await
+}
+
+/// As [`create_stream`], with its error logging on or off.
+pub async fn create_stream_logging(clients: &Clients, bucket: &str, logging: bool) -> String {
     use aws_sdk_firehose::types::{CompressionFormat, ExtendedS3DestinationConfiguration};
     let stream = super::unique("clicks");
+    let destination = ExtendedS3DestinationConfiguration::builder()
+        .bucket_arn(format!("arn:aws:s3:::{bucket}"))
+        .role_arn("arn:aws:iam::123456789012:role/firehose")
+        .prefix("raw/")
+        .compression_format(CompressionFormat::Gzip);
+    let destination = if logging {
+        destination.cloud_watch_logging_options(
+            aws_sdk_firehose::types::CloudWatchLoggingOptions::builder()
+                .enabled(true)
+                .log_group_name(format!("/aws/kinesisfirehose/{stream}"))
+                .log_stream_name("DestinationDelivery")
+                .build(),
+        )
+    } else {
+        destination
+    };
     clients
         .firehose
         .create_delivery_stream()
         .delivery_stream_name(&stream)
-        .extended_s3_destination_configuration(
-            ExtendedS3DestinationConfiguration::builder()
-                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
-                .role_arn("arn:aws:iam::123456789012:role/firehose")
-                .prefix("raw/")
-                .compression_format(CompressionFormat::Gzip)
-                .cloud_watch_logging_options(
-                    aws_sdk_firehose::types::CloudWatchLoggingOptions::builder()
-                        .enabled(true)
-                        .log_group_name(format!("/aws/kinesisfirehose/{stream}"))
-                        .log_stream_name("DestinationDelivery")
-                        .build(),
-                )
-                .build()
-                .unwrap(),
-        )
+        .extended_s3_destination_configuration(destination.build().unwrap())
         .send()
         .await
         .unwrap();
     stream
 }
 
+/// A Glue job with continuous logging on.
 pub async fn create_glue_job(clients: &Clients) -> String {
+    create_glue_job_logging(clients, true).await
+}
+
+/// As [`create_glue_job`], with continuous logging on or off.
+pub async fn create_glue_job_logging(clients: &Clients, continuous_logging: bool) -> String {
     let job = super::unique("transform-job");
+    let arguments = continuous_logging.then(|| {
+        std::collections::HashMap::from([(
+            "--enable-continuous-cloudwatch-log".to_string(),
+            "true".to_string(),
+        )])
+    });
     clients
         .glue
         .create_job()
@@ -110,7 +128,7 @@ pub async fn create_glue_job(clients: &Clients) -> String {
                 .script_location("s3://scripts/transform.py")
                 .build(),
         )
-        .default_arguments("--enable-continuous-cloudwatch-log", "true")
+        .set_default_arguments(arguments)
         .send()
         .await
         .unwrap();
@@ -158,6 +176,19 @@ pub fn cost_query(start: &str, end: &str, services: &[&str]) -> bdctl::backend::
         services: services.iter().map(|s| s.to_string()).collect(),
         tag: None,
     }
+}
+
+/// A Glue database with a unique name (underscores: Athena does not like dashes).
+pub async fn create_database(clients: &Clients, stem: &str) -> String {
+    let database = super::unique(stem).replace('-', "_");
+    clients
+        .glue
+        .create_database()
+        .database_input(aws_sdk_glue::types::DatabaseInput::builder().name(&database).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    database
 }
 
 /// Gives the bucket the posture the platform promises: SSE-S3 by default, Block Public Access on,
