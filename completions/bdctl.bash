@@ -2648,7 +2648,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__quarantine__subcmd__replay)
-            opts="-o -q -v -y -h -V --from --to --reason --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            opts="-o -q -v -y -h -V --from --to --reason --dry-run --to-stream --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -936,6 +936,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
             cand --dry-run 'Say what would land and what would still fail, and write nothing'
+            cand --to-stream 'Send what now transforms back into the delivery stream (`firehose_stream`) instead, to come through the platform''s own transform'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'

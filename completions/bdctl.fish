@@ -878,6 +878,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_
 always\t''
 never\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l dry-run -d 'Say what would land and what would still fail, and write nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -l to-stream -d 'Send what now transforms back into the delivery stream (`firehose_stream`) instead, to come through the platform\'s own transform'
 complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand quarantine; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Answer yes to every confirmation'

@@ -109,6 +109,17 @@ fn the_transforms_quarantine_is_listed_shown_redacted_and_left_alone_by_a_replay
     assert_eq!(again, by_reason, "still quarantined, with the same reasons");
 }
 
+/// The raw object of [`write_old_quarantine`]'s records (gone from the lake).
+const OLD_SOURCE: &str = "raw/year=2024/month=06/day=01/clicks-1-2024-06-01-10-00-00-old.gz";
+
+/// Writes `lines` as the quarantine file an earlier transform left for [`OLD_SOURCE`].
+fn write_old_quarantine(lake: &Path, lines: &[String]) -> PathBuf {
+    let quarantine = lake.join("errors/year=2024/month=06/day=01/clicks-1-2024-06-01-10-00-00-old.ndjson");
+    std::fs::create_dir_all(quarantine.parent().unwrap()).unwrap();
+    std::fs::write(&quarantine, lines.join("\n") + "\n").unwrap();
+    quarantine
+}
+
 /// Records an earlier transform rejected (written here as its quarantine file, the raw object
 /// expired since) that this one accepts: replayed once, into their event days, and never twice.
 #[test]
@@ -116,9 +127,7 @@ fn a_replay_lands_what_now_transforms_exactly_once_even_when_killed_and_run_agai
     let Some(python) = test_python() else { return };
     let dir = tempfile::tempdir().unwrap();
     let lake = dir.path().join(".bdctl");
-    let source = "raw/year=2024/month=06/day=01/clicks-1-2024-06-01-10-00-00-old.gz";
-    let quarantine = lake.join("errors/year=2024/month=06/day=01/clicks-1-2024-06-01-10-00-00-old.ndjson");
-    std::fs::create_dir_all(quarantine.parent().unwrap()).unwrap();
+    let source = OLD_SOURCE;
     let lines = [
         quarantine_line(
             source,
@@ -136,7 +145,7 @@ fn a_replay_lands_what_now_transforms_exactly_once_even_when_killed_and_run_agai
         ),
         quarantine_line(source, 9, 1300, "invalid JSON", r#"{"event_id":"x","event_type": oops}"#),
     ];
-    std::fs::write(&quarantine, lines.join("\n") + "\n").unwrap();
+    let quarantine = write_old_quarantine(&lake, &lines);
 
     let dry = json_out(bdctl(dir.path()).args(["-q", "quarantine", "replay", "--dry-run", "-o", "json"]));
     assert_eq!(dry[0]["would_land"], 2, "{dry}");
@@ -359,4 +368,220 @@ print("\n".join(sorted(o["Key"] for o in s3.list_objects_v2(Bucket=sys.argv[2]).
         "{keys}"
     );
     assert!(keys.contains("_bdctl/replays/errors/year=2024/month=06/day=01/gone.ndjson.json"), "{keys}");
+}
+
+/// The replay table's sums of `sent`, `still_failing` and `skipped`.
+fn sent_totals(replay: &Value) -> (u64, u64, u64) {
+    let rows = replay.as_array().unwrap();
+    let sum = |k: &str| rows.iter().map(|r| r[k].as_u64().unwrap()).sum::<u64>();
+    (sum("sent"), sum("still_failing"), sum("skipped"))
+}
+
+/// Every raw object's lines below `root` (gzip or not), with the object they are in.
+fn raw_lines(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut lines = Vec::new();
+    for path in files_below(root) {
+        let body = std::fs::read(&path).unwrap();
+        let text = if body.starts_with(&[0x1f, 0x8b]) {
+            let mut out = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(&body[..]), &mut out)
+                .unwrap();
+            out
+        } else {
+            String::from_utf8(body).unwrap()
+        };
+        lines.extend(text.lines().map(|l| (path.clone(), l.to_string())));
+    }
+    lines
+}
+
+/// `--to-stream`: what now transforms goes back into the delivery stream, exactly once, and
+/// comes through the transform from the raw area; a replay interrupted after sending settles
+/// what arrived instead of sending it again, and one interrupted before sending sends it.
+#[test]
+fn a_replay_into_the_stream_sends_each_record_once_even_when_interrupted() {
+    let Some(python) = test_python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let lake = dir.path().join(".bdctl");
+    let source = OLD_SOURCE;
+    let lines = [
+        quarantine_line(source, 2, 180, "old", &event("again-1", "2024-06-01T23:00:00Z")),
+        quarantine_line(source, 5, 700, "old", &event("again-2", "2024-06-01T23:30:00Z")),
+        quarantine_line(source, 9, 1300, "invalid JSON", r#"{"event_id":"x","event_type": oops}"#),
+    ];
+    let quarantine = write_old_quarantine(&lake, &lines);
+    let replay =
+        || json_out(bdctl(dir.path()).args(["-q", "quarantine", "replay", "--to-stream", "-o", "json"]));
+    let sent_lines = || {
+        let mut ids: Vec<String> = raw_lines(&lake.join("raw"))
+            .into_iter()
+            .map(|(_, line)| {
+                serde_json::from_str::<Value>(&line).unwrap()["event_id"].as_str().unwrap().to_string()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+
+    let dry = json_out(bdctl(dir.path()).args([
+        "-q",
+        "quarantine",
+        "replay",
+        "--to-stream",
+        "--dry-run",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(dry[0]["would_send"], 2, "{dry}");
+    assert!(!lake.join("raw").exists(), "a dry run sends nothing");
+
+    let first = replay();
+    assert_eq!(sent_totals(&first), (2, 1, 0), "{first}");
+    assert_eq!(sent_lines(), ["again-1", "again-2"]);
+    let raw_objects = files_below(&lake.join("raw"));
+    assert_eq!(raw_objects.len(), 1, "{raw_objects:?}");
+    let listed = json_out(bdctl(dir.path()).args(["-q", "quarantine", "list", "-o", "json"]));
+    assert_eq!(listed[0]["records"], 1, "only the invalid record stays: {listed}");
+    assert!(
+        !lake.join("transformed").exists(),
+        "nothing lands in the lake from here: the records come through the transform"
+    );
+
+    // The raw object is the stream's delivery: its day's transform lands the two events once.
+    let relative = raw_objects[0].strip_prefix(lake.join("raw")).unwrap().to_string_lossy().to_string();
+    let day = relative.split('/').take(3).map(|p| p.split('=').nth(1).unwrap()).collect::<Vec<_>>().join("-");
+    bdctl(dir.path()).args(["-q", "transform", "--date", &day]).assert().success();
+    assert_eq!(
+        event_ids(&python, &lake.join("transformed")),
+        [("again-1".to_string(), 1), ("again-2".to_string(), 1)].into()
+    );
+
+    assert_eq!(sent_totals(&replay()), (0, 1, 2), "a second replay sends nothing");
+    assert_eq!(sent_lines(), ["again-1", "again-2"]);
+
+    // Killed after the stream accepted the records, before the send was marked: found in the
+    // raw area, not sent again.
+    let sends = lake.join(
+        "_bdctl/replays/errors/year=2024/month=06/day=01/clicks-1-2024-06-01-10-00-00-old.ndjson.sent.json",
+    );
+    let unsettle = || {
+        let mut record: Value = serde_json::from_slice(&std::fs::read(&sends).unwrap()).unwrap();
+        record[0]["delivered"] = json!(false);
+        std::fs::write(&sends, record.to_string()).unwrap();
+    };
+    unsettle();
+    let unsettled = json_out(bdctl(dir.path()).args(["-q", "quarantine", "list", "-o", "json"]));
+    let records: u64 = unsettled.as_array().unwrap().iter().map(|r| r["records"].as_u64().unwrap()).sum();
+    assert_eq!(records, 3, "records of an open send stay quarantined: {unsettled}");
+    let dry = json_out(bdctl(dir.path()).args([
+        "-q",
+        "quarantine",
+        "replay",
+        "--to-stream",
+        "--dry-run",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(dry[0]["would_send"], 0, "a dry run neither settles nor sends: {dry}");
+    let settled = replay();
+    assert_eq!(sent_totals(&settled), (2, 1, 0), "{settled}");
+    assert_eq!(files_below(&lake.join("raw")), raw_objects, "nothing sent again");
+    assert_eq!(sent_totals(&replay()), (0, 1, 2));
+
+    // Killed before the stream got them: not in the raw area, so sent now.
+    unsettle();
+    std::fs::remove_file(&raw_objects[0]).unwrap();
+    let resent = replay();
+    assert_eq!(sent_totals(&resent), (2, 1, 0), "{resent}");
+    assert_eq!(sent_lines(), ["again-1", "again-2"]);
+    assert_eq!(sent_totals(&replay()), (0, 1, 2));
+}
+
+/// `--to-stream` on aws: Firehose's failed records and bdctl's quarantined one go back into a
+/// Firehose stream on the moto server, which writes them to the raw bucket; a second replay
+/// and one that finds its send unsettled send nothing more.
+#[test]
+fn a_replay_into_the_stream_on_aws_puts_each_record_into_firehose_once() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let Some(python) = test_python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (raw, transformed, stream) = (unique("raw"), unique("lake"), unique("clicks"));
+    let mut config = moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &transformed)]);
+    config.push_str(&format!(
+        "firehose_error_prefix = \"processing-failed/\"\nfirehose_stream = \"{stream}\"\nraw_layout = \"firehose\"\n"
+    ));
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let errors = dir.path().join("errors.gz");
+    std::fs::write(&errors, firehose_errors()).unwrap();
+    let line =
+        quarantine_line("raw/2024/06/01/05/gone.gz", 4, 0, "old", &event("s3-1", "2024-06-01T05:00:00Z"));
+    let ndjson = dir.path().join("q.ndjson");
+    std::fs::write(&ndjson, line + "\n").unwrap();
+    let script = r#"
+import sys, boto3
+kw = dict(endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+s3 = boto3.client("s3", **kw)
+raw, lake, errors, ndjson, key, stream = sys.argv[2:8]
+s3.create_bucket(Bucket=raw); s3.create_bucket(Bucket=lake)
+s3.upload_file(errors, raw, key)
+s3.upload_file(ndjson, raw, "errors/year=2024/month=06/day=01/gone.ndjson")
+boto3.client("firehose", **kw).create_delivery_stream(
+    DeliveryStreamName=stream,
+    ExtendedS3DestinationConfiguration={"BucketARN": "arn:aws:s3:::" + raw, "RoleARN": "arn:aws:iam::123456789012:role/firehose",
+        "Prefix": "raw/", "CompressionFormat": "GZIP", "BufferingHints": {"IntervalInSeconds": 60, "SizeInMBs": 5}})
+"#;
+    run_python(
+        &python,
+        script,
+        &[
+            &endpoint,
+            &raw,
+            &transformed,
+            errors.to_str().unwrap(),
+            ndjson.to_str().unwrap(),
+            FIREHOSE_KEY,
+            &stream,
+        ],
+    );
+    let aws = |args: &[&str]| {
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd).args(["-q", "--env", "moto"]).args(args);
+        json_out(&mut cmd)
+    };
+    // Event ids of every object under raw/ (what Firehose wrote), one line each.
+    let delivered = || {
+        let script = r#"
+import sys, json, gzip, boto3
+s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+ids = []
+for o in s3.list_objects_v2(Bucket=sys.argv[2], Prefix="raw/").get("Contents", []):
+    body = s3.get_object(Bucket=sys.argv[2], Key=o["Key"])["Body"].read()
+    if body[:2] == b"\x1f\x8b":
+        body = gzip.decompress(body)
+    ids += [json.loads(l)["event_id"] for l in body.decode().splitlines() if l.strip()]
+print(json.dumps(sorted(ids)))
+"#;
+        serde_json::from_str::<Vec<String>>(&run_python(&python, script, &[&endpoint, &raw])).unwrap()
+    };
+
+    let first = aws(&["quarantine", "replay", "--to-stream", "-o", "json"]);
+    assert_eq!(sent_totals(&first), (2, 1, 0), "{first}");
+    assert_eq!(delivered(), ["fh-1", "s3-1"]);
+    assert_eq!(sent_totals(&aws(&["quarantine", "replay", "--to-stream", "-o", "json"])), (0, 1, 2));
+
+    // The send of the Firehose document's record, as a replay killed before marking it left it.
+    let key = format!("_bdctl/replays/{FIREHOSE_KEY}.sent.json");
+    let script = r#"
+import sys, json, boto3
+s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+sends = json.loads(s3.get_object(Bucket=sys.argv[2], Key=sys.argv[3])["Body"].read())
+sends[0]["delivered"] = False
+s3.put_object(Bucket=sys.argv[2], Key=sys.argv[3], Body=json.dumps(sends).encode())
+"#;
+    run_python(&python, script, &[&endpoint, &transformed, &key]);
+    let settled = aws(&["quarantine", "replay", "--to-stream", "-o", "json"]);
+    assert_eq!(sent_totals(&settled), (1, 1, 1), "found in the raw bucket: {settled}");
+    assert_eq!(delivered(), ["fh-1", "s3-1"], "nothing sent twice");
+    let listed = aws(&["quarantine", "list", "-o", "json"]);
+    assert_eq!(listed.as_array().unwrap().iter().map(|r| r["records"].as_u64().unwrap()).sum::<u64>(), 1);
 }

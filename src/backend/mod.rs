@@ -238,6 +238,9 @@ pub trait Delivery: Send + Sync {
     /// Whether the objects written are known to the sender (the local writer names them), or
     /// written later by the service (Firehose buffers and names its own).
     fn names_objects(&self) -> bool;
+    /// The longest an accepted record can take to appear in the raw area after `flush`: the
+    /// stream's buffering interval and the write after it (none where `flush` writes).
+    async fn arrival_bound(&self) -> Result<std::time::Duration>;
 }
 
 /// The state of a job run on the service.

@@ -16,10 +16,19 @@ they were; what each replay did is recorded under _bdctl/replays/. A second repl
 still fails; a replay killed half-way and run again overwrites what it had written. Transforming a
 raw object again (backfill --force) takes back what replays landed from its old quarantine.
 
+With --to-stream, what now transforms is sent back into the delivery stream instead (the raw
+object's exact bytes while it is there, else Firehose's rawData or the quarantined text), and
+comes through the platform's own transform from the raw area. Each send is recorded before it is
+made; a replay interrupted while sending looks for those records in the raw area on its next run
+(waiting, on AWS, up to the stream's buffering interval) and sends only what did not arrive. A
+record sent is in the raw area twice from then on: transforming its first object again with a
+transform that now accepts it lands it twice (reconcile --deep counts it as delivered twice).
+
 Examples:
   bdctl quarantine list --by reason
   bdctl quarantine show --reason price --limit 5
-  bdctl quarantine replay --from 2024-06-01 --to 2024-06-30 --dry-run")]
+  bdctl quarantine replay --from 2024-06-01 --to 2024-06-30 --dry-run
+  bdctl quarantine replay --reason Lambda.FunctionError --to-stream")]
 pub struct QuarantineArgs {
     #[command(subcommand)]
     pub command: QuarantineCommand,
@@ -56,6 +65,10 @@ pub enum QuarantineCommand {
         /// Say what would land and what would still fail, and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Send what now transforms back into the delivery stream (`firehose_stream`) instead,
+        /// to come through the platform's own transform
+        #[arg(long)]
+        to_stream: bool,
     },
 }
 

@@ -11,7 +11,7 @@ use crate::backend::{LogEntry, LogSource};
 use crate::cli::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
 use crate::output::Table;
 use crate::pipeline::Lake;
-use crate::services::quarantine::{DayRange, FileRecords, GroupBy, Quarantine, group};
+use crate::services::quarantine::{DayRange, FileRecords, GroupBy, Quarantine, ReplayTo, group};
 
 pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
     let settings = ctx.settings()?;
@@ -89,21 +89,31 @@ pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
                 ));
             }
         }
-        QuarantineCommand::Replay { days, reason, dry_run } => {
+        QuarantineCommand::Replay { days, reason, dry_run, to_stream } => {
             let files = quarantine.files(range(days)).await?;
             let bar = ctx.printer.progress(files.len() as u64, "{bar:30} {pos}/{len} files {msg}");
+            let waiting = |message: String| bar.set_message(message);
+            let to = if to_stream {
+                ReplayTo::Stream { delivery: backend.delivery.as_ref(), waiting: &waiting }
+            } else {
+                ReplayTo::Lake
+            };
             let mut per_day: BTreeMap<String, [u64; 4]> = BTreeMap::new();
             let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
+            let (mut settled, mut unsettled) = (0, 0);
             for file in &files {
                 bar.set_message(file.key.clone());
-                let outcome = quarantine.replay(file, reason.as_deref(), dry_run).await?;
+                let outcome = quarantine.replay(file, reason.as_deref(), dry_run, &to).await?;
                 bar.inc(1);
+                settled += outcome.settled;
+                unsettled += outcome.unsettled;
                 if !dry_run {
                     let level = if outcome.still_failing > 0 { "WARN" } else { "INFO" };
+                    let verb = if to_stream { "sent" } else { "replayed" };
                     backend.logs.record(
-                        LogEntry::new(LogSource::Lambda, "replay", level, format!("replayed {}", file.key))
+                        LogEntry::new(LogSource::Lambda, "replay", level, format!("{verb} {}", file.key))
                             .field("key", file.key.clone())
-                            .field("replayed", outcome.replayed)
+                            .field(verb, outcome.replayed)
                             .field("still_failing", outcome.still_failing)
                             .field("skipped", outcome.skipped),
                     );
@@ -119,7 +129,12 @@ pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
                 }
             }
             bar.finish_and_clear();
-            let verb = if dry_run { "would_land" } else { "replayed" };
+            let verb = match (dry_run, to_stream) {
+                (true, false) => "would_land",
+                (false, false) => "replayed",
+                (true, true) => "would_send",
+                (false, true) => "sent",
+            };
             let mut table = Table::new(["day", "files", verb, "still_failing", "skipped"]);
             for (day, [files, replayed, failing, skipped]) in &per_day {
                 table.push(vec![
@@ -132,14 +147,30 @@ pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
             }
             ctx.printer.print_table(&table)?;
             let sum = |i: usize| per_day.values().map(|t| t[i]).sum::<u64>();
+            let destination = backend.delivery.destination();
+            let landed = match (dry_run, to_stream) {
+                (true, false) => "would land in the lake".to_string(),
+                (false, false) => "landed in the lake".to_string(),
+                (true, true) => format!("would be sent into {destination}"),
+                (false, true) => format!("sent into {destination}"),
+            };
             ctx.printer.notice(format_args!(
-                "{}: {} {}, {} still failing, {} skipped",
+                "{}: {} {landed}, {} still failing, {} skipped",
                 if dry_run { "dry run, nothing written" } else { "replay done" },
                 sum(1),
-                if dry_run { "would land in the lake" } else { "landed in the lake" },
                 sum(2),
                 sum(3)
             ));
+            if settled > 0 {
+                ctx.printer.notice(format_args!(
+                    "  {settled} of them sent by an interrupted replay, found in the raw area"
+                ));
+            }
+            if unsettled > 0 {
+                ctx.printer.notice(format_args!(
+                    "  {unsettled} records of an interrupted replay not settled yet: a replay --to-stream settles them"
+                ));
+            }
             let mut top: Vec<_> = reasons.into_iter().collect();
             top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             for (why, count) in top.iter().take(3) {

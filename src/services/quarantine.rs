@@ -21,7 +21,7 @@ use bytes::Bytes;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::backend::{ObjectInfo, ObjectStore, is_not_found};
+use crate::backend::{Delivery, DeliveryRecord, ObjectInfo, ObjectStore, is_not_found};
 use crate::layout::{Location, day_partition, partition_day, raw_key_day};
 use crate::pipeline::{Lake, OutputFile, SharedStaged, completed, stem};
 use crate::settings::RawLayout;
@@ -119,6 +119,35 @@ struct ReplayRun {
     outputs: Vec<OutputFile>,
 }
 
+/// Records sent back into the delivery stream by one `replay --to-stream`, kept beside the
+/// replay record (`<quarantine key>.sent.json`). It is written before the records are sent, so
+/// that a replay killed while sending finds out on its next run which of them arrived instead
+/// of sending them twice; until then they stay quarantined. A transform of the source object
+/// does not void it: the records are in the raw area again under another object.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StreamSend {
+    destination: String,
+    /// Where the records were first delivered: not where to look for their second arrival.
+    source_key: String,
+    started_at: DateTime<Utc>,
+    /// Record number → the record's `event_id`, by which its arrival is recognised.
+    records: BTreeMap<u64, String>,
+    /// The stream accepted every record listed.
+    delivered: bool,
+}
+
+/// Where a replay puts what now transforms.
+pub enum ReplayTo<'d> {
+    /// Straight into the lake, transformed here.
+    Lake,
+    /// Back into the delivery stream, to come through the platform's own transform.
+    Stream {
+        delivery: &'d dyn Delivery,
+        /// Told what a replay is waiting for.
+        waiting: &'d (dyn Fn(String) + Sync),
+    },
+}
+
 /// A quarantine file's records as they stand.
 pub struct FileRecords {
     pub file: QuarantineFile,
@@ -139,6 +168,10 @@ pub struct ReplayOutcome {
     pub skipped: u64,
     /// The Parquet files written.
     pub outputs: Vec<OutputFile>,
+    /// Records of an interrupted `--to-stream` replay found in the raw area since (counted in
+    /// `replayed`), and those still unaccounted for when this replay could not wait (dry run).
+    pub settled: u64,
+    pub unsettled: u64,
     /// The reasons of the records that still fail, with their counts.
     pub reasons: BTreeMap<String, u64>,
 }
@@ -199,14 +232,15 @@ impl Quarantine {
     /// A file's records as they stand: what its last replay left failing, or all of them.
     pub async fn records(&self, file: &QuarantineFile) -> Result<FileRecords> {
         let state = self.replay_state(file).await?;
-        match state {
-            Some(state) => Ok(FileRecords {
-                file: file.clone(),
-                replayed: state.replays.iter().map(|r| r.replayed.len() as u64).sum(),
-                records: state.still_failing,
-            }),
-            None => Ok(FileRecords { file: file.clone(), records: self.read_file(file).await?, replayed: 0 }),
-        }
+        let sent = delivered_numbers(&self.sends(file).await?);
+        let (mut records, replayed) = match state {
+            Some(state) => {
+                (state.still_failing, state.replays.iter().map(|r| r.replayed.len() as u64).sum::<u64>())
+            }
+            None => (self.read_file(file).await?, 0),
+        };
+        records.retain(|r| !sent.contains(&r.record_number));
+        Ok(FileRecords { file: file.clone(), records, replayed: replayed + sent.len() as u64 })
     }
 
     /// Every record of the file as it was quarantined.
@@ -232,6 +266,24 @@ impl Quarantine {
         format!("{}replays/{}.json", self.lake.state.prefix, file.key)
     }
 
+    fn sends_key(&self, file: &QuarantineFile) -> String {
+        format!("{}replays/{}.sent.json", self.lake.state.prefix, file.key)
+    }
+
+    async fn sends(&self, file: &QuarantineFile) -> Result<Vec<StreamSend>> {
+        let key = self.sends_key(file);
+        match self.store.get(&self.lake.state.bucket, &key).await {
+            Ok(body) => Ok(serde_json::from_slice(&body).with_context(|| format!("reading {key}"))?),
+            Err(err) if is_not_found(&err) => Ok(Vec::new()),
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn put_sends(&self, file: &QuarantineFile, sends: &[StreamSend]) -> Result<()> {
+        let body = serde_json::to_vec_pretty(sends)?;
+        self.store.put(&self.lake.state.bucket, &self.sends_key(file), Bytes::from(body)).await
+    }
+
     /// The file's replay record; `None` when it has none or a void one.
     async fn replay_state(&self, file: &QuarantineFile) -> Result<Option<ReplayState>> {
         Ok(self.stored_state(&self.state_key(file)).await?.filter(|s| s.quarantine_bytes == file.size))
@@ -253,10 +305,21 @@ impl Quarantine {
         file: &QuarantineFile,
         reason: Option<&str>,
         dry_run: bool,
+        to: &ReplayTo<'_>,
     ) -> Result<ReplayOutcome> {
-        let state_key = self.state_key(file);
-        let stored = self.stored_state(&state_key).await?;
-        let mut state = match stored {
+        match to {
+            ReplayTo::Lake => self.replay_into_lake(file, reason, dry_run).await,
+            ReplayTo::Stream { delivery, waiting } => {
+                self.replay_into_stream(file, reason, dry_run, *delivery, *waiting).await
+            }
+        }
+    }
+
+    /// The file's replay record as it stands, started afresh when there is none or a void one
+    /// (whose outputs go, unless `dry_run`).
+    async fn current_state(&self, file: &QuarantineFile, dry_run: bool) -> Result<ReplayState> {
+        let stored = self.stored_state(&self.state_key(file)).await?;
+        Ok(match stored {
             Some(state) if state.quarantine_bytes == file.size => state,
             void => {
                 // The file was written again since its last replay: what that replay landed is
@@ -272,13 +335,22 @@ impl Quarantine {
                     still_failing: self.read_file(file).await?,
                 }
             }
-        };
+        })
+    }
+
+    async fn replay_into_lake(
+        &self,
+        file: &QuarantineFile,
+        reason: Option<&str>,
+        dry_run: bool,
+    ) -> Result<ReplayOutcome> {
+        let state_key = self.state_key(file);
+        let mut state = self.current_state(file, dry_run).await?;
+        // Records sent into the stream are the stream's now, settled or not.
+        let sent: BTreeSet<u64> =
+            self.sends(file).await?.iter().flat_map(|s| s.records.keys().copied()).collect();
         let already: u64 = state.replays.iter().map(|r| r.replayed.len() as u64).sum();
-        let wanted = |r: &QuarantinedRecord| {
-            reason.is_none_or(|want| r.reason.to_lowercase().contains(&want.to_lowercase()))
-        };
-        let (candidates, others): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut state.still_failing).into_iter().partition(wanted);
+        let (candidates, others) = candidates(std::mem::take(&mut state.still_failing), reason, &sent);
         let mut outcome = ReplayOutcome {
             file: file.key.clone(),
             skipped: already + others.len() as u64,
@@ -358,21 +430,25 @@ impl Quarantine {
                 return Ok(attempt);
             }
         }
+        let (texts, failed) = quarantined_texts(candidates);
+        self.transform_texts(file, &source_key, texts, failed, generation, dry_run).await
+    }
+
+    /// Transforms the records' texts (record number → text) as one input; `failed` holds the
+    /// records already known not to replay, and gets the new reasons of those that still fail.
+    async fn transform_texts(
+        &self,
+        file: &QuarantineFile,
+        source_key: &str,
+        texts: Vec<(u64, Vec<u8>)>,
+        mut failed: BTreeMap<u64, String>,
+        generation: usize,
+        dry_run: bool,
+    ) -> Result<Attempt> {
         let mut text = Vec::new();
         let mut starts = Vec::new();
-        let mut failed = BTreeMap::new();
-        for record in candidates {
-            let bytes = record.replay_text.clone().unwrap_or_else(|| record.raw.clone().into_bytes());
-            if transform::is_truncated(&record.raw) && record.replay_text.is_none() {
-                failed.insert(
-                    record.record_number,
-                    format!(
-                        "cannot replay: the quarantined text is cut short and {source_key} is gone or changed"
-                    ),
-                );
-                continue;
-            }
-            starts.push((text.len() as u64, record.record_number));
+        for (number, bytes) in texts {
+            starts.push((text.len() as u64, number));
             text.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
             text.push(b'\n');
         }
@@ -380,7 +456,8 @@ impl Quarantine {
             return Ok(Attempt { failed, ..Attempt::default() });
         }
         // Rows keep their lineage: the raw object, or for Firehose's records the document.
-        let row_source = if file.origin == Origin::Firehose { file.key.clone() } else { source_key };
+        let row_source =
+            if file.origin == Origin::Firehose { file.key.clone() } else { source_key.to_string() };
         let mut attempt =
             self.run_transform(file, row_source, RawInput::Text(text), None, generation, dry_run).await?;
         if attempt.seen != starts.len() as u64 {
@@ -400,6 +477,210 @@ impl Quarantine {
         }
         attempt.failed = failed;
         Ok(attempt)
+    }
+
+    /// The texts to send back into the stream: the exact bytes of the raw object while it is
+    /// there as it was transformed, else Firehose's `rawData` or the quarantined text.
+    async fn texts_to_send(
+        &self,
+        file: &QuarantineFile,
+        candidates: &[QuarantinedRecord],
+    ) -> Result<(Vec<(u64, Vec<u8>)>, BTreeMap<u64, String>)> {
+        let mut exact = BTreeMap::new();
+        let source_key = &candidates[0].source_key;
+        if file.origin == Origin::Transform
+            && let Some(object) = self.unchanged_raw_object(source_key).await?
+        {
+            let wanted: BTreeSet<u64> = candidates.iter().map(|r| r.record_number).collect();
+            let store = self.store.clone();
+            let bucket = self.lake.raw.bucket.clone();
+            exact = tokio::task::spawn_blocking(move || {
+                let reader = store.open_blocking(&bucket, &object.key)?;
+                anyhow::Ok(transform::record_texts(reader, &wanted)?)
+            })
+            .await??;
+        }
+        let (rest, known): (Vec<_>, Vec<_>) =
+            candidates.iter().cloned().partition(|r| !exact.contains_key(&r.record_number));
+        let (mut texts, failed) = quarantined_texts(&rest);
+        texts.extend(
+            known.iter().filter_map(|r| exact.remove(&r.record_number).map(|t| (r.record_number, t))),
+        );
+        texts.sort_by_key(|(number, _)| *number);
+        Ok((texts, failed))
+    }
+
+    /// Sends the file's still-failing records that the current transform accepts back into the
+    /// delivery stream; first settles what an interrupted earlier send left open.
+    async fn replay_into_stream(
+        &self,
+        file: &QuarantineFile,
+        reason: Option<&str>,
+        dry_run: bool,
+        delivery: &dyn Delivery,
+        waiting: &(dyn Fn(String) + Sync),
+    ) -> Result<ReplayOutcome> {
+        let mut outcome = ReplayOutcome { file: file.key.clone(), ..ReplayOutcome::default() };
+        let mut sends = self.sends(file).await?;
+        if let Some(open) = sends.iter().position(|s| !s.delivered) {
+            if dry_run {
+                outcome.unsettled = sends[open].records.len() as u64;
+            } else {
+                let open_send = sends.remove(open);
+                let arrived = self.settle(&open_send, delivery, waiting).await?;
+                outcome.settled = arrived.len() as u64;
+                outcome.replayed += arrived.len() as u64;
+                if !arrived.is_empty() {
+                    let records =
+                        open_send.records.into_iter().filter(|(n, _)| arrived.contains(n)).collect();
+                    sends.push(StreamSend { records, delivered: true, ..open_send });
+                }
+                self.put_sends(file, &sends).await?;
+            }
+        }
+        let mut state = self.current_state(file, dry_run).await?;
+        let sent: BTreeSet<u64> = sends.iter().flat_map(|s| s.records.keys().copied()).collect();
+        let (candidates, others) = candidates(std::mem::take(&mut state.still_failing), reason, &sent);
+        let already: u64 = state.replays.iter().map(|r| r.replayed.len() as u64).sum();
+        let sent_before = delivered_numbers(&sends).len() as u64 - outcome.settled;
+        // Sent records stay in the replay record: the send record alone says they are sent.
+        outcome.skipped =
+            already + sent_before + others.iter().filter(|r| !sent.contains(&r.record_number)).count() as u64;
+        if candidates.is_empty() {
+            return Ok(outcome);
+        }
+        let (texts, failed) = self.texts_to_send(file, &candidates).await?;
+        let by_number: BTreeMap<u64, Vec<u8>> = texts.iter().cloned().collect();
+        let attempt = self.transform_texts(file, &candidates[0].source_key, texts, failed, 0, true).await?;
+        let mut failed = attempt.failed;
+        let mut passing: BTreeMap<u64, (String, Vec<u8>)> = BTreeMap::new();
+        for (number, text) in by_number {
+            if failed.contains_key(&number) {
+                continue;
+            }
+            match transform::event_ids(std::io::Cursor::new(&text)) {
+                Ok((ids, _)) if ids.len() == 1 => {
+                    passing.insert(number, (ids[0].clone(), text));
+                }
+                _ => {
+                    failed.insert(number, "cannot send: the record has no single event_id".into());
+                }
+            }
+        }
+        if !dry_run && !passing.is_empty() {
+            let started_at = Utc::now();
+            sends.push(StreamSend {
+                destination: delivery.destination(),
+                source_key: candidates[0].source_key.clone(),
+                started_at,
+                records: passing.iter().map(|(n, (id, _))| (*n, id.clone())).collect(),
+                delivered: false,
+            });
+            self.put_sends(file, &sends).await?;
+            let numbers: Vec<u64> = passing.keys().copied().collect();
+            let records = passing
+                .values()
+                .map(|(_, text)| DeliveryRecord {
+                    data: Bytes::from(text.strip_suffix(b"\n").unwrap_or(text).to_vec()),
+                    arrival: started_at,
+                })
+                .collect();
+            let mut report = delivery.deliver(records, 0).await?;
+            report.absorb(delivery.flush().await?);
+            let send = sends.last_mut().expect("pushed above");
+            for refused in &report.failed {
+                let number = numbers[refused.index as usize];
+                send.records.remove(&number);
+                passing.remove(&number);
+                failed.insert(
+                    number,
+                    format!("not accepted by {}: {}: {}", send.destination, refused.code, refused.message),
+                );
+            }
+            send.delivered = true;
+            if send.records.is_empty() {
+                sends.pop();
+            }
+            self.put_sends(file, &sends).await?;
+        }
+        outcome.replayed += passing.len() as u64;
+        let mut still_failing = others;
+        for record in candidates {
+            match failed.get(&record.record_number) {
+                Some(new_reason) => {
+                    *outcome.reasons.entry(new_reason.clone()).or_default() += 1;
+                    still_failing.push(QuarantinedRecord { reason: new_reason.clone(), ..record });
+                }
+                // Kept: the send record alone says it is sent, and whether it arrived.
+                None => still_failing.push(record),
+            }
+        }
+        outcome.still_failing = outcome.reasons.values().sum();
+        if !dry_run {
+            still_failing.sort_by_key(|r| r.record_number);
+            state.still_failing = still_failing;
+            let body = serde_json::to_vec_pretty(&state)?;
+            self.store.put(&self.lake.state.bucket, &self.state_key(file), Bytes::from(body)).await?;
+        }
+        Ok(outcome)
+    }
+
+    /// Which records of an interrupted send arrived in the raw area: those whose `event_id` is
+    /// in an object written since the send started (other than their own source). Waits, while
+    /// some are missing, until the stream has had time to deliver them.
+    async fn settle(
+        &self,
+        send: &StreamSend,
+        delivery: &dyn Delivery,
+        waiting: &(dyn Fn(String) + Sync),
+    ) -> Result<BTreeSet<u64>> {
+        let bound = chrono::Duration::from_std(delivery.arrival_bound().await?)?;
+        let deadline = send.started_at + bound;
+        loop {
+            let seen = self.event_ids_since(&send.source_key, send.started_at).await?;
+            let arrived: BTreeSet<u64> =
+                send.records.iter().filter(|(_, id)| seen.contains(*id)).map(|(n, _)| *n).collect();
+            let now = Utc::now();
+            if arrived.len() == send.records.len() || now >= deadline {
+                return Ok(arrived);
+            }
+            let left = (deadline - now).to_std().unwrap_or_default();
+            waiting(format!(
+                "{} of {} records an interrupted replay sent at {} not in the raw area yet; waiting up to {}s for {}",
+                send.records.len() - arrived.len(),
+                send.records.len(),
+                send.started_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                left.as_secs(),
+                send.destination,
+            ));
+            tokio::time::sleep(left.min(std::time::Duration::from_secs(10))).await;
+        }
+    }
+
+    /// The event ids of the raw objects written since `since`, but the file's own sources.
+    async fn event_ids_since(&self, source_key: &str, since: DateTime<Utc>) -> Result<BTreeSet<String>> {
+        // Clocks of this machine and of the store differ by a little.
+        let after = since - chrono::Duration::seconds(60);
+        let raw = &self.lake.raw;
+        let mut ids = BTreeSet::new();
+        let mut day = after.date_naive();
+        while day <= Utc::now().date_naive() {
+            let prefix = format!("{}{}", raw.prefix, crate::layout::raw_day_prefix(self.lake.layout, day));
+            for object in self.store.list(&raw.bucket, &prefix).await? {
+                if object.key == source_key || object.last_modified.is_some_and(|at| at < after) {
+                    continue;
+                }
+                let body = self.store.get(&raw.bucket, &object.key).await?;
+                if let Ok((found, _)) = transform::event_ids(std::io::Cursor::new(body)) {
+                    ids.extend(found);
+                }
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        Ok(ids)
     }
 
     /// The raw object, when it still has the size its manifest recorded.
@@ -533,6 +814,46 @@ impl TransformSink for ReplaySink {
         self.failed.push(bad.clone());
         Ok(())
     }
+}
+
+/// The records to try: still failing, of the reason asked for (when given), not sent into the
+/// stream; and the others.
+fn candidates(
+    records: Vec<QuarantinedRecord>,
+    reason: Option<&str>,
+    sent: &BTreeSet<u64>,
+) -> (Vec<QuarantinedRecord>, Vec<QuarantinedRecord>) {
+    records.into_iter().partition(|r| {
+        !sent.contains(&r.record_number)
+            && reason.is_none_or(|want| r.reason.to_lowercase().contains(&want.to_lowercase()))
+    })
+}
+
+/// The records the stream accepted from earlier sends.
+fn delivered_numbers(sends: &[StreamSend]) -> BTreeSet<u64> {
+    sends.iter().filter(|s| s.delivered).flat_map(|s| s.records.keys().copied()).collect()
+}
+
+/// The records' texts as quarantine holds them (Firehose's decoded `rawData`, or bdctl's
+/// redacted text); a text cut short cannot be transformed again and is failed with why.
+fn quarantined_texts(records: &[QuarantinedRecord]) -> (Vec<(u64, Vec<u8>)>, BTreeMap<u64, String>) {
+    let mut texts = Vec::new();
+    let mut failed = BTreeMap::new();
+    for record in records {
+        if transform::is_truncated(&record.raw) && record.replay_text.is_none() {
+            failed.insert(
+                record.record_number,
+                format!(
+                    "cannot replay: the quarantined text is cut short and {} is gone or changed",
+                    record.source_key
+                ),
+            );
+            continue;
+        }
+        let text = record.replay_text.clone().unwrap_or_else(|| record.raw.clone().into_bytes());
+        texts.push((record.record_number, text));
+    }
+    (texts, failed)
 }
 
 /// Before a source object is transformed again: its quarantine files are about to be written

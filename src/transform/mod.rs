@@ -227,6 +227,44 @@ pub fn event_ids<R: Read>(input: R) -> Result<(Vec<String>, u64), TransformError
     }
 }
 
+/// The exact text of the records numbered `wanted` (1-based, as [`BadRecord::record_number`]
+/// counts them), framed as the transform frames them: what a replay sends back into the stream.
+pub fn record_texts<R: Read>(
+    input: R,
+    wanted: &std::collections::BTreeSet<u64>,
+) -> Result<BTreeMap<u64, Vec<u8>>, TransformError> {
+    struct Texts<'w> {
+        wanted: &'w std::collections::BTreeSet<u64>,
+        found: BTreeMap<u64, Vec<u8>>,
+    }
+    impl Texts<'_> {
+        fn keep(&mut self, meta: RecordMeta, text: &[u8]) {
+            if self.wanted.contains(&meta.number) {
+                self.found.insert(meta.number, text.to_vec());
+            }
+        }
+    }
+    impl Handler for Texts<'_> {
+        fn good(&mut self, _: &mut Raw<'_>, meta: RecordMeta, text: &[u8]) -> Result<(), TransformError> {
+            self.keep(meta, text);
+            Ok(())
+        }
+        fn bad(&mut self, meta: RecordMeta, text: &[u8], _: String) -> Result<(), TransformError> {
+            self.keep(meta, text);
+            Ok(())
+        }
+    }
+    let mut framer = reader::open(input);
+    let mut texts = Texts { wanted, found: BTreeMap::new() };
+    framer.run(&mut texts)?;
+    match framer.damaged.take() {
+        // Records before the damage were framed as the transform framed them.
+        Some(_) if !texts.found.is_empty() => Ok(texts.found),
+        Some(msg) => Err(TransformError::Damaged(msg)),
+        None => Ok(texts.found),
+    }
+}
+
 /// One NDJSON quarantine line (no trailing newline):
 /// `{"source_key":…,"record_number":…,"byte_offset":…,"reason":…,"raw":…}`.
 pub fn quarantine_line(source_key: &str, bad: &BadRecord) -> String {

@@ -843,3 +843,16 @@ fn only_the_records_asked_for_are_transformed() {
     let offset: usize = lines[..3].iter().map(|l| l.len() + 1).sum();
     assert_eq!(sink.bad[0].0.byte_offset, offset as u64);
 }
+
+#[test]
+fn record_texts_gives_the_exact_bytes_of_the_records_asked_for() {
+    let good = ev("a", "2024-06-01T00:00:00Z");
+    let bad = r#"{"event_id":"b","event_type": oops}"#;
+    // No newline between the last two: framing, not lines, decides where a record ends.
+    let input = format!("{good}\n{bad}\n{good}{good}");
+    let wanted = [2, 4, 9].into_iter().collect();
+    let texts = record_texts(gz(input.as_bytes()).as_slice(), &wanted).unwrap();
+    assert_eq!(texts.keys().copied().collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(String::from_utf8_lossy(&texts[&2]).trim_end(), bad);
+    assert_eq!(String::from_utf8_lossy(&texts[&4]), good);
+}

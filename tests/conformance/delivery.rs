@@ -26,6 +26,14 @@ pub async fn conformance(target: &Target) {
     assert!(report.bytes >= bytes, "{}: {} bytes reported for {bytes}", target.name, report.bytes);
     assert!(report.failed.is_empty(), "{}: {:?}", target.name, report.failed);
     assert!(!delivery.destination().is_empty());
+    // The records are in the raw area when flush returns where the sender writes them; a
+    // service that buffers takes at least a minute more.
+    let bound = delivery.arrival_bound().await.unwrap();
+    if delivery.names_objects() {
+        assert_eq!(bound, std::time::Duration::ZERO, "{}", target.name);
+    } else {
+        assert!(bound >= std::time::Duration::from_secs(60), "{}: {bound:?}", target.name);
+    }
 
     let raw = bdctl::layout::area_location(&target.settings, bdctl::layout::Area::Raw).unwrap();
     let mut lines = Vec::new();

@@ -22,6 +22,12 @@ pub const MAX_RECORD_BYTES: usize = 1000 * 1024;
 const CONCURRENT_BATCHES: usize = 4;
 /// Rounds of re-sending the failed part of a batch.
 const PARTIAL_RETRIES: usize = 6;
+/// Firehose's buffering interval when the stream does not say.
+const DEFAULT_BUFFER_SECONDS: u64 = 300;
+/// Beyond the interval: the S3 write, and retries of it, after a buffer closes.
+const DELIVERY_WRITE_SLACK: Duration = Duration::from_secs(60);
+const NO_STREAM: &str =
+    "`firehose_stream` is not set for this environment (bdctl.toml or BDCTL_FIREHOSE_STREAM)";
 
 pub struct FirehoseDelivery {
     client: aws_sdk_firehose::Client,
@@ -143,9 +149,7 @@ fn batches(records: Vec<DeliveryRecord>, first_index: u64) -> (Vec<Vec<(u64, Vec
 impl Delivery for FirehoseDelivery {
     async fn deliver(&self, records: Vec<DeliveryRecord>, first_index: u64) -> Result<DeliveryReport> {
         let Some(stream) = &self.stream else {
-            return Err(usage(
-                "`firehose_stream` is not set for this environment (bdctl.toml or BDCTL_FIREHOSE_STREAM)",
-            ));
+            return Err(usage(NO_STREAM));
         };
         let (batches, too_large) = batches(records, first_index);
         let mut report =
@@ -171,6 +175,27 @@ impl Delivery for FirehoseDelivery {
 
     fn names_objects(&self) -> bool {
         false
+    }
+
+    async fn arrival_bound(&self) -> Result<Duration> {
+        let stream = self.stream.as_deref().ok_or_else(|| usage(NO_STREAM))?;
+        let out = self
+            .client
+            .describe_delivery_stream()
+            .delivery_stream_name(stream)
+            .send()
+            .await
+            .map_err(|err| call_failed("firehose:DescribeDeliveryStream", stream, err))?;
+        let destination = out.delivery_stream_description().and_then(|d| d.destinations().first());
+        let interval = destination
+            .and_then(|d| {
+                d.extended_s3_destination_description()
+                    .and_then(|s3| s3.buffering_hints())
+                    .or_else(|| d.s3_destination_description().and_then(|s3| s3.buffering_hints()))
+            })
+            .and_then(|hints| hints.interval_in_seconds())
+            .map_or(DEFAULT_BUFFER_SECONDS, |s| s.max(0) as u64);
+        Ok(Duration::from_secs(interval) + DELIVERY_WRITE_SLACK)
     }
 }
 
