@@ -820,7 +820,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__crawl)
-            opts="-o -q -v -y -h -V --wait --no-wait --timeout --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            opts="-o -q -v -y -h -V --wait --no-wait --timeout --without-crawler --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

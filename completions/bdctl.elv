@@ -310,6 +310,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
             cand --wait 'Wait for the crawl to finish (the default)'
             cand --no-wait 'Start the crawl and return (aws)'
+            cand --without-crawler 'Read the Parquet footers here and write the table and partitions into the catalog directly, without a Glue crawler'
+            cand --dry-run 'With --without-crawler: print what would change, and change nothing'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'

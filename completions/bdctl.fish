@@ -307,6 +307,8 @@ always\t''
 never\t''"
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -l wait -d 'Wait for the crawl to finish (the default)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -l no-wait -d 'Start the crawl and return (aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -l without-crawler -d 'Read the Parquet footers here and write the table and partitions into the catalog directly, without a Glue crawler'
+complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -l dry-run -d 'With --without-crawler: print what would change, and change nothing'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s q -l quiet -d 'Print only data and errors'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s y -l yes -d 'Answer yes to every confirmation'

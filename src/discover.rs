@@ -314,6 +314,107 @@ mod tests {
     }
 }
 
+/// What a crawl by the footers would do: the table as the lake's files describe it, the
+/// partitions the catalog lacks, and the changes against the catalog.
+#[derive(Debug, Clone)]
+pub struct FooterCrawl {
+    pub table: TableInfo,
+    pub before: Option<TableInfo>,
+    pub missing: Vec<PartitionInfo>,
+    pub changes: Vec<Change>,
+    pub files: usize,
+    pub partitions: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl FooterCrawl {
+    /// Whether an existing table's definition would change (a new one is not a change).
+    pub fn changes_schema(&self) -> bool {
+        self.before.as_ref().is_some_and(|before| before != &self.table)
+    }
+
+    /// What the crawl did, in a line.
+    pub fn summary(&self) -> String {
+        format!(
+            "crawled {} files in {} partitions: {} columns, {} conflicts",
+            self.files,
+            self.partitions,
+            self.table.columns.len(),
+            self.conflicts.len()
+        )
+    }
+}
+
+/// Reads the lake the way a crawler does, without changing the catalog: the partitions from the
+/// keys under `lake`, the columns from the newest footer of each partition, merged.
+pub async fn crawl_footers(
+    catalog: &dyn Catalog,
+    objects: &dyn ObjectStore,
+    lake: &Location,
+    database: &str,
+    table: &str,
+    reporter: &dyn crate::backend::Reporter,
+) -> Result<FooterCrawl> {
+    reporter.status("reading the transformed lake");
+    let files = objects.list(&lake.bucket, &lake.prefix).await?;
+    let found = partitions(&files, lake, |l| objects.url(l));
+    if found.is_empty() {
+        bail!(
+            "no Parquet partitions under {} yet: run `bdctl transform` or `bdctl backfill` first",
+            objects.url(lake)
+        );
+    }
+    let mut schemas = Vec::new();
+    for partition in &found {
+        reporter.status(&format!("reading the footer of {}", partition.newest.key));
+        let columns = file_columns(objects, &lake.bucket, &partition.newest).await?;
+        schemas.push((partition.newest.key.clone(), columns));
+    }
+    let (columns, conflicts) = merge_columns(&schemas);
+    for conflict in &conflicts {
+        reporter.warn(&format!(
+            "column `{}` is {} in {} but {} elsewhere: kept {}",
+            conflict.column, conflict.seen, conflict.file, conflict.kept, conflict.kept
+        ));
+    }
+    let (before, registered) = snapshot(catalog, database, table).await?;
+    let table = TableInfo {
+        database: database.to_string(),
+        name: table.to_string(),
+        location: objects.url(lake),
+        columns,
+        partition_keys: PARTITION_KEYS
+            .iter()
+            .map(|k| Column { name: k.to_string(), data_type: "string".into() })
+            .collect(),
+    };
+    let mut changes = table_changes(before.as_ref(), &table);
+    let missing = missing_partitions(&registered, &found);
+    changes.extend(partition_changes(&registered, &missing));
+    Ok(FooterCrawl {
+        table,
+        before,
+        missing,
+        changes,
+        files: files.iter().filter(|o| o.key.ends_with(".parquet")).count(),
+        partitions: found.len(),
+        conflicts,
+    })
+}
+
+/// Writes what [`crawl_footers`] found into the catalog: the database when missing, the table
+/// when it changed, the partitions it lacks.
+pub async fn apply_footer_crawl(catalog: &dyn Catalog, crawl: &FooterCrawl) -> Result<()> {
+    catalog.ensure_database(&crawl.table.database).await?;
+    if crawl.before.as_ref() != Some(&crawl.table) {
+        catalog.put_table(&crawl.table).await?;
+    }
+    if !crawl.missing.is_empty() {
+        catalog.add_partitions(&crawl.table.database, &crawl.table.name, &crawl.missing).await?;
+    }
+    Ok(())
+}
+
 /// The table and its partitions as the catalog has them now (no table: none of either).
 pub async fn snapshot(
     catalog: &dyn Catalog,

@@ -628,6 +628,21 @@ async fn s3_streaming_reads_and_multipart_writes() {
     assert!(read == expected, "streamed read returns the bytes written");
 }
 
+/// Raw objects as the local platform writes them for `bdctl send <send_args>`, uploaded to the
+/// raw bucket under the same keys; returns how many.
+async fn upload_sent_events(clients: &Clients, raw: &str, send_args: &[&str]) -> usize {
+    let local = tempfile::tempdir().unwrap();
+    bdctl(local.path()).args(["-q", "send"]).args(send_args).assert().success();
+    let mut uploaded = 0;
+    for path in common::files_below(&local.path().join(".bdctl/raw")) {
+        let key = path.strip_prefix(local.path().join(".bdctl")).unwrap().to_string_lossy().to_string();
+        let body = std::fs::read(&path).unwrap();
+        clients.s3.put_object().bucket(raw).key(&key).body(body.into()).send().await.unwrap();
+        uploaded += 1;
+    }
+    uploaded
+}
+
 #[tokio::test]
 async fn transform_over_s3_writes_the_expected_keys() {
     let Some(endpoint) = moto_endpoint() else { return };
@@ -635,30 +650,12 @@ async fn transform_over_s3_writes_the_expected_keys() {
     let (raw, lake) = (unique("raw"), unique("lake"));
     create_bucket(&clients, &raw).await;
     create_bucket(&clients, &lake).await;
-    // Raw objects as the local platform writes them, uploaded to the raw bucket.
-    let local = tempfile::tempdir().unwrap();
-    bdctl(local.path())
-        .args([
-            "-q",
-            "send",
-            "--count",
-            "600",
-            "--days",
-            "1",
-            "--start",
-            "2024-06-01",
-            "--bad-fraction",
-            "0.05",
-        ])
-        .assert()
-        .success();
-    let mut uploaded = 0;
-    for path in common::files_below(&local.path().join(".bdctl/raw")) {
-        let key = path.strip_prefix(local.path().join(".bdctl")).unwrap().to_string_lossy().to_string();
-        let body = std::fs::read(&path).unwrap();
-        clients.s3.put_object().bucket(&raw).key(&key).body(body.into()).send().await.unwrap();
-        uploaded += 1;
-    }
+    let uploaded = upload_sent_events(
+        &clients,
+        &raw,
+        &["--count", "600", "--days", "1", "--start", "2024-06-01", "--bad-fraction", "0.05"],
+    )
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &lake)]);
     std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
@@ -1228,6 +1225,16 @@ async fn a_remote_backfill_skips_complete_days_and_chunks_the_rest() {
     let to_do: Vec<u64> =
         days.as_array().unwrap().iter().map(|d| d["to_transform"].as_u64().unwrap()).collect();
     assert_eq!(to_do, [1, 0, 1]);
+    // Every engine priced from the plan: one Glue run covers both days with work (--days-per-run 2).
+    let column =
+        |name: &str| days.as_array().unwrap().iter().map(|d| d[name].as_f64().unwrap()).collect::<Vec<_>>();
+    for engine in ["lambda_usd", "glue_usd", "emr_serverless_usd"] {
+        let costs = column(engine);
+        assert!(costs[0] > 0.0 && costs[1] == 0.0 && costs[2] > 0.0, "{engine}: {costs:?}");
+    }
+    let stderr = String::from_utf8_lossy(&planned.stderr);
+    assert!(stderr.contains("glue USD") && stderr.contains("(1 run) (chosen)"), "{stderr}");
+    assert!(stderr.contains("lambda USD") && stderr.contains("(2 invocations)"), "{stderr}");
 
     // moto records the run and runs no script: the days it covered have no manifests afterwards,
     // and the backfill's summary (the local one, per day) says so.
@@ -1258,4 +1265,112 @@ async fn a_remote_backfill_skips_complete_days_and_chunks_the_rest() {
         &per_day[..3],
         [("2024-06-01".into(), 0, 1), ("2024-06-02".into(), 1, 0), ("2024-06-03".into(), 0, 1)]
     );
+}
+
+/// `crawl --without-crawler` on an account with buckets and no crawler: the table (Parquet
+/// SerDe, formats, classification, date partition keys) and its partitions written through
+/// Glue from the footers bdctl reads in S3; `partitions sync` then has nothing to add; a schema
+/// change is a diff that waits for `--yes`.
+#[tokio::test]
+async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("raw"), unique("lake"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &lake).await;
+    upload_sent_events(&clients, &raw, &["--count", "400", "--days", "2", "--start", "2024-06-01"]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let database = unique("footers");
+    let mut config = moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &lake)]);
+    config.push_str(&format!("glue_database = \"{database}\"\n"));
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd).args(["--env", "moto"]).args(args).output().unwrap()
+    };
+    for day in ["2024-06-01", "2024-06-02"] {
+        let out = run(&["-q", "transform", "--date", day]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let refused = run(&["partitions", "sync"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--without-crawler"));
+
+    let dry = run(&["crawl", "--without-crawler", "--dry-run", "-o", "json"]);
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    let changes: Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert_eq!(changes[0]["action"], "created", "{changes}");
+    assert!(clients.glue.get_table().database_name(&database).name("events").send().await.is_err());
+
+    let crawled = run(&["crawl", "--without-crawler", "-o", "json"]);
+    assert!(crawled.status.success(), "{}", String::from_utf8_lossy(&crawled.stderr));
+    let changes: Value = serde_json::from_slice(&crawled.stdout).unwrap();
+    let partitions_added = changes.as_array().unwrap().iter().filter(|c| c["kind"] == "partition").count();
+    assert_eq!(partitions_added, 2, "{changes}");
+    let table = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
+    let table = table.table().unwrap();
+    assert_eq!(table.parameters().unwrap().get("classification").map(String::as_str), Some("parquet"));
+    let keys: Vec<&str> = table.partition_keys().iter().map(|c| c.name()).collect();
+    assert_eq!(keys, ["year", "month", "day"]);
+    let descriptor = table.storage_descriptor().unwrap();
+    assert_eq!(descriptor.location(), Some(format!("s3://{lake}/transformed/").as_str()));
+    assert!(descriptor.input_format().unwrap().contains("MapredParquetInputFormat"));
+    assert!(descriptor.serde_info().unwrap().serialization_library().unwrap().contains("ParquetHiveSerDe"));
+    let columns: Vec<(&str, &str)> =
+        descriptor.columns().iter().map(|c| (c.name(), c.r#type().unwrap_or_default())).collect();
+    assert!(
+        columns.contains(&("event_ts", "timestamp")) && columns.contains(&("revenue", "double")),
+        "{columns:?}"
+    );
+    assert!(!columns.iter().any(|(name, _)| *name == "ip" || *name == "email"));
+
+    let synced = run(&["partitions", "sync", "-o", "json"]);
+    assert!(synced.status.success(), "{}", String::from_utf8_lossy(&synced.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&synced.stdout).unwrap(), serde_json::json!([]));
+    let again = run(&["crawl", "--without-crawler", "-o", "json"]);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&again.stdout).unwrap(),
+        serde_json::json!([]),
+        "nothing to change"
+    );
+
+    // The table as an older definition left it: without `revenue`.
+    let mut input = TableInput::builder()
+        .name("events")
+        .table_type("EXTERNAL_TABLE")
+        .set_parameters(table.parameters().cloned())
+        .set_partition_keys(Some(table.partition_keys().to_vec()));
+    let older: Vec<GlueColumn> =
+        descriptor.columns().iter().filter(|c| c.name() != "revenue").cloned().collect();
+    input = input.storage_descriptor(
+        StorageDescriptor::builder()
+            .set_columns(Some(older))
+            .set_location(descriptor.location().map(str::to_string))
+            .set_input_format(descriptor.input_format().map(str::to_string))
+            .set_output_format(descriptor.output_format().map(str::to_string))
+            .set_serde_info(descriptor.serde_info().cloned())
+            .build(),
+    );
+    clients
+        .glue
+        .update_table()
+        .database_name(&database)
+        .table_input(input.build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let unconfirmed = run(&["crawl", "--without-crawler"]);
+    let stderr = String::from_utf8_lossy(&unconfirmed.stderr);
+    assert_eq!(unconfirmed.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("added column revenue: double") && stderr.contains("pass --yes"), "{stderr}");
+    let column_names = |table: aws_sdk_glue::operation::get_table::GetTableOutput| {
+        let columns = table.table().unwrap().storage_descriptor().unwrap().columns().to_vec();
+        columns.iter().map(|c| c.name().to_string()).collect::<Vec<_>>()
+    };
+    let unchanged = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
+    assert!(!column_names(unchanged).contains(&"revenue".to_string()), "left as it was");
+    let confirmed = run(&["--yes", "crawl", "--without-crawler", "-o", "json"]);
+    assert!(confirmed.status.success(), "{}", String::from_utf8_lossy(&confirmed.stderr));
+    let updated = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
+    assert!(column_names(updated).contains(&"revenue".to_string()));
 }

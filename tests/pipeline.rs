@@ -575,3 +575,45 @@ fn estimates_prune_partitions_and_columns_and_max_cost_refuses() {
     let usd: f64 = usd.parse().unwrap();
     assert!((usd - megabytes * 5000.0 / (1024.0 * 1024.0)).abs() < 1e-6, "{stderr}");
 }
+
+/// `crawl --without-crawler` on local: the same footer reading, the table and partitions written
+/// into the catalog, and a change to the table's definition applied only with `--yes`.
+#[test]
+fn the_catalog_is_written_from_the_footers_and_a_schema_change_waits_for_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "500", "--days", "2", "--start", "2024-06-01"]);
+    bdctl(dir.path())
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
+        .assert()
+        .success();
+    let crawled = bdctl(dir.path()).args(["crawl", "--without-crawler", "-o", "json"]).output().unwrap();
+    let changes = json_rows(&crawled);
+    assert_eq!(changes[0]["action"], "created", "{changes}");
+    assert_eq!(changes.as_array().unwrap().iter().filter(|c| c["kind"] == "partition").count(), 2);
+    let counted =
+        bdctl(dir.path()).args(["query", "SELECT count(*) AS n FROM events", "-o", "json"]).output().unwrap();
+    assert_eq!(json_rows(&counted)[0]["n"], 500);
+
+    let catalog_path = dir.path().join(".bdctl/catalog.json");
+    let mut catalog: Value = serde_json::from_slice(&std::fs::read(&catalog_path).unwrap()).unwrap();
+    let table =
+        catalog["databases"].as_object_mut().unwrap().values_mut().next().unwrap()["tables"]["events"]
+            .clone();
+    let kept: Vec<Value> =
+        table["columns"].as_array().unwrap().iter().filter(|c| c["name"] != "revenue").cloned().collect();
+    for database in catalog["databases"].as_object_mut().unwrap().values_mut() {
+        database["tables"]["events"]["columns"] = Value::Array(kept.clone());
+    }
+    std::fs::write(&catalog_path, catalog.to_string()).unwrap();
+    let dry =
+        bdctl(dir.path()).args(["crawl", "--without-crawler", "--dry-run", "-o", "json"]).output().unwrap();
+    let diff = json_rows(&dry);
+    assert_eq!(diff.as_array().unwrap().len(), 1, "{diff}");
+    assert_eq!((diff[0]["action"].as_str(), diff[0]["name"].as_str()), (Some("added"), Some("revenue")));
+    let unconfirmed = bdctl(dir.path()).args(["crawl", "--without-crawler"]).output().unwrap();
+    assert_eq!(unconfirmed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unconfirmed.stderr).contains("pass --yes"));
+    assert!(!std::fs::read_to_string(&catalog_path).unwrap().contains("\"revenue\""), "left as it was");
+    bdctl(dir.path()).args(["-q", "--yes", "crawl", "--without-crawler"]).assert().success();
+    assert!(std::fs::read_to_string(&catalog_path).unwrap().contains("\"revenue\""));
+}

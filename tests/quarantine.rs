@@ -409,7 +409,7 @@ fn a_replay_into_the_stream_sends_each_record_once_even_when_interrupted() {
         quarantine_line(source, 5, 700, "old", &event("again-2", "2024-06-01T23:30:00Z")),
         quarantine_line(source, 9, 1300, "invalid JSON", r#"{"event_id":"x","event_type": oops}"#),
     ];
-    let quarantine = write_old_quarantine(&lake, &lines);
+    write_old_quarantine(&lake, &lines);
     let replay =
         || json_out(bdctl(dir.path()).args(["-q", "quarantine", "replay", "--to-stream", "-o", "json"]));
     let sent_lines = || {

@@ -10,7 +10,19 @@ when the crawl failed, 4 on --timeout.
 
 On local: reads the Parquet footers under the transformed prefix, merges their schemas (a column
 seen with two types is reported as a conflict), finds the year/month/day partitions and records
-table and partitions in the local catalog, printing the same change report.")]
+table and partitions in the local catalog, printing the same change report.
+
+With --without-crawler, on either backend, bdctl reads the footers itself and writes the table
+(columns, the year/month/day partition keys, the Parquet SerDe and input/output formats Athena
+reads, classification=parquet) and the partitions it lacks straight into the catalog: on aws
+through Glue's CreateTable/UpdateTable and BatchCreatePartition, for an account with buckets and
+no crawler. A change to an existing table's definition is printed as a diff first and applied only
+when confirmed (--yes, or a prompt on a terminal); --dry-run prints the diff and changes nothing.
+
+Examples:
+  bdctl crawl
+  bdctl crawl --without-crawler --dry-run
+  bdctl --yes crawl --without-crawler")]
 pub struct CrawlArgs {
     /// Wait for the crawl to finish (the default)
     #[arg(long, overrides_with = "no_wait")]
@@ -23,6 +35,15 @@ pub struct CrawlArgs {
     /// Give up waiting after this long (exit 4; the crawl goes on)
     #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = humantime::parse_duration)]
     pub timeout: Duration,
+
+    /// Read the Parquet footers here and write the table and partitions into the catalog
+    /// directly, without a Glue crawler
+    #[arg(long)]
+    pub without_crawler: bool,
+
+    /// With --without-crawler: print what would change, and change nothing
+    #[arg(long, requires = "without_crawler")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

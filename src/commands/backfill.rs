@@ -71,8 +71,20 @@ async fn backfill(
     let pending: Vec<ObjectInfo> = plan.iter().flat_map(|p| p.pending().cloned()).collect();
     let prices = Prices::from_settings(&settings);
     if args.dry_run {
-        ctx.printer.print_table(&plan_table(&plan, args.run_on.remote, &prices))?;
-        if args.run_on.remote.is_some() {
+        // Priced wherever the platform has compute to run it on.
+        let costs = (args.run_on.remote.is_some() || backend.jobs.check_available().is_ok()).then(|| {
+            let work: Vec<(u64, u64)> = plan
+                .iter()
+                .map(|day| {
+                    let pending: Vec<&ObjectInfo> = day.pending().collect();
+                    (pending.len() as u64, pending.iter().map(|o| o.size).sum())
+                })
+                .collect();
+            remote::engine_costs(&prices, &work, usize::from(args.days_per_run))
+        });
+        ctx.printer.print_table(&plan_table(&plan, costs.as_ref()))?;
+        if let Some(costs) = &costs {
+            ctx.printer.notice(remote::cost_summary(costs, args.run_on.remote));
             ctx.printer.notice(remote::cost_assumptions(&prices));
         }
         return Ok(());
@@ -194,13 +206,13 @@ fn glue_runs(plan: &[DayPlan], days_per_run: usize) -> Vec<(String, Vec<(String,
         .collect()
 }
 
-fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> Table {
+fn plan_table(plan: &[DayPlan], costs: Option<&remote::EngineCosts>) -> Table {
     let mut columns = vec!["day", "objects", "bytes", "complete", "to_transform", "bytes_to_transform"];
-    if remote_run.is_some() {
-        columns.push("est_cost_usd");
+    if costs.is_some() {
+        columns.extend(["lambda_usd", "glue_usd", "emr_serverless_usd"]);
     }
     let mut table = Table::new(columns);
-    for day in plan {
+    for (index, day) in plan.iter().enumerate() {
         let pending: Vec<&ObjectInfo> = day.pending().collect();
         let pending_bytes: u64 = pending.iter().map(|o| o.size).sum();
         let mut row: Vec<Value> = vec![
@@ -211,13 +223,8 @@ fn plan_table(plan: &[DayPlan], remote_run: Option<Remote>, prices: &Prices) -> 
             (pending.len() as u64).into(),
             pending_bytes.into(),
         ];
-        if let Some(remote_run) = remote_run {
-            let cost = if pending.is_empty() {
-                0.0
-            } else {
-                remote::estimated_cost(prices, remote_run, pending.len() as u64, pending_bytes)
-            };
-            row.push(Value::from((cost * 10_000.0).round() / 10_000.0));
+        if let Some(costs) = costs {
+            row.extend(costs.per_day[index].iter().map(|cost| Value::from((cost * 1e6).round() / 1e6)));
         }
         table.push(row);
     }

@@ -39,7 +39,7 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
         PartitionsCommand::Sync { dry_run } => {
             if !table_exists {
                 return Err(usage(format!(
-                    "table {database}.{name} does not exist in the catalog: run `bdctl crawl` once to create it"
+                    "table {database}.{name} does not exist in the catalog: run `bdctl crawl` once to create it (`bdctl crawl --without-crawler` where there is no crawler)"
                 )));
             }
             let missing = discover::missing_partitions(&registered, &found);

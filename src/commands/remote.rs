@@ -68,6 +68,88 @@ pub fn estimated_cost(prices: &Prices, remote: Remote, objects: u64, bytes: u64)
     }
 }
 
+/// The engines `backfill --dry-run` prices, in its column order.
+pub const ENGINES: [Remote; 3] = [Remote::Lambda, Remote::Glue, Remote::EmrServerless];
+
+/// What each engine of [`ENGINES`] may cost for a backfill's plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngineCosts {
+    /// Per day of the plan, in its order.
+    pub per_day: Vec<[f64; 3]>,
+    pub total: [f64; 3],
+    /// Lambda invocations, Glue runs, EMR Serverless runs.
+    pub runs: [u64; 3],
+}
+
+/// Prices the plan's work (per day: objects and bytes to transform) on every engine: Lambda one
+/// invocation per object; Glue and EMR Serverless one run per `days_per_run` days with work, as
+/// the backfill starts them, each run's 1-minute minimum shared over its days by their bytes.
+pub fn engine_costs(prices: &Prices, days: &[(u64, u64)], days_per_run: usize) -> EngineCosts {
+    let mut per_day = vec![[0.0; 3]; days.len()];
+    let mut runs = [0; 3];
+    for (day, &(objects, bytes)) in days.iter().enumerate() {
+        if objects > 0 {
+            per_day[day][0] = estimated_cost(prices, Remote::Lambda, objects, bytes);
+            runs[0] += objects;
+        }
+    }
+    let with_work: Vec<usize> = (0..days.len()).filter(|&d| days[d].0 > 0).collect();
+    for chunk in with_work.chunks(days_per_run.max(1)) {
+        let objects: u64 = chunk.iter().map(|&d| days[d].0).sum();
+        let bytes: u64 = chunk.iter().map(|&d| days[d].1).sum();
+        for (column, engine) in [(1, Remote::Glue), (2, Remote::EmrServerless)] {
+            let cost = estimated_cost(prices, engine, objects, bytes);
+            runs[column] += 1;
+            for &day in chunk {
+                let share =
+                    if bytes == 0 { 1.0 / chunk.len() as f64 } else { days[day].1 as f64 / bytes as f64 };
+                per_day[day][column] = cost * share;
+            }
+        }
+    }
+    let mut total = [0.0; 3];
+    for day in &per_day {
+        for (sum, cost) in total.iter_mut().zip(day) {
+            *sum += cost;
+        }
+    }
+    EngineCosts { per_day, total, runs }
+}
+
+/// The engine's name as `--remote` takes it.
+pub fn engine_name(engine: Remote) -> &'static str {
+    match engine {
+        Remote::Glue => "glue",
+        Remote::Lambda => "lambda",
+        Remote::EmrServerless => "emr-serverless",
+    }
+}
+
+/// One line comparing the engines' totals; `chosen` is the `--remote` asked for.
+pub fn cost_summary(costs: &EngineCosts, chosen: Option<Remote>) -> String {
+    let parts: Vec<String> = ENGINES
+        .iter()
+        .enumerate()
+        .map(|(i, engine)| {
+            let unit = match (i, costs.runs[i]) {
+                (0, 1) => "invocation",
+                (0, _) => "invocations",
+                (_, 1) => "run",
+                _ => "runs",
+            };
+            let mark = if chosen == Some(*engine) { " (chosen)" } else { "" };
+            format!("{} USD {:.4} ({} {unit}){mark}", engine_name(*engine), costs.total[i], costs.runs[i])
+        })
+        .collect();
+    let cheapest = (0..ENGINES.len())
+        .min_by(|a, b| costs.total[*a].total_cmp(&costs.total[*b]))
+        .map_or("", |i| engine_name(ENGINES[i]));
+    if costs.runs[0] == 0 {
+        return "estimated cost: nothing to transform".to_string();
+    }
+    format!("estimated cost: {}; cheapest: {cheapest}", parts.join(" · "))
+}
+
 /// What EMR Serverless bills for this much vCPU and memory time.
 pub fn emr_cost(prices: &Prices, vcpu_hours: f64, memory_gb_hours: f64) -> f64 {
     vcpu_hours * prices.emr_vcpu_hour + memory_gb_hours * prices.emr_gb_hour
@@ -505,6 +587,31 @@ mod tests {
     use super::*;
 
     const LIST: Prices = Prices::LIST;
+
+    #[test]
+    fn engine_costs_share_a_runs_minimum_over_its_days() {
+        // Three days with work and one without, two days per run: Glue runs cover days 0+1 and 3.
+        let days = [(2, 30_000_000), (1, 10_000_000), (0, 0), (4, 1_000_000_000)];
+        let costs = engine_costs(&LIST, &days, 2);
+        assert_eq!(costs.runs, [7, 2, 2]);
+        let first_run = estimated_cost(&LIST, Remote::Glue, 3, 40_000_000);
+        assert!((costs.per_day[0][1] - first_run * 0.75).abs() < 1e-12, "{costs:?}");
+        assert!((costs.per_day[1][1] - first_run * 0.25).abs() < 1e-12, "{costs:?}");
+        assert_eq!(costs.per_day[2], [0.0; 3]);
+        let second_run = estimated_cost(&LIST, Remote::Glue, 4, 1_000_000_000);
+        assert!((costs.total[1] - first_run - second_run).abs() < 1e-12);
+        let lambda: f64 = days.iter().map(|&(o, b)| estimated_cost(&LIST, Remote::Lambda, o, b)).sum();
+        assert!((costs.total[0] - lambda).abs() < 1e-12);
+        // One day per run: each day pays its own minimum.
+        assert!(engine_costs(&LIST, &days, 1).total[1] > costs.total[1]);
+        let summary = cost_summary(&costs, Some(Remote::Glue));
+        assert!(summary.contains("glue USD") && summary.contains("(2 runs) (chosen)"), "{summary}");
+        assert!(summary.contains("cheapest: "), "{summary}");
+        assert_eq!(
+            cost_summary(&engine_costs(&LIST, &[(0, 0)], 1), None),
+            "estimated cost: nothing to transform"
+        );
+    }
 
     #[test]
     fn remote_estimates_follow_the_price_settings() {

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
 use crate::backend::{
-    Catalog, Change, Column, CrawlRequest, CrawlerStatus, ObjectStore, PartitionInfo, Reporter, TableInfo,
+    Catalog, Change, CrawlRequest, CrawlerStatus, ObjectStore, PartitionInfo, Reporter, TableInfo,
     TableLookup,
 };
-use crate::discover::{self, PARTITION_KEYS};
+use crate::discover;
 use crate::error::not_supported;
 use crate::files::write_atomically;
 
@@ -154,58 +154,18 @@ impl Catalog for LocalCatalog {
     /// footer of each partition, merged; the table written only when it changed.
     async fn crawl(&self, request: &CrawlRequest, reporter: &dyn Reporter) -> Result<Option<Vec<Change>>> {
         let Some(lake) = &request.lake else { bail!("the environment names no transformed area to crawl") };
-        reporter.status("reading the transformed lake");
-        let objects = self.objects.list(&lake.bucket, &lake.prefix).await?;
-        let found = discover::partitions(&objects, lake, |l| self.objects.url(l));
-        if found.is_empty() {
-            bail!(
-                "no Parquet partitions under {} yet: run `bdctl transform` or `bdctl backfill` first",
-                lake.prefix
-            );
-        }
-        let mut schemas = Vec::new();
-        for partition in &found {
-            reporter.status(&format!("reading the footer of {}", partition.newest.key));
-            let columns =
-                discover::file_columns(self.objects.as_ref(), &lake.bucket, &partition.newest).await?;
-            schemas.push((partition.newest.key.clone(), columns));
-        }
-        let (columns, conflicts) = discover::merge_columns(&schemas);
-        for conflict in &conflicts {
-            reporter.warn(&format!(
-                "column `{}` is {} in {} but {} elsewhere: kept {}",
-                conflict.column, conflict.seen, conflict.file, conflict.kept, conflict.kept
-            ));
-        }
-
-        let (before_table, before_partitions) =
-            discover::snapshot(self, &request.database, &request.table).await?;
-        let table = TableInfo {
-            database: request.database.clone(),
-            name: request.table.clone(),
-            location: self.objects.url(lake),
-            columns,
-            partition_keys: PARTITION_KEYS
-                .iter()
-                .map(|k| Column { name: k.to_string(), data_type: "string".into() })
-                .collect(),
-        };
-        let mut changes = discover::table_changes(before_table.as_ref(), &table);
-        self.ensure_database(&table.database).await?;
-        if before_table.as_ref() != Some(&table) {
-            self.put_table(&table).await?;
-        }
-        let missing = discover::missing_partitions(&before_partitions, &found);
-        self.add_partitions(&table.database, &table.name, &missing).await?;
-        changes.extend(discover::partition_changes(&before_partitions, &missing));
-        reporter.notice(&format!(
-            "crawled {} files in {} partitions: {} columns, {} conflicts",
-            objects.len(),
-            found.len(),
-            table.columns.len(),
-            conflicts.len()
-        ));
-        Ok(Some(changes))
+        let crawl = discover::crawl_footers(
+            self,
+            self.objects.as_ref(),
+            lake,
+            &request.database,
+            &request.table,
+            reporter,
+        )
+        .await?;
+        discover::apply_footer_crawl(self, &crawl).await?;
+        reporter.notice(&crawl.summary());
+        Ok(Some(crawl.changes))
     }
 
     fn crawl_creates_database(&self) -> bool {
