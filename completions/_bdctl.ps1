@@ -365,6 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)')
+            [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Turn on Athena partition projection for the date keys: no crawler, no sync needed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -413,9 +414,35 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bdctl;partitions;project' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day whose year is projected, YYYY-MM-DD')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (overrides the environment''s `region`)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for every AWS service, e.g. a local emulator')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Turn projection off again')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the properties that would change, and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; commands that need a confirmation fail unless --yes is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bdctl;partitions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)')
+            [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Turn on Athena partition projection for the date keys: no crawler, no sync needed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -423,6 +450,9 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;partitions;help;sync' {
+            break
+        }
+        'bdctl;partitions;help;project' {
             break
         }
         'bdctl;partitions;help;help' {
@@ -1164,12 +1194,16 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
         'bdctl;help;partitions' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)')
+            [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Turn on Athena partition projection for the date keys: no crawler, no sync needed')
             break
         }
         'bdctl;help;partitions;list' {
             break
         }
         'bdctl;help;partitions;sync' {
+            break
+        }
+        'bdctl;help;partitions;project' {
             break
         }
         'bdctl;help;query' {

@@ -220,6 +220,9 @@ _bdctl() {
             bdctl__subcmd__help__subcmd__partitions,list)
                 cmd="bdctl__subcmd__help__subcmd__partitions__subcmd__list"
                 ;;
+            bdctl__subcmd__help__subcmd__partitions,project)
+                cmd="bdctl__subcmd__help__subcmd__partitions__subcmd__project"
+                ;;
             bdctl__subcmd__help__subcmd__partitions,sync)
                 cmd="bdctl__subcmd__help__subcmd__partitions__subcmd__sync"
                 ;;
@@ -271,6 +274,9 @@ _bdctl() {
             bdctl__subcmd__partitions,list)
                 cmd="bdctl__subcmd__partitions__subcmd__list"
                 ;;
+            bdctl__subcmd__partitions,project)
+                cmd="bdctl__subcmd__partitions__subcmd__project"
+                ;;
             bdctl__subcmd__partitions,sync)
                 cmd="bdctl__subcmd__partitions__subcmd__sync"
                 ;;
@@ -279,6 +285,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__partitions__subcmd__help,list)
                 cmd="bdctl__subcmd__partitions__subcmd__help__subcmd__list"
+                ;;
+            bdctl__subcmd__partitions__subcmd__help,project)
+                cmd="bdctl__subcmd__partitions__subcmd__help__subcmd__project"
                 ;;
             bdctl__subcmd__partitions__subcmd__help,sync)
                 cmd="bdctl__subcmd__partitions__subcmd__help__subcmd__sync"
@@ -1584,7 +1593,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__partitions)
-            opts="list sync"
+            opts="list sync project"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1607,20 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__partitions__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__partitions__subcmd__project)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2280,7 +2303,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__partitions)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version list sync help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version list sync project help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,7 +2349,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__partitions__subcmd__help)
-            opts="list sync help"
+            opts="list sync project help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2367,6 +2390,20 @@ _bdctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bdctl__subcmd__partitions__subcmd__help__subcmd__project)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bdctl__subcmd__partitions__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2388,6 +2425,56 @@ _bdctl() {
                 return 0
             fi
             case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__partitions__subcmd__project)
+            opts="-o -q -v -y -h -V --from --off --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -346,6 +346,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --version 'Print version'
             cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
             cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+            cand project 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;partitions;list'= {
@@ -391,14 +392,41 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;partitions;project'= {
+            cand --from 'First day whose year is projected, YYYY-MM-DD'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --off 'Turn projection off again'
+            cand --dry-run 'Print the properties that would change, and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;partitions;help'= {
             cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
             cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+            cand project 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;partitions;help;list'= {
         }
         &'bdctl;partitions;help;sync'= {
+        }
+        &'bdctl;partitions;help;project'= {
         }
         &'bdctl;partitions;help;help'= {
         }
@@ -1083,10 +1111,13 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;partitions'= {
             cand list 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
             cand sync 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+            cand project 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
         }
         &'bdctl;help;partitions;list'= {
         }
         &'bdctl;help;partitions;sync'= {
+        }
+        &'bdctl;help;partitions;project'= {
         }
         &'bdctl;help;query'= {
             cand status 'The state, the reason of a failure, data scanned and engine time'

@@ -315,29 +315,30 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s y -l yes -d 'Answe
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand crawl" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l env -d 'Environment of bdctl.toml to use' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
 table\t''
 csv\t''
 tsv\t''
 json\t''
 ndjson\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s q -l quiet -d 'Print only data and errors'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s h -l help -d 'Print help'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -f -a "project" -d 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and not __fish_seen_subcommand_from list sync project help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from list" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from list" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from list" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
@@ -379,8 +380,32 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from sync" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l from -d 'First day whose year is projected, YYYY-MM-DD' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l off -d 'Turn projection off again'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l dry-run -d 'Print the properties that would change, and change nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from project" -s V -l version -d 'Print version'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "project" -d 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
 complete -c bdctl -n "__fish_bdctl_using_subcommand partitions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -s f -l file -d 'Read the statement from a file' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand query; and not __fish_seen_subcommand_from status results cancel help" -l database -d 'Database (default: the environment\'s glue_database)' -r
@@ -983,6 +1008,7 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "list" -d 'The date partitions of the transformed lake, with their objects, bytes and whether the catalog has them'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "sync" -d 'Add the partitions the catalog lacks (BatchCreatePartition in chunks of 100 on aws)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from partitions" -f -a "project" -d 'Turn on Athena partition projection for the date keys: no crawler, no sync needed'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "results" -d 'The rows of a finished query'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "cancel" -d 'Stop a running query'

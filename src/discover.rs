@@ -231,6 +231,51 @@ pub fn table_changes(before: Option<&TableInfo>, after: &TableInfo) -> Vec<Chang
     changes
 }
 
+/// How many years past the later of `--from` and today partition projection reaches: Athena's
+/// integer ranges are fixed, and `partitions project` run again moves them on.
+pub const PROJECTION_YEARS_AHEAD: i32 = 5;
+
+/// Athena partition projection for the date keys of a table at `location` (`…/`): years from
+/// `first_year` to `last_year`, months and days as two-digit integers, each partition at its
+/// `year=/month=/day=` directory, so that Athena needs neither crawler nor registered partitions.
+pub fn projection_parameters(location: &str, first_year: i32, last_year: i32) -> BTreeMap<String, String> {
+    let location = if location.ends_with('/') { location.to_string() } else { format!("{location}/") };
+    [
+        ("projection.enabled", "true".to_string()),
+        ("projection.year.type", "integer".to_string()),
+        ("projection.year.range", format!("{first_year},{last_year}")),
+        ("projection.month.type", "integer".to_string()),
+        ("projection.month.range", "1,12".to_string()),
+        ("projection.month.digits", "2".to_string()),
+        ("projection.day.type", "integer".to_string()),
+        ("projection.day.range", "1,31".to_string()),
+        ("projection.day.digits", "2".to_string()),
+        ("storage.location.template", format!("{location}year=${{year}}/month=${{month}}/day=${{day}}/")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// Whether a table property belongs to partition projection.
+pub fn is_projection_parameter(key: &str) -> bool {
+    key.starts_with("projection.") || key == "storage.location.template"
+}
+
+/// The years a table projects, when projection is on for its date keys.
+pub fn projected_years(parameters: &BTreeMap<String, String>) -> Option<(i32, i32)> {
+    if parameters.get("projection.enabled").is_none_or(|v| !v.eq_ignore_ascii_case("true")) {
+        return None;
+    }
+    let (first, last) = parameters.get("projection.year.range")?.split_once(',')?;
+    Some((first.trim().parse().ok()?, last.trim().parse().ok()?))
+}
+
+/// Whether a partition's values (year, month, day) fall in the projected years.
+pub fn is_projected(values: &[String], years: (i32, i32)) -> bool {
+    values.first().and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y >= years.0 && y <= years.1)
+}
+
 /// The partitions of `found` that the catalog does not list yet.
 pub fn missing_partitions(catalog: &[PartitionInfo], found: &[LakePartition]) -> Vec<PartitionInfo> {
     found
@@ -303,6 +348,7 @@ mod tests {
             location: "l".into(),
             columns,
             partition_keys: vec![],
+            parameters: Default::default(),
         };
         let before = table(vec![column("x", "string"), column("y", "bigint")]);
         let after = table(vec![column("x", "string"), column("y", "double"), column("z", "string")]);
@@ -387,6 +433,11 @@ pub async fn crawl_footers(
             .iter()
             .map(|k| Column { name: k.to_string(), data_type: "string".into() })
             .collect(),
+        // Properties set since (partition projection, a crawler's) are the table's, not the files'.
+        parameters: before
+            .as_ref()
+            .map(|b| b.parameters.clone())
+            .unwrap_or_else(|| [("classification".to_string(), "parquet".to_string())].into_iter().collect()),
     };
     let mut changes = table_changes(before.as_ref(), &table);
     let missing = missing_partitions(&registered, &found);

@@ -261,6 +261,19 @@ pub async fn estimate(backend: &Backend, sql: &str, database: &str) -> Result<Es
         estimate.tables += 1;
         let locations: Vec<String> = if table.partition_keys.is_empty() {
             vec![table.location.clone()]
+        } else if let Some(years) = crate::discover::projected_years(&table.parameters) {
+            // Athena computes a projected table's partitions rather than reading the catalog's:
+            // the ones that hold files are the ones it reads.
+            let Some(root) = backend.objects.location_of(&table.location) else { continue };
+            let objects = backend.objects.list(&root.bucket, &root.prefix).await?;
+            crate::discover::partitions(&objects, &root, |l| backend.objects.url(l))
+                .into_iter()
+                .filter(|p| {
+                    crate::discover::is_projected(&p.info.values, years)
+                        && partition_matches(&p.info.values, &analysis.constraints)
+                })
+                .map(|p| p.info.location)
+                .collect()
         } else {
             backend
                 .catalog

@@ -1373,4 +1373,57 @@ async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
     assert!(confirmed.status.success(), "{}", String::from_utf8_lossy(&confirmed.stderr));
     let updated = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
     assert!(column_names(updated).contains(&"revenue".to_string()));
+
+    // Partition projection: the table's properties, and the estimate reads the lake's partitions
+    // once the catalog has none registered.
+    let projected = run(&["partitions", "project", "--from", "2024-06-01", "-o", "json"]);
+    assert!(projected.status.success(), "{}", String::from_utf8_lossy(&projected.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&projected.stdout).unwrap().as_array().unwrap().len(), 10);
+    let table = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
+    let parameters = table.table().unwrap().parameters().unwrap().clone();
+    assert_eq!(parameters.get("projection.enabled").map(String::as_str), Some("true"));
+    assert!(parameters["projection.year.range"].starts_with("2024,"), "{parameters:?}");
+    assert_eq!(
+        parameters["storage.location.template"],
+        format!("s3://{lake}/transformed/year=${{year}}/month=${{month}}/day=${{day}}/")
+    );
+    assert_eq!(parameters.get("classification").map(String::as_str), Some("parquet"), "kept");
+    let registered =
+        clients.glue.get_partitions().database_name(&database).table_name("events").send().await.unwrap();
+    let values: Vec<aws_sdk_glue::types::PartitionValueList> = registered
+        .partitions()
+        .iter()
+        .map(|p| {
+            aws_sdk_glue::types::PartitionValueList::builder()
+                .set_values(Some(p.values().to_vec()))
+                .build()
+                .unwrap()
+        })
+        .collect();
+    clients
+        .glue
+        .batch_delete_partition()
+        .database_name(&database)
+        .table_name("events")
+        .set_partitions_to_delete(Some(values))
+        .send()
+        .await
+        .unwrap();
+    let estimate =
+        run(&["query", "--estimate", "SELECT event_id FROM events WHERE day = '02'", "-o", "json"]);
+    assert!(estimate.status.success(), "{}", String::from_utf8_lossy(&estimate.stderr));
+    let estimate: Value = serde_json::from_slice(&estimate.stdout).unwrap();
+    assert_eq!(estimate[0]["partitions"], 1, "{estimate}");
+    assert!(estimate[0]["files"].as_u64().unwrap() > 0, "{estimate}");
+    let synced = run(&["partitions", "sync"]);
+    assert!(String::from_utf8_lossy(&synced.stderr).contains("nothing to sync"));
+
+    let off = run(&["partitions", "project", "--off", "-o", "json"]);
+    assert!(off.status.success(), "{}", String::from_utf8_lossy(&off.stderr));
+    let table = clients.glue.get_table().database_name(&database).name("events").send().await.unwrap();
+    let parameters = table.table().unwrap().parameters().cloned().unwrap_or_default();
+    assert!(!parameters.keys().any(|k| k.starts_with("projection.")), "{parameters:?}");
+    let estimate =
+        run(&["query", "--estimate", "SELECT event_id FROM events WHERE day = '02'", "-o", "json"]);
+    assert_eq!(serde_json::from_slice::<Value>(&estimate.stdout).unwrap()[0]["partitions"], 0);
 }

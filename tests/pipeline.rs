@@ -617,3 +617,52 @@ fn the_catalog_is_written_from_the_footers_and_a_schema_change_waits_for_yes() {
     bdctl(dir.path()).args(["-q", "--yes", "crawl", "--without-crawler"]).assert().success();
     assert!(std::fs::read_to_string(&catalog_path).unwrap().contains("\"revenue\""));
 }
+
+/// `partitions project` on local: the projection properties in the catalog, shown by `partitions
+/// list`, honoured by `query --estimate` without registered partitions, left alone by `sync`,
+/// and removed by `--off`.
+#[test]
+fn partition_projection_is_set_honoured_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "300", "--days", "2", "--start", "2024-06-01"]);
+    bdctl(dir.path())
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
+        .assert()
+        .success();
+    bdctl(dir.path()).args(["-q", "crawl", "--without-crawler"]).assert().success();
+    let catalog_path = dir.path().join(".bdctl/catalog.json");
+    let before = std::fs::read_to_string(&catalog_path).unwrap();
+    let run =
+        |args: &[&str]| json_rows(&bdctl(dir.path()).args(args).arg("-o").arg("json").output().unwrap());
+
+    let dry = run(&["partitions", "project", "--dry-run"]);
+    assert_eq!(dry.as_array().unwrap().len(), 10, "{dry}");
+    assert!(dry.as_array().unwrap().iter().all(|r| r["action"] == "would be set"));
+    assert_eq!(std::fs::read_to_string(&catalog_path).unwrap(), before, "a dry run changes nothing");
+
+    let set = run(&["partitions", "project"]);
+    let range = set.as_array().unwrap().iter().find(|r| r["property"] == "projection.year.range").unwrap();
+    assert!(range["value"].as_str().unwrap().starts_with("2024,"), "from the lake's first partition: {set}");
+    assert_eq!(run(&["partitions", "project"]), serde_json::json!([]), "a second run changes nothing");
+    let listed = run(&["partitions", "list"]);
+    assert!(listed.as_array().unwrap().iter().all(|p| p["projected"] == true), "{listed}");
+    assert_eq!(run(&["partitions", "sync"]), serde_json::json!([]));
+
+    // With no partition registered, the estimate still finds the day's files.
+    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(&catalog_path).unwrap()).unwrap();
+    for database in catalog["databases"].as_object_mut().unwrap().values_mut() {
+        database["partitions"] = serde_json::json!({});
+    }
+    std::fs::write(&catalog_path, catalog.to_string()).unwrap();
+    let estimate = run(&["query", "--estimate", "SELECT event_id FROM events WHERE day = '01'"]);
+    assert_eq!(estimate[0]["partitions"], 1, "{estimate}");
+    assert!(estimate[0]["files"].as_u64().unwrap() > 0, "{estimate}");
+
+    let off = run(&["partitions", "project", "--off"]);
+    assert!(off.as_array().unwrap().iter().all(|r| r["action"] == "removed"), "{off}");
+    assert!(!std::fs::read_to_string(&catalog_path).unwrap().contains("projection."));
+    let estimate = run(&["query", "--estimate", "SELECT event_id FROM events WHERE day = '01'"]);
+    assert_eq!(estimate[0]["partitions"], 0, "the registered partitions count again: {estimate}");
+    let listed = run(&["partitions", "list"]);
+    assert!(listed.as_array().unwrap().iter().all(|p| p["projected"] == false), "{listed}");
+}

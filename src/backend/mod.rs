@@ -99,6 +99,9 @@ pub struct TableInfo {
     pub location: String,
     pub columns: Vec<Column>,
     pub partition_keys: Vec<Column>,
+    /// The table's properties (`classification`, Athena's `projection.*`, …).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub parameters: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

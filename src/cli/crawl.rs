@@ -62,4 +62,29 @@ pub enum PartitionsCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Turn on Athena partition projection for the date keys: no crawler, no sync needed
+    #[command(after_long_help = "\
+Sets the table's projection properties: projection.enabled, the year as an integer range from the
+year of --from (default: the lake's first partition) to five years past the later of that and
+today, month and day as two-digit integers, and storage.location.template pointing at the
+year=/month=/day= directories under the table's location. Athena then computes the partitions of a
+query from its filters instead of reading them from the catalog, so new days are queryable as
+soon as their files are written. Run it again to move the range on; --off removes the properties
+and the catalog's registered partitions count again.
+
+Examples:
+  bdctl partitions project --dry-run
+  bdctl partitions project --from 2024-01-01
+  bdctl partitions project --off")]
+    Project {
+        /// First day whose year is projected, YYYY-MM-DD
+        #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day, conflicts_with = "off")]
+        from: Option<chrono::NaiveDate>,
+        /// Turn projection off again
+        #[arg(long)]
+        off: bool,
+        /// Print the properties that would change, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

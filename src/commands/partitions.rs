@@ -1,6 +1,7 @@
 //! `bdctl partitions`: the crawler-free path to fresh partitions.
 
 use anyhow::Result;
+use chrono::Datelike;
 
 use super::Context;
 use crate::backend::TableLookup;
@@ -17,30 +18,47 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
     let objects = backend.objects.list(&transformed.bucket, &transformed.prefix).await?;
     let found = discover::partitions(&objects, &transformed, |l| backend.objects.url(l));
     let (database, name) = (&settings.glue_database.value, &settings.glue_table.value);
-    let table_exists = matches!(backend.catalog.lookup_table(database, name).await?, TableLookup::Found(_));
+    let current = match backend.catalog.lookup_table(database, name).await? {
+        TableLookup::Found(table) => Some(*table),
+        _ => None,
+    };
     let registered =
-        if table_exists { backend.catalog.list_partitions(database, name).await? } else { Vec::new() };
+        if current.is_some() { backend.catalog.list_partitions(database, name).await? } else { Vec::new() };
+    let projection = current.as_ref().and_then(|t| discover::projected_years(&t.parameters));
 
     match args.command {
         PartitionsCommand::List => {
-            let mut table = Table::new(["partition", "objects", "bytes", "in_catalog", "location"]);
+            let mut table =
+                Table::new(["partition", "objects", "bytes", "in_catalog", "projected", "location"]);
             for partition in &found {
                 let in_catalog = registered.iter().any(|p| p.values == partition.info.values);
+                let projected =
+                    projection.is_some_and(|years| discover::is_projected(&partition.info.values, years));
                 table.push(vec![
                     partition_name(&partition.info.values).into(),
                     partition.objects.into(),
                     partition.bytes.into(),
                     in_catalog.into(),
+                    projected.into(),
                     partition.info.location.clone().into(),
                 ]);
             }
             ctx.printer.print_table(&table)?;
+            if let Some((first, last)) = projection {
+                ctx.printer.notice(format_args!(
+                    "partition projection is on for {first}..{last}: Athena reads those partitions without the catalog listing them"
+                ));
+            }
         }
         PartitionsCommand::Sync { dry_run } => {
-            if !table_exists {
-                return Err(usage(format!(
-                    "table {database}.{name} does not exist in the catalog: run `bdctl crawl` once to create it (`bdctl crawl --without-crawler` where there is no crawler)"
-                )));
+            let Some(current) = &current else { return Err(missing_table(database, name)) };
+            if let Some((first, last)) = projection {
+                ctx.printer.print_table(&Table::new(["partition", "action", "location"]))?;
+                ctx.printer.notice(format_args!(
+                    "partition projection is on for {first}..{last} in {}.{}: Athena ignores registered partitions, nothing to sync",
+                    current.database, current.name
+                ));
+                return Ok(());
             }
             let missing = discover::missing_partitions(&registered, &found);
             let added = if dry_run || missing.is_empty() {
@@ -66,8 +84,69 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
                 if dry_run { "to add" } else { "added" }
             ));
         }
+        PartitionsCommand::Project { from, off, dry_run } => {
+            let Some(mut table) = current else { return Err(missing_table(database, name)) };
+            let before = table.parameters.clone();
+            table.parameters.retain(|key, _| !discover::is_projection_parameter(key));
+            if !off {
+                let first_year = from
+                    .or_else(|| found.first().and_then(|p| partition_day_of(&p.info.values)))
+                    .unwrap_or_else(|| chrono::Utc::now().date_naive())
+                    .year();
+                let last_year = first_year.max(chrono::Utc::now().year()) + discover::PROJECTION_YEARS_AHEAD;
+                table.parameters.extend(discover::projection_parameters(
+                    &table.location,
+                    first_year,
+                    last_year,
+                ));
+            }
+            let mut changes = Table::new(["property", "action", "value"]);
+            let keys: std::collections::BTreeSet<&String> =
+                before.keys().chain(table.parameters.keys()).collect();
+            for key in keys.into_iter().filter(|k| discover::is_projection_parameter(k)) {
+                let (action, value) = match (before.get(key), table.parameters.get(key)) {
+                    (None, Some(new)) => ("set", new.clone()),
+                    (Some(old), Some(new)) if old != new => ("changed", format!("{old} -> {new}")),
+                    (Some(_), Some(_)) => continue,
+                    (Some(old), None) => ("removed", old.clone()),
+                    (None, None) => continue,
+                };
+                let action = if dry_run { format!("would be {action}") } else { action.to_string() };
+                changes.push(vec![key.clone().into(), action.into(), value.into()]);
+            }
+            let changed = !changes.rows.is_empty();
+            if changed && !dry_run {
+                backend.catalog.put_table(&table).await?;
+            }
+            ctx.printer.print_table(&changes)?;
+            let state = match discover::projected_years(&table.parameters) {
+                Some((first, last)) => format!("partition projection on for {first}..{last}"),
+                None => "partition projection off".to_string(),
+            };
+            ctx.printer.notice(format_args!(
+                "{}.{}: {state}{}",
+                table.database,
+                table.name,
+                match (changed, dry_run) {
+                    (false, _) => " (unchanged)",
+                    (true, true) => " (dry run, nothing changed)",
+                    (true, false) => "",
+                }
+            ));
+        }
     }
     Ok(())
+}
+
+fn missing_table(database: &str, name: &str) -> anyhow::Error {
+    usage(format!(
+        "table {database}.{name} does not exist in the catalog: run `bdctl crawl` once to create it (`bdctl crawl --without-crawler` where there is no crawler)"
+    ))
+}
+
+/// The day of a partition's (year, month, day) values.
+fn partition_day_of(values: &[String]) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(&values.join("-"), "%Y-%m-%d").ok()
 }
 
 fn partition_name(values: &[String]) -> String {

@@ -34,6 +34,10 @@ pub async fn conformance(target: &Target) {
             column("event_ts", "timestamp"),
         ],
         partition_keys: ["year", "month", "day"].iter().map(|k| column(k, "string")).collect(),
+        parameters: [("classification", "parquet"), ("projection.enabled", "true")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
     };
     catalog.put_table(&table).await.unwrap();
     let TableLookup::Found(found) = catalog.lookup_table(&database, "events").await.unwrap() else {

@@ -94,6 +94,10 @@ impl Catalog for GlueCatalog {
             location: descriptor.and_then(|d| d.location()).unwrap_or("").to_string(),
             columns: descriptor.map(|d| columns(d.columns())).unwrap_or_default(),
             partition_keys: columns(found.partition_keys()),
+            parameters: found
+                .parameters()
+                .map(|p| p.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default(),
         })))
     }
 
@@ -118,7 +122,7 @@ impl Catalog for GlueCatalog {
         let input = TableInput::builder()
             .name(&table.name)
             .table_type("EXTERNAL_TABLE")
-            .parameters("classification", "parquet")
+            .set_parameters(Some(table.parameters.clone().into_iter().collect()))
             .storage_descriptor(parquet_descriptor(table)?)
             .set_partition_keys(Some(glue_columns(&table.partition_keys)?))
             .build()?;
