@@ -8,6 +8,11 @@ use crate::layout::STATE_PREFIX;
 use crate::layout::{Area, area_location};
 use crate::settings::Settings;
 
+/// Glue writes a run's driver output and errors to these groups, one stream per run id.
+pub(crate) const GLUE_LOG_GROUPS: [&str; 2] = ["/aws-glue/jobs/output", "/aws-glue/jobs/error"];
+/// Glue crawlers write here, one stream per crawler.
+pub(crate) const CRAWLER_LOG_GROUP: &str = "/aws-glue/crawlers";
+
 /// Where ARNs point: the partition (`aws`, `aws-cn`, `aws-us-gov`), the account and the region.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArnScope {
@@ -297,13 +302,13 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
         log_groups.push(format!("/aws/lambda/{function}"));
     }
     if settings.glue_job.value.is_some() {
-        log_groups.extend(crate::backend::aws::GLUE_LOG_GROUPS.map(str::to_string));
+        log_groups.extend(GLUE_LOG_GROUPS.map(str::to_string));
     }
     if let Some(stream) = &settings.firehose_stream.value {
         log_groups.push(format!("/aws/kinesisfirehose/{stream}"));
     }
     if settings.glue_crawler.value.is_some() {
-        log_groups.push(crate::backend::aws::CRAWLER_LOG_GROUP.to_string());
+        log_groups.push(CRAWLER_LOG_GROUP.to_string());
     }
     if !log_groups.is_empty() {
         grants.push(Grant::new(

@@ -17,9 +17,7 @@ use crate::backend::{LogEntry, LogEvent, LogQuery, LogSource, LogTarget, LogUpda
 use crate::error::usage;
 use crate::settings::Settings;
 
-/// Glue writes a run's driver output and errors to these groups, one stream per run id.
-pub const GLUE_GROUPS: [&str; 2] = ["/aws-glue/jobs/output", "/aws-glue/jobs/error"];
-pub const CRAWLER_GROUP: &str = "/aws-glue/crawlers";
+use crate::access::{CRAWLER_LOG_GROUP as CRAWLER_GROUP, GLUE_LOG_GROUPS as GLUE_GROUPS};
 /// FilterLogEvents takes at most this many stream names.
 const STREAM_NAMES_PER_CALL: usize = 100;
 /// Live Tail reads at most this many groups in one session.

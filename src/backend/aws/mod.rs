@@ -14,7 +14,6 @@ mod logs;
 mod platform;
 mod posture;
 
-pub use logs::{CRAWLER_GROUP as CRAWLER_LOG_GROUP, GLUE_GROUPS as GLUE_LOG_GROUPS};
 mod s3;
 mod s3_stream;
 
