@@ -95,6 +95,11 @@ impl Lake {
         format!("{}{}{}.ndjson", self.errors.prefix, day_partition(day), stem(source_key))
     }
 
+    /// Where `quarantine replay` records what it did with the quarantine file `quarantine_key`.
+    pub(crate) fn replay_record_key(&self, quarantine_key: &str) -> String {
+        format!("{}replays/{quarantine_key}.json", self.state.prefix)
+    }
+
     pub(crate) fn manifest_key(&self, source_key: &str) -> String {
         format!("{}manifests/{source_key}.json", self.state.prefix)
     }
@@ -103,6 +108,43 @@ impl Lake {
     pub fn raw_day(&self, key: &str) -> Option<NaiveDate> {
         raw_key_day(self.layout, key.strip_prefix(&self.raw.prefix).unwrap_or(key))
     }
+}
+
+/// Before a source object is transformed again: its quarantine files are about to be written
+/// anew, and what replays landed from them would then be in the lake twice (the new transform
+/// writes those records itself, or quarantines them again). Their replay outputs and records go.
+pub(crate) async fn void_replays(
+    store: &dyn ObjectStore,
+    lake: &Lake,
+    quarantine_keys: &[String],
+) -> Result<()> {
+    // Of a replay record (see services::quarantine), only the files its replays wrote.
+    #[derive(Deserialize)]
+    struct Written {
+        #[serde(default)]
+        replays: Vec<Run>,
+    }
+    #[derive(Deserialize)]
+    struct Run {
+        outputs: Vec<OutputFile>,
+    }
+    for key in quarantine_keys {
+        let record_key = lake.replay_record_key(key);
+        let body = match store.get(&lake.state.bucket, &record_key).await {
+            Ok(body) => body,
+            Err(err) if crate::backend::is_not_found(&err) => continue,
+            Err(err) => return Err(err),
+        };
+        let written: Written =
+            serde_json::from_slice(&body).with_context(|| format!("reading {record_key}"))?;
+        let outputs: Vec<String> =
+            written.replays.iter().flat_map(|r| r.outputs.iter().map(|o| o.key.clone())).collect();
+        if !outputs.is_empty() {
+            store.delete(&lake.transformed.bucket, &outputs).await?;
+        }
+        store.delete(&lake.state.bucket, &[record_key]).await?;
+    }
+    Ok(())
 }
 
 /// The source name without the extensions Firehose and producers add.
@@ -280,7 +322,7 @@ pub async fn transform_object(
     // old ones would be in the lake twice (the new outputs hold those records, or quarantine
     // them again).
     if let Some(previous) = &previous {
-        crate::services::quarantine::void_replays(store.as_ref(), lake, &previous.quarantine_files).await?;
+        void_replays(store.as_ref(), lake, &previous.quarantine_files).await?;
     }
     let source_key = object.key.clone();
     let fallback_day = lake.raw_day(&object.key);

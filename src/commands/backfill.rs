@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use super::Context;
 use super::remote::{self, RemoteWork};
-use super::transform::{default_jobs, warn_failures};
+use super::results::warn_failures;
+use super::transform::default_jobs;
 use crate::backend::ObjectInfo;
 use crate::cli::{BackfillArgs, Remote};
 use crate::error::{StopRequest, usage};

@@ -7,8 +7,9 @@ use chrono::NaiveTime;
 use serde_json::Value;
 
 use super::Context;
+use super::results::summary_table;
 use super::send::{deliver_all, synthetic};
-use super::transform::{default_jobs, summary_table};
+use super::transform::default_jobs;
 use crate::backend::{CrawlRequest, QueryRequest, ResultColumn, RowSink, factory};
 use crate::cli::DemoArgs;
 use crate::layout::{Area, area_location};

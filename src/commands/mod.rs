@@ -19,6 +19,7 @@ mod quarantine;
 mod query;
 mod reconcile;
 pub mod remote;
+mod results;
 mod send;
 mod status;
 mod transform;

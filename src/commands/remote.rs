@@ -564,11 +564,11 @@ pub async fn dispatch(
                 ctx.printer.print_table(&foreign)?;
                 return Ok(());
             }
-            let failures = super::transform::warn_failures(ctx, &results);
+            let failures = super::results::warn_failures(ctx, &results);
             let table = if work.per_object {
-                super::transform::object_table(&results)
+                super::results::object_table(&results)
             } else {
-                super::transform::summary_table(&results, seconds)
+                super::results::summary_table(&results, seconds)
             };
             ctx.printer.print_table(&table)?;
             if failures > 0 {

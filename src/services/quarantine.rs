@@ -10,7 +10,7 @@
 //! files first and the record last, under names fixed by the record it started from, so a
 //! replay killed half-way and run again overwrites what it wrote instead of adding to it, and a
 //! second replay only tries what still fails. Transforming the source object again
-//! supersedes its replays (see [`void_replays`]).
+//! supersedes its replays (see [`crate::pipeline::void_replays`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -263,7 +263,7 @@ impl Quarantine {
     }
 
     fn state_key(&self, file: &QuarantineFile) -> String {
-        format!("{}replays/{}.json", self.lake.state.prefix, file.key)
+        self.lake.replay_record_key(&file.key)
     }
 
     fn sends_key(&self, file: &QuarantineFile) -> String {
@@ -854,29 +854,6 @@ fn quarantined_texts(records: &[QuarantinedRecord]) -> (Vec<(u64, Vec<u8>)>, BTr
         texts.push((record.record_number, text));
     }
     (texts, failed)
-}
-
-/// Before a source object is transformed again: its quarantine files are about to be written
-/// anew, and what their replays landed would then be in the lake twice (the new transform
-/// writes those records itself, or quarantines them again). Their replay outputs and records go.
-pub async fn void_replays(store: &dyn ObjectStore, lake: &Lake, quarantine_keys: &[String]) -> Result<()> {
-    for key in quarantine_keys {
-        let state_key = format!("{}replays/{key}.json", lake.state.prefix);
-        let body = match store.get(&lake.state.bucket, &state_key).await {
-            Ok(body) => body,
-            Err(err) if is_not_found(&err) => continue,
-            Err(err) => return Err(err),
-        };
-        let state: ReplayState =
-            serde_json::from_slice(&body).with_context(|| format!("reading {state_key}"))?;
-        let outputs: Vec<String> =
-            state.replays.iter().flat_map(|r| r.outputs.iter().map(|o| o.key.clone())).collect();
-        if !outputs.is_empty() {
-            store.delete(&lake.transformed.bucket, &outputs).await?;
-        }
-        store.delete(&lake.state.bucket, &[state_key]).await?;
-    }
-    Ok(())
 }
 
 fn file_of(bucket: &str, object: ObjectInfo, day: Option<NaiveDate>, origin: Origin) -> QuarantineFile {
