@@ -661,16 +661,15 @@ impl Quarantine {
     async fn event_ids_since(&self, source_key: &str, since: DateTime<Utc>) -> Result<BTreeSet<String>> {
         // Clocks of this machine and of the store differ by a little.
         let after = since - chrono::Duration::seconds(60);
-        let raw = &self.lake.raw;
+        let raw = crate::pipeline::RawArea { location: self.lake.raw.clone(), layout: self.lake.layout };
         let mut ids = BTreeSet::new();
         let mut day = after.date_naive();
         while day <= Utc::now().date_naive() {
-            let prefix = format!("{}{}", raw.prefix, crate::layout::raw_day_prefix(self.lake.layout, day));
-            for object in self.store.list(&raw.bucket, &prefix).await? {
+            for object in raw.list_day(self.store.as_ref(), day).await? {
                 if object.key == source_key || object.last_modified.is_some_and(|at| at < after) {
                     continue;
                 }
-                let body = self.store.get(&raw.bucket, &object.key).await?;
+                let body = self.store.get(&raw.location.bucket, &object.key).await?;
                 if let Ok((found, _)) = transform::event_ids(std::io::Cursor::new(body)) {
                     ids.extend(found);
                 }
