@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('backfill', 'backfill', [CompletionResultType]::ParameterValue, 'Transform a range of days again, skipping what is complete')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Bring the catalog''s table and partitions in line with the transformed lake')
             [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'List the lake''s date partitions, or add the ones the catalog lacks')
+            [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
@@ -456,6 +457,34 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;partitions;help;help' {
+            break
+        }
+        'bdctl;compact' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Compact this day, YYYY-MM-DD')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day, YYYY-MM-DD (default: the lake''s first day)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day, YYYY-MM-DD (default: yesterday, UTC)')
+            [CompletionResult]::new('--target-size', '--target-size', [CompletionResultType]::ParameterName, 'Size each compacted file aims for (KB, MB, GB: powers of 1024)')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long a copy that is no longer read is kept for queries that started before')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (overrides the environment''s `region`)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for every AWS service, e.g. a local emulator')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be compacted; write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; commands that need a confirmation fail unless --yes is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'bdctl;query' {
@@ -1143,6 +1172,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('backfill', 'backfill', [CompletionResultType]::ParameterValue, 'Transform a range of days again, skipping what is complete')
             [CompletionResult]::new('crawl', 'crawl', [CompletionResultType]::ParameterValue, 'Bring the catalog''s table and partitions in line with the transformed lake')
             [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'List the lake''s date partitions, or add the ones the catalog lacks')
+            [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
@@ -1204,6 +1234,9 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;help;partitions;project' {
+            break
+        }
+        'bdctl;help;compact' {
             break
         }
         'bdctl;help;query' {

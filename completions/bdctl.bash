@@ -19,6 +19,9 @@ _bdctl() {
             bdctl,backfill)
                 cmd="bdctl__subcmd__backfill"
                 ;;
+            bdctl,compact)
+                cmd="bdctl__subcmd__compact"
+                ;;
             bdctl,completions)
                 cmd="bdctl__subcmd__completions"
                 ;;
@@ -129,6 +132,9 @@ _bdctl() {
                 ;;
             bdctl__subcmd__help,backfill)
                 cmd="bdctl__subcmd__help__subcmd__backfill"
+                ;;
+            bdctl__subcmd__help,compact)
+                cmd="bdctl__subcmd__help__subcmd__compact"
                 ;;
             bdctl__subcmd__help,completions)
                 cmd="bdctl__subcmd__help__subcmd__completions"
@@ -347,7 +353,7 @@ _bdctl() {
 
     case "${cmd}" in
         bdctl)
-            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status logs quarantine reconcile completions man help"
+            opts="-o -q -v -y -h -V --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version config init doctor send transform backfill crawl partitions compact query demo lifecycle deploy costs metrics status logs quarantine reconcile completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,6 +426,72 @@ _bdctl() {
                     return 0
                     ;;
                 --days-per-run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table csv tsv json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__compact)
+            opts="-o -q -v -y -h -V --date --from --to --target-size --grace --dry-run --env --config --profile --region --endpoint-url --output --quiet --verbose --yes --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1257,7 +1329,7 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help)
-            opts="config init doctor send transform backfill crawl partitions query demo lifecycle deploy costs metrics status logs quarantine reconcile completions man help"
+            opts="config init doctor send transform backfill crawl partitions compact query demo lifecycle deploy costs metrics status logs quarantine reconcile completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1271,6 +1343,20 @@ _bdctl() {
             return 0
             ;;
         bdctl__subcmd__help__subcmd__backfill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bdctl__subcmd__help__subcmd__compact)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

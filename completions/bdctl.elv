@@ -45,6 +45,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand backfill 'Transform a range of days again, skipping what is complete'
             cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
+            cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
@@ -429,6 +430,33 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;partitions;help;project'= {
         }
         &'bdctl;partitions;help;help'= {
+        }
+        &'bdctl;compact'= {
+            cand --date 'Compact this day, YYYY-MM-DD'
+            cand --from 'First day, YYYY-MM-DD (default: the lake''s first day)'
+            cand --to 'Last day, YYYY-MM-DD (default: yesterday, UTC)'
+            cand --target-size 'Size each compacted file aims for (KB, MB, GB: powers of 1024)'
+            cand --grace 'How long a copy that is no longer read is kept for queries that started before'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Show what would be compacted; write nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'bdctl;query'= {
             cand -f 'Read the statement from a file'
@@ -1071,6 +1099,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand backfill 'Transform a range of days again, skipping what is complete'
             cand crawl 'Bring the catalog''s table and partitions in line with the transformed lake'
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
+            cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
@@ -1118,6 +1147,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;partitions;sync'= {
         }
         &'bdctl;help;partitions;project'= {
+        }
+        &'bdctl;help;compact'= {
         }
         &'bdctl;help;query'= {
             cand status 'The state, the reason of a failure, data scanned and engine time'

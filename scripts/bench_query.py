@@ -15,6 +15,7 @@ Every figure is a median of --rounds runs; compare within one run only.
 """
 
 import argparse
+import glob as globlib
 import json
 import os
 import shutil
@@ -177,14 +178,30 @@ def local(args, out):
             timed([args.bdctl, "-q", "crawl"], env=bdctl_env(home))
             open(marker, "w").close()
         layouts.append((label, home))
+    globs = {home: os.path.join(home, "transformed", "*", "*", "*", "*.parquet") for _, home in layouts}
+
+    # The lake as `bdctl compact` leaves it: a copy (hard links) crawled and compacted in place.
+    home = os.path.join(args.work, "layout-bdctl-compact")
+    marker = home + ".done"
+    if not os.path.exists(marker):
+        log("compacting a copy of the lake with bdctl compact")
+        shutil.rmtree(home, ignore_errors=True)
+        subprocess.run(["cp", "-al", lake, home], check=True)
+        os.remove(os.path.join(home, "catalog.json"))
+        timed([args.bdctl, "-q", "crawl"], env=bdctl_env(home))
+        seconds, _ = timed([args.bdctl, "-q", "compact"], env=bdctl_env(home))
+        open(marker, "w").write(f"{seconds:.2f}")
+    compact_seconds = float(open(marker).read() or 0)
+    layouts.append(("compacted by `bdctl compact`", home))
+    globs[home] = os.path.join(home, "transformed-compacted", "*", "*", "*", "*", "*.parquet")
 
     out.append(f"## Local queries: {events:,} events, 2 threads, median of {args.rounds} runs (seconds)")
     out.append("| layout | query | bdctl | DuckDB | bdctl / DuckDB | rows |")
     out.append("|---|---|---|---|---|---|")
     worst = 0.0
     for label, home in layouts:
-        files = sum(len(f) for _, _, f in os.walk(os.path.join(home, "transformed")))
-        glob = os.path.join(home, "transformed", "*", "*", "*", "*.parquet")
+        glob = globs[home]
+        files = len(globlib.glob(glob))
         for name, sql in QUERIES.items():
             log(f"{name} on {label}")
             ours, rows = bdctl_query_time(args, home, sql, args.rounds)
@@ -197,6 +214,20 @@ def local(args, out):
             out.append(f"| {label} ({files} files) | {name} | {ours:.3f} | {theirs:.3f} | {ratio:.2f} | {rows} |")
     out.append("")
     out.append(f"Largest ratio over the demo queries on the lake as written: {worst:.2f}x DuckDB.")
+    out.append(f"`bdctl compact` of the lake took {compact_seconds:.1f} s.")
+    out.append("")
+    out.append("Athena's bill for the demo queries, from `bdctl query --estimate` (bytes of the referenced column chunks):")
+    out.append("")
+    out.append("| query | as written | compacted by `bdctl compact` |")
+    out.append("|---|---|---|")
+    for name, sql in QUERIES.items():
+        scans = []
+        for where in (lake, home):
+            done = subprocess.run([args.bdctl, "-q", "query", "--estimate", sql, "-o", "json"], env=bdctl_env(where),
+                                  capture_output=True, text=True, check=True)
+            row = json.loads(done.stdout)[0]
+            scans.append(f"{row['scan_bytes'] / 1e6:.1f} MB in {row['files']} files")
+        out.append(f"| {name} | {scans[0]} | {scans[1]} |")
     out.append("")
 
 

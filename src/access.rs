@@ -128,10 +128,14 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
         "WriteTransformedLake",
         "write Parquet files and transform manifests",
         &["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-        vec![
-            scope.objects(&transformed.bucket, &transformed.prefix),
-            scope.objects(&transformed.bucket, STATE_PREFIX),
-        ],
+        {
+            let mut resources = vec![scope.objects(&transformed.bucket, &transformed.prefix)];
+            if let Some(compacted) = crate::layout::compacted_prefix(&transformed.prefix) {
+                resources.push(scope.objects(&transformed.bucket, &compacted));
+            }
+            resources.push(scope.objects(&transformed.bucket, STATE_PREFIX));
+            resources
+        },
     ));
     grants.push(Grant::new(
         "QuarantineBadRecords",
@@ -159,7 +163,9 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             "glue:CreateTable",
             "glue:UpdateTable",
             "glue:GetPartitions",
+            "glue:GetPartition",
             "glue:BatchCreatePartition",
+            "glue:UpdatePartition",
         ],
         vec![
             scope.arn("glue", "catalog"),

@@ -113,6 +113,16 @@ pub fn raw_key_day(layout: RawLayout, relative_key: &str) -> Option<NaiveDate> {
     }
 }
 
+/// The day of a partition's (year, month, day) values.
+pub fn values_day(values: &[String]) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&values.join("-"), "%Y-%m-%d").ok()
+}
+
+/// A day's partition values: year, month, day.
+pub fn day_values(day: NaiveDate) -> Vec<String> {
+    vec![day.format("%Y").to_string(), day.format("%m").to_string(), day.format("%d").to_string()]
+}
+
 /// The day of a key containing `year=YYYY/month=MM/day=DD/`.
 pub fn partition_day(key: &str) -> Option<NaiveDate> {
     let mut year = None;
@@ -128,6 +138,26 @@ pub fn partition_day(key: &str) -> Option<NaiveDate> {
         }
     }
     NaiveDate::from_ymd_opt(year?, month?, day?)
+}
+
+/// Where compacted copies of the transformed partitions live: beside the transformed prefix,
+/// never below it, so a crawler of the table's root or a reader listing it never counts their
+/// rows a second time. `None` for an empty prefix (the table's root is the bucket's).
+pub fn compacted_prefix(transformed_prefix: &str) -> Option<String> {
+    let trimmed = transformed_prefix.trim_end_matches('/');
+    (!trimmed.is_empty()).then(|| format!("{trimmed}-compacted/"))
+}
+
+/// The folder of one compacted generation of a day, below the compacted prefix.
+pub fn generation_prefix(compacted_prefix: &str, day: NaiveDate, generation: u32) -> String {
+    format!("{compacted_prefix}{}gen={generation:04}/", day_partition(day))
+}
+
+/// The generation a key or folder of the compacted prefix belongs to, for `day`.
+pub fn generation_of(compacted_prefix: &str, day: NaiveDate, key: &str) -> Option<u32> {
+    let rest = key.strip_prefix(compacted_prefix)?.strip_prefix(&day_partition(day))?;
+    let (folder, _) = rest.strip_prefix("gen=")?.split_once('/')?;
+    folder.parse().ok()
 }
 
 /// Firehose's object name: `<stream>-<version>-YYYY-MM-DD-HH-MM-SS-<random>`, plus `.gz` when
@@ -157,5 +187,19 @@ mod tests {
         assert_eq!(raw_key_day(RawLayout::Firehose, "2024/02/30/09/x.gz"), None);
         assert_eq!(raw_day_prefix(RawLayout::Firehose, day), "2024/03/07/");
         assert_eq!(firehose_object_name("clicks", t, "ab12"), "clicks-1-2024-03-07-09-05-01-ab12.gz");
+    }
+
+    #[test]
+    fn compacted_generations_sit_beside_the_transformed_prefix() {
+        assert_eq!(compacted_prefix("transformed/").as_deref(), Some("transformed-compacted/"));
+        assert_eq!(compacted_prefix("lake/transformed").as_deref(), Some("lake/transformed-compacted/"));
+        assert_eq!(compacted_prefix(""), None);
+        let day = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let folder = generation_prefix("t-compacted/", day, 12);
+        assert_eq!(folder, "t-compacted/year=2024/month=06/day=01/gen=0012/");
+        assert_eq!(generation_of("t-compacted/", day, &format!("{folder}part-00000.parquet")), Some(12));
+        assert_eq!(generation_of("t-compacted/", day, &folder), Some(12));
+        assert_eq!(generation_of("t-compacted/", day.succ_opt().unwrap(), &folder), None);
+        assert_eq!(generation_of("t-compacted/", day, "transformed/year=2024/month=06/day=01/"), None);
     }
 }

@@ -1279,15 +1279,9 @@ async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
     create_bucket(&clients, &raw).await;
     create_bucket(&clients, &lake).await;
     upload_sent_events(&clients, &raw, &["--count", "400", "--days", "2", "--start", "2024-06-01"]).await;
-    let dir = tempfile::tempdir().unwrap();
     let database = unique("footers");
-    let mut config = moto_config(&endpoint, &[("raw_bucket", &raw), ("transformed_bucket", &lake)]);
-    config.push_str(&format!("glue_database = \"{database}\"\n"));
-    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
-    let run = |args: &[&str]| {
-        let mut cmd = bdctl(dir.path());
-        with_test_credentials(&mut cmd).args(["--env", "moto"]).args(args).output().unwrap()
-    };
+    let dir = lake_environment(&endpoint, &raw, &lake, &database);
+    let run = |args: &[&str]| run_in(dir.path(), args);
     for day in ["2024-06-01", "2024-06-02"] {
         let out = run(&["-q", "transform", "--date", day]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -1426,4 +1420,174 @@ async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
     let estimate =
         run(&["query", "--estimate", "SELECT event_id FROM events WHERE day = '02'", "-o", "json"]);
     assert_eq!(serde_json::from_slice::<Value>(&estimate.stdout).unwrap()[0]["partitions"], 0);
+}
+
+/// A directory whose bdctl.toml has the environment `moto`: the raw and lake buckets, and a Glue
+/// database of its own.
+fn lake_environment(endpoint: &str, raw: &str, lake: &str, database: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = moto_config(endpoint, &[("raw_bucket", raw), ("transformed_bucket", lake)]);
+    config.push_str(&format!("glue_database = \"{database}\"\n"));
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    dir
+}
+
+/// bdctl in `dir` with the environment `moto` and the test credentials.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut cmd = bdctl(dir);
+    with_test_credentials(&mut cmd).args(["--env", "moto"]).args(args).output().unwrap()
+}
+
+/// Rows and whether each file is sorted by event_ts, of the Parquet files under an S3 prefix.
+async fn parquet_rows_below(clients: &Clients, bucket: &str, prefix: &str) -> (usize, u64, bool) {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let mut pages = clients.s3.list_objects_v2().bucket(bucket).prefix(prefix).into_paginator().send();
+    let mut keys = Vec::new();
+    while let Some(page) = pages.next().await {
+        keys.extend(page.unwrap().contents().iter().filter_map(|o| o.key()).map(str::to_string));
+    }
+    let (mut files, mut rows, mut sorted) = (0, 0, true);
+    for key in keys.iter().filter(|k| k.ends_with(".parquet")) {
+        let body = clients.s3.get_object().bucket(bucket).key(key).send().await.unwrap();
+        let bytes = body.body.collect().await.unwrap().into_bytes();
+        let reader = SerializedFileReader::new(bytes.clone()).unwrap();
+        rows += reader.metadata().file_metadata().num_rows() as u64;
+        files += 1;
+        let batches = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(bytes)
+            .unwrap()
+            .build()
+            .unwrap();
+        let mut last = i64::MIN;
+        for batch in batches {
+            let batch = batch.unwrap();
+            let ts = arrow::compute::cast(
+                batch.column_by_name("event_ts").unwrap(),
+                &arrow::datatypes::DataType::Int64,
+            )
+            .unwrap();
+            let ts = ts.as_any().downcast_ref::<arrow::array::Int64Array>().unwrap();
+            for value in ts.values() {
+                sorted &= *value >= last;
+                last = *value;
+            }
+        }
+    }
+    (files, rows, sorted)
+}
+
+#[tokio::test]
+async fn compaction_switches_the_glue_partition_and_a_late_object_switches_it_back() {
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let (raw, lake) = (unique("raw"), unique("lake"));
+    create_bucket(&clients, &raw).await;
+    create_bucket(&clients, &lake).await;
+    upload_sent_events(
+        &clients,
+        &raw,
+        &["--count", "900", "--days", "1", "--start", "2024-06-01", "--seed", "5"],
+    )
+    .await;
+    let database = unique("compact");
+    let dir = lake_environment(&endpoint, &raw, &lake, &database);
+    let run = |args: &[&str]| run_in(dir.path(), args);
+    let json = |out: std::process::Output| -> Value {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    json(run(&["-q", "transform", "--date", "2024-06-01", "-o", "json"]));
+    json(run(&["-q", "crawl", "--without-crawler", "-o", "json"]));
+    let location = || async {
+        let partition = clients
+            .glue
+            .get_partition()
+            .database_name(&database)
+            .table_name("events")
+            .set_partition_values(Some(vec!["2024".into(), "06".into(), "01".into()]))
+            .send()
+            .await
+            .unwrap();
+        let descriptor = partition.partition().unwrap().storage_descriptor().unwrap().clone();
+        (descriptor.location().unwrap().to_string(), descriptor.input_format().map(str::to_string))
+    };
+    let (lake_location, input_format) = location().await;
+    assert_eq!(lake_location, format!("s3://{lake}/transformed/year=2024/month=06/day=01/"));
+    let (files, rows, _) =
+        parquet_rows_below(&clients, &lake, "transformed/year=2024/month=06/day=01/").await;
+    assert!(files > 2, "{files} files");
+
+    let plan = json(run(&["-q", "compact", "--dry-run", "--target-size", "32KB", "-o", "json"]));
+    assert_eq!(plan[0]["action"], "would compact", "{plan}");
+    assert_eq!(plan[0]["files"], files as u64);
+    let written =
+        clients.s3.list_objects_v2().bucket(&lake).prefix("transformed-compacted/").send().await.unwrap();
+    assert_eq!(written.key_count(), Some(0), "a dry run writes nothing");
+
+    let done = json(run(&["-q", "compact", "--target-size", "32KB", "-o", "json"]));
+    assert_eq!(done[0]["action"], "compacted", "{done}");
+    let generation = "transformed-compacted/year=2024/month=06/day=01/gen=0001/";
+    let (compacted_location, compacted_format) = location().await;
+    assert_eq!(compacted_location, format!("s3://{lake}/{generation}"));
+    assert_eq!(compacted_format, input_format, "the partition keeps its formats");
+    let (after_files, after_rows, sorted) = parquet_rows_below(&clients, &lake, generation).await;
+    assert_eq!(after_rows, rows, "every row once in the copy");
+    assert!(after_files < files && sorted, "{after_files} files, sorted: {sorted}");
+    assert_eq!(done[0]["files_after"], after_files as u64);
+    assert_eq!(
+        parquet_rows_below(&clients, &lake, "transformed/").await.1,
+        rows,
+        "the transformed files stay"
+    );
+    assert_eq!(json(run(&["-q", "compact", "-o", "json"]))[0]["action"], "up to date");
+
+    // A late object: the transform points the partition back at the files, which hold it.
+    upload_sent_events(
+        &clients,
+        &raw,
+        &["--count", "200", "--days", "1", "--start", "2024-06-01", "--seed", "6"],
+    )
+    .await;
+    let late = run(&["transform", "--date", "2024-06-01"]);
+    assert!(late.status.success(), "{}", String::from_utf8_lossy(&late.stderr));
+    assert!(String::from_utf8_lossy(&late.stderr).contains("compacted copy is stale"));
+    assert_eq!(location().await.0, lake_location);
+    let listed = json(run(&["-q", "partitions", "list", "-o", "json"]));
+    assert_eq!(listed[0]["compacted"], "", "{listed}");
+
+    let again = json(run(&["-q", "compact", "--target-size", "32KB", "-o", "json"]));
+    assert_eq!(again[0]["generation"], 2, "{again}");
+    let second = "transformed-compacted/year=2024/month=06/day=01/gen=0002/";
+    assert_eq!(location().await.0, format!("s3://{lake}/{second}"));
+    assert_eq!(parquet_rows_below(&clients, &lake, second).await.1, rows + 200);
+    assert!(
+        parquet_rows_below(&clients, &lake, generation).await.0 > 0,
+        "the first copy waits out its grace period"
+    );
+    json(run(&["-q", "compact", "--grace", "0s", "-o", "json"]));
+    assert_eq!(parquet_rows_below(&clients, &lake, generation).await.0, 0, "then it is removed");
+    assert_eq!(json(run(&["-q", "partitions", "list", "-o", "json"]))[0]["compacted"], "gen 2");
+
+    // A file written by a writer that does not look at the catalog (the S3-triggered function):
+    // `partitions sync` finds the copy stale.
+    let listed = clients
+        .s3
+        .list_objects_v2()
+        .bucket(&lake)
+        .prefix("transformed/year=2024/month=06/day=01/")
+        .send()
+        .await
+        .unwrap();
+    let source = listed.contents()[0].key().unwrap().to_string();
+    clients
+        .s3
+        .copy_object()
+        .bucket(&lake)
+        .key("transformed/year=2024/month=06/day=01/from-the-function.parquet")
+        .copy_source(format!("{lake}/{source}"))
+        .send()
+        .await
+        .unwrap();
+    let synced = json(run(&["-q", "partitions", "sync", "-o", "json"]));
+    assert_eq!(synced[0]["action"], "reads the files (stale copy)", "{synced}");
+    assert_eq!(location().await.0, lake_location);
 }

@@ -85,6 +85,7 @@ fn human_output_of_the_local_platform() {
     let lake = Lake::new();
     insta::assert_snapshot!("crawl", lake.run_ok(&["crawl"]));
     insta::assert_snapshot!("partitions_list", lake.run_ok(&["partitions", "list"]));
+    insta::assert_snapshot!("compact_dry_run", lake.run_all(&["compact", "--dry-run"]));
     insta::assert_snapshot!(
         "backfill_dry_run",
         lake.run_ok(&["backfill", "--from", "2024-03-01", "--to", "2024-03-02", "--dry-run"])

@@ -359,7 +359,7 @@ fn demo_runs_the_pipeline_and_queries_agree_with_an_independent_reader() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    for step in ["1/4", "2/4", "3/4", "4/4", "Revenue by country", "Funnel", "Try next"] {
+    for step in ["1/5", "2/5", "3/5", "4/5 compacting", "5/5", "Revenue by country", "Funnel", "Try next"] {
         assert!(stderr.contains(step), "{step} missing from: {stderr}");
     }
 
@@ -665,4 +665,235 @@ fn partition_projection_is_set_honoured_and_removed() {
     assert_eq!(estimate[0]["partitions"], 0, "the registered partitions count again: {estimate}");
     let listed = run(&["partitions", "list"]);
     assert!(listed.as_array().unwrap().iter().all(|p| p["projected"] == false), "{listed}");
+}
+
+/// What a reader through the catalog sees: rows, distinct event ids, and per day.
+fn lake_counts(dir: &Path) -> Value {
+    json_rows(
+        &bdctl(dir)
+            .args(["-q", "query", "-o", "json"])
+            .arg("SELECT day, count(*) AS n, count(DISTINCT event_id) AS ids, round(sum(revenue), 2) AS revenue FROM events GROUP BY day ORDER BY day")
+            .output()
+            .unwrap(),
+    )
+}
+
+/// An independent reader (pyarrow) of the files each catalog partition points at: rows, ids,
+/// whether each file is sorted by event_ts, and its row group sizes.
+const CATALOG_READER: &str = r#"
+import json, sys, os, pyarrow.parquet as pq
+catalog = json.load(open(sys.argv[1]))
+out = {}
+for db in catalog["databases"].values():
+    for p in db["partitions"].get("events", []):
+        files = sorted(os.path.join(p["location"], f) for f in os.listdir(p["location"]) if f.endswith(".parquet"))
+        rows, ids, sorted_files, groups = 0, set(), True, []
+        for f in files:
+            pf = pq.ParquetFile(f)
+            t = pf.read(columns=["event_id", "event_ts"])
+            ts = t.column("event_ts").to_pylist()
+            rows += t.num_rows
+            ids.update(t.column("event_id").to_pylist())
+            groups += [pf.metadata.row_group(g).num_rows for g in range(pf.metadata.num_row_groups)]
+            sorted_files = sorted_files and ts == sorted(ts)
+        out["-".join(p["values"])] = {"files": len(files), "rows": rows, "ids": len(ids), "sorted": sorted_files, "max_group": max(groups or [0]), "location": p["location"]}
+print(json.dumps(out))
+"#;
+
+fn catalog_view(python: &str, dir: &Path) -> Value {
+    let catalog = dir.join(".bdctl/catalog.json");
+    serde_json::from_str(&common::run_python(python, CATALOG_READER, &[catalog.to_str().unwrap()])).unwrap()
+}
+
+#[test]
+fn compaction_keeps_every_answer_and_a_late_object_lands_once() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "30000", "--days", "2", "--start", "2024-06-01", "--seed", "21"]);
+    bdctl(dir.path())
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02"])
+        .assert()
+        .success();
+    bdctl(dir.path())
+        .args(["-q", "compact"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bdctl crawl"));
+    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    let before = lake_counts(dir.path());
+    assert_eq!(before.as_array().unwrap().len(), 2, "{before}");
+
+    let plan = json_rows(
+        &bdctl(dir.path())
+            .args(["-q", "compact", "--dry-run", "--target-size", "300KB", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    for day in plan.as_array().unwrap() {
+        assert_eq!(day["action"], "would compact", "{plan}");
+        assert!(day["files_after"].as_u64().unwrap() < day["files"].as_u64().unwrap(), "{plan}");
+        assert!(day["bytes_scanned"].as_u64().unwrap() > 0, "{plan}");
+        assert_eq!(day["bytes_scanned_after"], Value::Null, "measured only when written: {plan}");
+    }
+    assert!(!dir.path().join(".bdctl/transformed-compacted").exists(), "a dry run writes nothing");
+
+    // A reader querying in a loop while the days are compacted never sees another answer.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, path, expected) = (stop.clone(), dir.path().to_path_buf(), before.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) || reads == 0 {
+                assert_eq!(lake_counts(&path), expected, "a reader during compaction (read {reads})");
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let compacted = json_rows(
+        &bdctl(dir.path()).args(["-q", "compact", "--target-size", "300KB", "-o", "json"]).output().unwrap(),
+    );
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let reads = reader.join().expect("the reader saw the same answers throughout");
+    assert!(reads >= 1);
+    for (day, planned) in compacted.as_array().unwrap().iter().zip(plan.as_array().unwrap()) {
+        assert_eq!(day["action"], "compacted", "{compacted}");
+        assert_eq!(day["generation"], 1, "{compacted}");
+        assert_eq!(day["files_after"], planned["files_after"], "as planned: {plan} {compacted}");
+        assert_eq!(day["bytes_scanned"], planned["bytes_scanned"]);
+        assert!(
+            day["bytes_scanned_after"].as_u64().unwrap() < day["bytes_scanned"].as_u64().unwrap(),
+            "{compacted}"
+        );
+    }
+    assert_eq!(lake_counts(dir.path()), before, "the same answers after compaction");
+    let again = json_rows(&bdctl(dir.path()).args(["-q", "compact", "-o", "json"]).output().unwrap());
+    assert!(again.as_array().unwrap().iter().all(|d| d["action"] == "up to date"), "{again}");
+    let listed =
+        json_rows(&bdctl(dir.path()).args(["-q", "partitions", "list", "-o", "json"]).output().unwrap());
+    assert_eq!(listed[0]["compacted"], "gen 1", "{listed}");
+
+    if let Some(python) = test_python() {
+        let view = catalog_view(&python, dir.path());
+        for day in before.as_array().unwrap() {
+            let seen = &view[format!("2024-06-{}", day["day"].as_str().unwrap())];
+            assert_eq!(seen["rows"], day["n"], "{view}");
+            assert_eq!(seen["ids"], day["ids"], "{view}");
+            assert_eq!(seen["sorted"], true, "each compacted file is sorted by event_ts: {view}");
+            assert!(seen["max_group"].as_u64().unwrap() <= 131_072, "{view}");
+            assert!(seen["location"].as_str().unwrap().contains("transformed-compacted/"), "{view}");
+        }
+    }
+
+    // A late object for a compacted day: visible once as soon as it is transformed.
+    send(dir.path(), &["--count", "500", "--days", "1", "--start", "2024-06-01", "--seed", "22"]);
+    let late =
+        bdctl(dir.path()).args(["backfill", "--from", "2024-06-01", "--to", "2024-06-01"]).output().unwrap();
+    assert!(late.status.success(), "{}", String::from_utf8_lossy(&late.stderr));
+    assert!(
+        String::from_utf8_lossy(&late.stderr).contains("compacted copy is stale"),
+        "{}",
+        String::from_utf8_lossy(&late.stderr)
+    );
+    let with_late = lake_counts(dir.path());
+    let added =
+        |counts: &Value, field: &str| counts[0][field].as_u64().unwrap() - before[0][field].as_u64().unwrap();
+    assert_eq!(added(&with_late, "n"), 500, "{with_late}");
+    assert_eq!(added(&with_late, "ids"), 500, "{with_late}");
+    assert_eq!(with_late[1], before[1], "the other day is still read from its copy");
+    let recompacted = json_rows(
+        &bdctl(dir.path()).args(["-q", "compact", "--grace", "0s", "-o", "json"]).output().unwrap(),
+    );
+    assert_eq!(recompacted[0]["action"], "compacted", "{recompacted}");
+    assert_eq!(recompacted[0]["generation"], 2, "{recompacted}");
+    assert_eq!(recompacted[1]["action"], "up to date", "{recompacted}");
+    assert_eq!(lake_counts(dir.path()), with_late);
+    let generations: Vec<String> =
+        files_below(&dir.path().join(".bdctl/transformed-compacted/year=2024/month=06/day=01"))
+            .iter()
+            .map(|p| p.parent().unwrap().file_name().unwrap().to_string_lossy().to_string())
+            .collect();
+    assert!(
+        generations.iter().all(|g| g == "gen=0002"),
+        "with no grace the stale copy is gone: {generations:?}"
+    );
+
+    // backfill does not transform anything again; reconcile balances.
+    let rerun = json_rows(
+        &bdctl(dir.path())
+            .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-02", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    let total = rerun.as_array().unwrap().last().unwrap();
+    assert_eq!(total["transformed"], 0, "{rerun}");
+    bdctl(dir.path())
+        .args(["-q", "reconcile", "--from", "2024-06-01", "--to", "2024-06-02"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_compaction_killed_at_any_point_loses_and_duplicates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), &["--count", "40000", "--days", "1", "--start", "2024-06-01", "--seed", "23"]);
+    bdctl(dir.path())
+        .args(["-q", "backfill", "--from", "2024-06-01", "--to", "2024-06-01"])
+        .assert()
+        .success();
+    bdctl(dir.path()).args(["-q", "crawl"]).assert().success();
+    let before = lake_counts(dir.path());
+    let compacted = dir.path().join(".bdctl/transformed-compacted");
+    let state = dir.path().join(".bdctl/_bdctl/compaction");
+    let parts =
+        || files_below(&compacted).iter().filter(|p| p.extension().is_some_and(|e| e == "parquet")).count();
+    let records = || files_below(&state).iter().filter(|p| p.to_string_lossy().contains("gen=")).count();
+    // Kill points, each an observable state of a run: a first compacted file committed, and the
+    // generation's record written (the catalog switch comes next).
+    let points: [(&str, &dyn Fn() -> bool); 2] =
+        [("a compacted file", &|| parts() > 0), ("the record", &|| records() > 0)];
+    for (what, reached) in points {
+        for f in files_below(&compacted).into_iter().chain(files_below(&state)) {
+            std::fs::remove_file(f).unwrap();
+        }
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bdctl"))
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .args(["-q", "compact", "--target-size", "100KB"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !reached() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(lake_counts(dir.path()), before, "after a kill at {what}");
+        let rerun = json_rows(
+            &bdctl(dir.path())
+                .args(["-q", "compact", "--target-size", "100KB", "-o", "json"])
+                .output()
+                .unwrap(),
+        );
+        assert!(
+            ["compacted", "compacted (resumed)", "up to date"]
+                .contains(&rerun[0]["action"].as_str().unwrap()),
+            "{rerun}"
+        );
+        assert_eq!(lake_counts(dir.path()), before, "after the re-run of a kill at {what}");
+        // Back to the transformed files for the next kill point.
+        let catalog_path = dir.path().join(".bdctl/catalog.json");
+        let mut catalog: Value = serde_json::from_slice(&std::fs::read(&catalog_path).unwrap()).unwrap();
+        for partition in catalog["databases"]["clickstream"]["partitions"]["events"].as_array_mut().unwrap() {
+            partition["location"] = Value::from(
+                dir.path()
+                    .join(".bdctl/transformed/year=2024/month=06/day=01/")
+                    .to_string_lossy()
+                    .to_string(),
+            );
+        }
+        std::fs::write(&catalog_path, serde_json::to_vec(&catalog).unwrap()).unwrap();
+        assert_eq!(lake_counts(dir.path()), before);
+    }
 }

@@ -143,6 +143,14 @@ pub trait Catalog: Send + Sync {
         table: &str,
         partitions: &[PartitionInfo],
     ) -> Result<usize>;
+    /// Points one partition at `partition.location`, creating it when the catalog lacks it (the
+    /// switch readers see at once: a query plans against either the old location or the new).
+    async fn set_partition_location(
+        &self,
+        database: &str,
+        table: &str,
+        partition: &PartitionInfo,
+    ) -> Result<()>;
     /// Starts the crawler. `Ok(false)`: it was already running, and that run is the one to wait for.
     async fn start_crawler(&self, name: &str) -> Result<bool>;
     async fn crawler_status(&self, name: &str) -> Result<CrawlerStatus>;

@@ -2,6 +2,7 @@
 //! happens in `crate::settings`, behaviour in `crate::commands`.
 
 mod backfill;
+mod compact;
 mod config;
 mod costs;
 mod crawl;
@@ -26,6 +27,7 @@ use clap::parser::ValueSource;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use backfill::BackfillArgs;
+pub use compact::CompactArgs;
 pub use config::{ConfigArgs, ConfigCommand};
 pub use costs::{CostsArgs, Granularity};
 pub use crawl::{CrawlArgs, PartitionsArgs, PartitionsCommand};
@@ -100,6 +102,8 @@ pub enum Command {
     Crawl(CrawlArgs),
     /// List the lake's date partitions, or add the ones the catalog lacks
     Partitions(PartitionsArgs),
+    /// Rewrite each day's small Parquet files into a few large ones, sorted by event time
+    Compact(CompactArgs),
     /// Run SQL: Athena on aws, the embedded engine on local
     Query(QueryArgs),
     /// Run the whole pipeline on the embedded local platform, with example queries
@@ -260,7 +264,7 @@ pub enum ColorChoice {
 pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
-    ("Catalog & query", &["crawl", "partitions", "query"]),
+    ("Catalog & query", &["crawl", "partitions", "compact", "query"]),
     ("Operate", &["status", "logs", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];
@@ -317,6 +321,28 @@ impl Cli {
     }
 }
 
+/// A size as `128MB`, `1.5GB`, `512KiB` or a number of bytes; units are powers of 1024, as
+/// bdctl prints sizes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let split = trimmed.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(split);
+    let number: f64 = number.parse().map_err(|_| format!("expected a size such as 128MB, not `{text}`"))?;
+    let scale: u64 = match unit.trim().to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        "T" => 1 << 40,
+        _ => return Err(format!("unknown size unit in `{text}` (use KB, MB, GB or TB)")),
+    };
+    let bytes = number * scale as f64;
+    if bytes < 1.0 {
+        return Err(format!("`{text}` is less than a byte"));
+    }
+    Ok(bytes as u64)
+}
+
 /// A calendar day as `YYYY-MM-DD`, with a message that says what is wrong with a bad one.
 pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     let shaped = text.len() == 10
@@ -343,6 +369,16 @@ pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_in_powers_of_1024() {
+        assert_eq!(parse_size("128MB"), Ok(128 << 20));
+        assert_eq!(parse_size("1.5 GiB"), Ok(3 << 29));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("2kb"), Ok(2048));
+        assert!(parse_size("12 parsecs").unwrap_err().contains("unknown size unit"));
+        assert!(parse_size("MB").is_err());
+    }
 
     #[test]
     fn clap_definition_is_consistent() {

@@ -170,6 +170,9 @@ async fn backfill(
             if lake.state.bucket.is_empty() { String::new() } else { format!("s3://{}/", lake.state.bucket) }
         ));
     }
+    let written: std::collections::BTreeSet<chrono::NaiveDate> =
+        days_with_data.iter().filter_map(|d| d.parse().ok()).collect();
+    super::refresh_compacted(ctx, &backend, &settings, Some(&written)).await?;
     let (per_day, all) = totals(&plan, &results);
     ctx.printer.print_table(&result_table(&per_day, &all, seconds))?;
     if stop.requested() {

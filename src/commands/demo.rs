@@ -16,6 +16,7 @@ use crate::layout::{Area, area_location};
 use crate::output::Table;
 use crate::pipeline::{Lake, transform_objects};
 use crate::pricing::Prices;
+use crate::services::compact::{CompactRequest, ROW_GROUP_ROWS};
 use crate::synth::SynthOptions;
 
 /// The example queries, with the title a person reads above each result.
@@ -72,7 +73,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     };
 
     ctx.printer.notice(format_args!(
-        "1/4 sending {} events over {} days into the raw area, like Firehose",
+        "1/5 sending {} events over {} days into the raw area, like Firehose",
         args.events, args.days
     ));
     let source = synthetic(SynthOptions {
@@ -91,7 +92,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         sent.malformed
     ));
 
-    ctx.printer.notice("2/4 transforming raw objects into Parquet partitions");
+    ctx.printer.notice("2/5 transforming raw objects into Parquet partitions");
     let lake = Lake::from_settings(&settings)?;
     let mut objects = Vec::new();
     for offset in 0..=args.days {
@@ -121,7 +122,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         row[4], row[5], row[0]
     ));
 
-    ctx.printer.notice("3/4 crawling the lake into the local catalog");
+    ctx.printer.notice("3/5 crawling the lake into the local catalog");
     let request = CrawlRequest {
         environment: settings.env_name.value.clone(),
         database: settings.glue_database.value.clone(),
@@ -138,7 +139,26 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     super::record_crawl(&backend, &changes);
     ctx.printer.notice(format_args!("    {} catalog changes", changes.len()));
 
-    ctx.printer.notice("4/4 running the example queries");
+    ctx.printer.notice("4/5 compacting each day's files into one, sorted by event time");
+    let request = CompactRequest {
+        database: settings.glue_database.value.clone(),
+        table: settings.glue_table.value.clone(),
+        days: Some((start.date_naive(), start.date_naive() + chrono::Days::new(u64::from(args.days)))),
+        target_bytes: 128 << 20,
+        row_group_rows: ROW_GROUP_ROWS,
+        grace: chrono::Duration::hours(1),
+        dry_run: false,
+        now: chrono::Utc::now(),
+    };
+    let compacted = super::compact::compact_with_spinner(ctx, &backend, &lake, &request).await?;
+    ctx.printer.notice(format_args!(
+        "    {} days, {} files -> {}",
+        compacted.days.len(),
+        compacted.days.iter().map(|d| d.files_before).sum::<usize>(),
+        compacted.days.iter().map(|d| d.files_after).sum::<usize>()
+    ));
+
+    ctx.printer.notice("5/5 running the example queries");
     let prices = Prices::from_settings(&settings);
     for (title, sql) in QUERIES {
         let request = QueryRequest {
@@ -157,7 +177,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         ctx.printer.notice(super::query::statistics_line(&stats, &prices));
     }
     ctx.printer.notice(format_args!(
-        "\ndone in {:.1} s; data in {}. Try next:\n  bdctl query \"SELECT device, count(*) FROM events GROUP BY device\"\n  bdctl partitions list\n  bdctl backfill --from {} --dry-run\n  bdctl config show",
+        "\ndone in {:.1} s; data in {}. Try next:\n  bdctl query \"SELECT device, count(*) FROM events GROUP BY device\"\n  bdctl partitions list\n  bdctl compact --dry-run\n  bdctl backfill --from {} --dry-run\n  bdctl config show",
         started.elapsed().as_secs_f64(),
         settings.data_dir.value.display(),
         start.date_naive()

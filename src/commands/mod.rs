@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches to them.
 
 mod backfill;
+mod compact;
 mod completions;
 mod config;
 mod costs;
@@ -66,6 +67,38 @@ impl Context {
     pub async fn backend(&self, settings: &Settings) -> Result<Backend> {
         crate::backend::factory::connect(settings).await
     }
+}
+
+/// After transformed files of `days` were written (all days: `None`): a compacted copy of such a
+/// day no longer holds everything, so its partition reads the transformed files again.
+pub(crate) async fn refresh_compacted(
+    ctx: &Context,
+    backend: &Backend,
+    settings: &Settings,
+    days: Option<&std::collections::BTreeSet<chrono::NaiveDate>>,
+) -> Result<()> {
+    // Without a transformed area there is nothing a copy could be made of.
+    let Ok(lake) = crate::pipeline::Lake::from_settings(settings) else { return Ok(()) };
+    let Some(compaction) = crate::services::compact::Compaction::new(backend.objects.clone(), &lake) else {
+        return Ok(());
+    };
+    let refreshed = compaction
+        .refresh(
+            backend.catalog.as_ref(),
+            &settings.glue_database.value,
+            &settings.glue_table.value,
+            days,
+            chrono::Utc::now(),
+        )
+        .await?;
+    if !refreshed.is_empty() {
+        let days: Vec<String> = refreshed.iter().map(ToString::to_string).collect();
+        ctx.printer.notice(format_args!(
+            "{}: the compacted copy is stale now, so the partition reads the transformed files again (`bdctl compact` makes a new copy)",
+            days.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// Records a transform run: its totals with the metrics capability, and a log line per object
@@ -250,6 +283,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Backfill(args) => backfill::run(&ctx, args).await?,
         Command::Crawl(args) => crawl::run(&ctx, args).await?,
         Command::Partitions(args) => partitions::run(&ctx, args).await?,
+        Command::Compact(args) => compact::run(&ctx, args).await?,
         Command::Query(args) => query::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,

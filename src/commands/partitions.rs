@@ -8,8 +8,10 @@ use crate::backend::TableLookup;
 use crate::cli::{PartitionsArgs, PartitionsCommand};
 use crate::discover;
 use crate::error::usage;
-use crate::layout::{Area, area_location};
+use crate::layout::{Area, area_location, values_day};
 use crate::output::Table;
+use crate::pipeline::Lake;
+use crate::services::compact::Compaction;
 
 pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
     let settings = ctx.settings()?;
@@ -28,19 +30,47 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
 
     match args.command {
         PartitionsCommand::List => {
-            let mut table =
-                Table::new(["partition", "objects", "bytes", "in_catalog", "projected", "location"]);
+            let compaction = Compaction::new(backend.objects.clone(), &Lake::from_settings(&settings)?);
+            let mut table = Table::new([
+                "partition",
+                "objects",
+                "bytes",
+                "in_catalog",
+                "projected",
+                "compacted",
+                "location",
+            ]);
             for partition in &found {
-                let in_catalog = registered.iter().any(|p| p.values == partition.info.values);
+                let in_catalog = registered.iter().find(|p| p.values == partition.info.values);
                 let projected =
                     projection.is_some_and(|years| discover::is_projected(&partition.info.values, years));
+                // Where readers go: a compacted copy when the catalog points at one.
+                let (compacted, location) =
+                    match (in_catalog, &compaction, values_day(&partition.info.values)) {
+                        (Some(registered), Some(compaction), Some(day)) => {
+                            match (
+                                compaction.live_generation(&registered.location, day),
+                                compaction.is_fresh(day, &registered.location).await?,
+                            ) {
+                                (Some(generation), Some(true)) => {
+                                    (format!("gen {generation}"), registered.location.clone())
+                                }
+                                (Some(generation), _) => {
+                                    (format!("gen {generation}, stale"), registered.location.clone())
+                                }
+                                _ => (String::new(), partition.info.location.clone()),
+                            }
+                        }
+                        _ => (String::new(), partition.info.location.clone()),
+                    };
                 table.push(vec![
                     partition_name(&partition.info.values).into(),
                     partition.objects.into(),
                     partition.bytes.into(),
-                    in_catalog.into(),
+                    in_catalog.is_some().into(),
                     projected.into(),
-                    partition.info.location.clone().into(),
+                    compacted.into(),
+                    location.into(),
                 ]);
             }
             ctx.printer.print_table(&table)?;
@@ -75,6 +105,43 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
                     partition.location.clone().into(),
                 ]);
             }
+            // A compacted copy that misses files written since is replaced by the files.
+            if let Some(compaction) =
+                Compaction::new(backend.objects.clone(), &Lake::from_settings(&settings)?)
+            {
+                for partition in &registered {
+                    let Some(day) = values_day(&partition.values) else { continue };
+                    if compaction.is_fresh(day, &partition.location).await? != Some(false) {
+                        continue;
+                    }
+                    if !dry_run {
+                        let days = std::collections::BTreeSet::from([day]);
+                        compaction
+                            .refresh(
+                                backend.catalog.as_ref(),
+                                database,
+                                name,
+                                Some(&days),
+                                chrono::Utc::now(),
+                            )
+                            .await?;
+                    }
+                    let lake_location = found
+                        .iter()
+                        .find(|p| p.info.values == partition.values)
+                        .map_or_else(String::new, |p| p.info.location.clone());
+                    table.push(vec![
+                        partition_name(&partition.values).into(),
+                        (if dry_run {
+                            "would read the files (stale copy)"
+                        } else {
+                            "reads the files (stale copy)"
+                        })
+                        .into(),
+                        lake_location.into(),
+                    ]);
+                }
+            }
             ctx.printer.print_table(&table)?;
             ctx.printer.notice(format_args!(
                 "{} partitions in the lake, {} in the catalog, {} {}",
@@ -90,7 +157,7 @@ pub async fn run(ctx: &Context, args: PartitionsArgs) -> Result<()> {
             table.parameters.retain(|key, _| !discover::is_projection_parameter(key));
             if !off {
                 let first_year = from
-                    .or_else(|| found.first().and_then(|p| partition_day_of(&p.info.values)))
+                    .or_else(|| found.first().and_then(|p| values_day(&p.info.values)))
                     .unwrap_or_else(|| chrono::Utc::now().date_naive())
                     .year();
                 let last_year = first_year.max(chrono::Utc::now().year()) + discover::PROJECTION_YEARS_AHEAD;
@@ -142,11 +209,6 @@ fn missing_table(database: &str, name: &str) -> anyhow::Error {
     usage(format!(
         "table {database}.{name} does not exist in the catalog: run `bdctl crawl` once to create it (`bdctl crawl --without-crawler` where there is no crawler)"
     ))
-}
-
-/// The day of a partition's (year, month, day) values.
-fn partition_day_of(values: &[String]) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(&values.join("-"), "%Y-%m-%d").ok()
 }
 
 fn partition_name(values: &[String]) -> String {

@@ -129,6 +129,10 @@ pub async fn run(ctx: &Context, args: QuarantineArgs) -> Result<()> {
                 }
             }
             bar.finish_and_clear();
+            if !dry_run && !to_stream {
+                let written = per_day.keys().filter_map(|d| d.parse().ok()).collect();
+                super::refresh_compacted(ctx, &backend, &settings, Some(&written)).await?;
+            }
             let verb = match (dry_run, to_stream) {
                 (true, false) => "would_land",
                 (false, false) => "replayed",

@@ -473,8 +473,23 @@ where
 
 /// Runs the work on `remote`, `jobs` runs or invocations at a time, and prints what ran: a row
 /// per Glue run, or per object invoked. Every run is waited for; the first failure is returned
-/// after the others have ended (exit 3, or 4 for a run still going after `timeout`).
+/// after the others have ended (exit 3, or 4 for a run still going after `timeout`). Compacted
+/// copies of days the runs wrote to stop being read when they are stale.
 pub async fn dispatch(
+    ctx: &Context,
+    backend: &Backend,
+    settings: &Settings,
+    remote: Remote,
+    work: &RemoteWork,
+    jobs: usize,
+    timeout: Duration,
+) -> Result<()> {
+    let outcome = dispatch_runs(ctx, backend, settings, remote, work, jobs, timeout).await;
+    let refreshed = super::refresh_compacted(ctx, backend, settings, None).await;
+    outcome.and(refreshed)
+}
+
+async fn dispatch_runs(
     ctx: &Context,
     backend: &Backend,
     settings: &Settings,

@@ -70,6 +70,9 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     let failures = warn_failures(ctx, &results);
     let days = output_days(&results);
     record_partitions(backend.objects.as_ref(), &lake, &days).await?;
+    let written: std::collections::BTreeSet<chrono::NaiveDate> =
+        days.iter().filter_map(|d| d.parse().ok()).collect();
+    super::refresh_compacted(ctx, &backend, &settings, Some(&written)).await?;
     let table = if args.objects { object_table(&results) } else { summary_table(&results, seconds) };
     ctx.printer.print_table(&table)?;
     if failures > 0 {

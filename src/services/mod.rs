@@ -2,6 +2,7 @@
 //! backend's capabilities and returns a report of plain data, which the command renders.
 
 pub mod backfill;
+pub mod compact;
 pub mod costs;
 pub mod deploy;
 pub mod quarantine;

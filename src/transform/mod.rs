@@ -16,6 +16,7 @@
 //! (up to 64 MiB, beyond which the record is cut and quarantined).
 
 mod columns;
+pub mod compact;
 mod parquet;
 mod parse;
 mod reader;

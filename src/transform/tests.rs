@@ -856,3 +856,39 @@ fn record_texts_gives_the_exact_bytes_of_the_records_asked_for() {
     assert_eq!(String::from_utf8_lossy(&texts[&2]).trim_end(), bad);
     assert_eq!(String::from_utf8_lossy(&texts[&4]), good);
 }
+
+#[test]
+fn a_rewrite_merges_files_in_event_time_order_with_row_groups_of_the_asked_size() {
+    let day = date(2024, 6, 1);
+    let file = |ids: &[(&str, &str)], name: &str| {
+        let lines: Vec<String> = ids.iter().map(|(id, ts)| ev(id, ts)).collect();
+        let (_, sink) = run_with(lines.join("\n").as_bytes(), &TransformOptions::new(name));
+        (name.to_string(), sink.bytes(day))
+    };
+    let inputs = vec![
+        file(&[("b", "2024-06-01T10:00:00Z"), ("d", "2024-06-01T12:00:00Z")], "raw/obj-1.gz"),
+        file(
+            &[("a", "2024-06-01T09:00:00Z"), ("c", "2024-06-01T11:00:00Z"), ("e", "2024-06-01T13:00:00Z")],
+            "raw/obj-2.gz",
+        ),
+    ];
+    let out = SharedBuf::default();
+    let written = compact::rewrite_sorted(&inputs, Box::new(out.clone()), 2).unwrap();
+    assert_eq!(written, compact::Rewritten { rows: 5, row_groups: 3 });
+    let bytes = Bytes::from(out.0.lock().unwrap().clone());
+    let reader = SerializedFileReader::new(bytes.clone()).unwrap();
+    let groups: Vec<i64> = reader.metadata().row_groups().iter().map(|g| g.num_rows()).collect();
+    assert_eq!(groups, [2, 2, 1]);
+    let reader = ParquetRecordBatchReaderBuilder::try_new(bytes).unwrap().build().unwrap();
+    let schema = reader.schema();
+    let batches: Vec<RecordBatch> = reader.map(|b| b.unwrap()).collect();
+    let merged = concat_batches(&schema, &batches).unwrap();
+    let ids: Vec<String> = strs(&merged, "event_id").into_iter().map(Option::unwrap).collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    let sources: Vec<String> = strs(&merged, "source_key").into_iter().map(Option::unwrap).collect();
+    assert_eq!(sources, ["raw/obj-2.gz", "raw/obj-1.gz", "raw/obj-2.gz", "raw/obj-1.gz", "raw/obj-2.gz"]);
+
+    let damaged = vec![inputs[0].clone(), ("lake/bad.parquet".to_string(), Bytes::from_static(b"PAR1 no"))];
+    let err = compact::rewrite_sorted(&damaged, Box::new(SharedBuf::default()), 2).unwrap_err();
+    assert!(err.to_string().starts_with("lake/bad.parquet: not a readable Parquet file"), "{err}");
+}

@@ -67,6 +67,20 @@ pub async fn conformance(target: &Target) {
     assert_eq!(days, ["01", "02", "03"], "{}: partitions in value order", target.name);
     assert_eq!(listed[0], partition("01"));
 
+    // Pointing a partition elsewhere: the existing one moves, a missing one is created.
+    let moved = PartitionInfo {
+        location: url("transformed-compacted/year=2024/month=06/day=01/gen=0001/"),
+        ..partition("01")
+    };
+    catalog.set_partition_location(&database, "events", &moved).await.unwrap();
+    catalog.set_partition_location(&database, "events", &partition("04")).await.unwrap();
+    let listed = catalog.list_partitions(&database, "events").await.unwrap();
+    assert_eq!(listed.len(), 4, "{}: one partition per day still", target.name);
+    assert_eq!(listed[0], moved, "{}: the partition reads its new location", target.name);
+    assert_eq!(listed[3], partition("04"), "{}: a missing partition is created", target.name);
+    catalog.set_partition_location(&database, "events", &partition("01")).await.unwrap();
+    assert_eq!(catalog.list_partitions(&database, "events").await.unwrap()[0], partition("01"));
+
     // A crawler that does not exist: unknown to the service, or no crawler here at all.
     match catalog.crawler_status("no-such-crawler").await {
         Err(err) => assert!(is_not_found(&err) || is_not_supported(&err), "{}: {err:#}", target.name),

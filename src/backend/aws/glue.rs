@@ -222,6 +222,53 @@ impl Catalog for GlueCatalog {
         Ok(added)
     }
 
+    async fn set_partition_location(
+        &self,
+        database: &str,
+        table: &str,
+        partition: &PartitionInfo,
+    ) -> Result<()> {
+        let name = format!("{database}.{table} {:?}", partition.values);
+        let existing = match self
+            .client
+            .get_partition()
+            .database_name(database)
+            .table_name(table)
+            .set_partition_values(Some(partition.values.clone()))
+            .send()
+            .await
+        {
+            Ok(out) => out.partition,
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_entity_not_found_exception()) => None,
+            Err(err) => return Err(call_failed("glue:GetPartition", &name, err)),
+        };
+        let Some(existing) = existing else {
+            self.add_partitions(database, table, std::slice::from_ref(partition)).await?;
+            return Ok(());
+        };
+        // Everything else of the partition (its formats, columns, parameters) stays as it is.
+        let mut descriptor = match existing.storage_descriptor {
+            Some(descriptor) => descriptor,
+            None => self.storage_descriptor(database, table).await?,
+        };
+        descriptor.location = Some(partition.location.clone());
+        let input = PartitionInput::builder()
+            .set_values(Some(partition.values.clone()))
+            .storage_descriptor(descriptor)
+            .set_parameters(existing.parameters)
+            .build();
+        self.client
+            .update_partition()
+            .database_name(database)
+            .table_name(table)
+            .set_partition_value_list(Some(partition.values.clone()))
+            .partition_input(input)
+            .send()
+            .await
+            .map_err(|err| call_failed("glue:UpdatePartition", &name, err))?;
+        Ok(())
+    }
+
     async fn start_crawler(&self, name: &str) -> Result<bool> {
         match self.client.start_crawler().name(name).send().await {
             Ok(_) => Ok(true),

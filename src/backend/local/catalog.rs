@@ -37,6 +37,18 @@ pub(crate) struct DatabaseDocument {
     pub partitions: BTreeMap<String, Vec<PartitionInfo>>,
 }
 
+impl CatalogDocument {
+    /// A table's partitions, created empty (with its database) when missing.
+    fn partitions_mut(&mut self, database: &str, table: &str) -> &mut Vec<PartitionInfo> {
+        self.databases
+            .entry(database.to_string())
+            .or_default()
+            .partitions
+            .entry(table.to_string())
+            .or_default()
+    }
+}
+
 pub struct LocalCatalog {
     path: PathBuf,
     /// Read-modify-write of the file is serialized within the process.
@@ -122,13 +134,7 @@ impl Catalog for LocalCatalog {
         partitions: &[PartitionInfo],
     ) -> Result<usize> {
         self.update(|doc| {
-            let list = doc
-                .databases
-                .entry(database.to_string())
-                .or_default()
-                .partitions
-                .entry(table.to_string())
-                .or_default();
+            let list = doc.partitions_mut(database, table);
             let mut added = 0;
             for partition in partitions {
                 if !list.iter().any(|p| p.values == partition.values) {
@@ -138,6 +144,23 @@ impl Catalog for LocalCatalog {
             }
             list.sort();
             added
+        })
+        .await
+    }
+
+    async fn set_partition_location(
+        &self,
+        database: &str,
+        table: &str,
+        partition: &PartitionInfo,
+    ) -> Result<()> {
+        self.update(|doc| {
+            let list = doc.partitions_mut(database, table);
+            match list.iter_mut().find(|p| p.values == partition.values) {
+                Some(existing) => existing.location = partition.location.clone(),
+                None => list.push(partition.clone()),
+            }
+            list.sort();
         })
         .await
     }

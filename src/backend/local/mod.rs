@@ -4,6 +4,7 @@
 mod activity;
 mod arrow_cells;
 mod catalog;
+mod compacted;
 mod costs;
 mod delivery;
 mod lifecycle;

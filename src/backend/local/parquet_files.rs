@@ -36,18 +36,26 @@ pub(super) const METADATA_SIZE_HINT: usize = 64 * 1024;
 
 /// Makes every Parquet scan in `plan` read through [`LocalReaderFactory`].
 pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
+    rewrite_file_scans(plan, |config| {
+        let source = config.file_source().downcast_ref::<ParquetSource>()?;
+        let source = source.clone().with_parquet_file_reader_factory(Arc::new(LocalReaderFactory));
+        Some(FileScanConfigBuilder::from(config.clone()).with_source(Arc::new(source)).build())
+    })
+}
+
+/// `plan` with each file scan replaced by what `rewrite` makes of it (`None`: left as it is).
+pub(super) fn rewrite_file_scans(
+    plan: Arc<dyn ExecutionPlan>,
+    rewrite: impl Fn(&FileScanConfig) -> Option<FileScanConfig>,
+) -> Result<Arc<dyn ExecutionPlan>> {
     plan.transform_up(|node| {
         let Some(config) = node
             .downcast_ref::<DataSourceExec>()
             .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
+            .and_then(&rewrite)
         else {
             return Ok(Transformed::no(node));
         };
-        let Some(source) = config.file_source().downcast_ref::<ParquetSource>() else {
-            return Ok(Transformed::no(node));
-        };
-        let source = source.clone().with_parquet_file_reader_factory(Arc::new(LocalReaderFactory));
-        let config = FileScanConfigBuilder::from(config.clone()).with_source(Arc::new(source)).build();
         Ok(Transformed::yes(DataSourceExec::from_data_source(config) as Arc<dyn ExecutionPlan>))
     })
     .map(|transformed| transformed.data)

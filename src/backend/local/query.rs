@@ -11,7 +11,7 @@ use datafusion::catalog::MemorySchemaProvider;
 use datafusion::common::ScalarValue;
 use datafusion::common::TableReference;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
-use datafusion::datasource::listing::ListingOptions;
+use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionConfig, SessionContext};
 use datafusion::physical_plan::{ExecutionPlan, execute_stream};
@@ -22,6 +22,7 @@ use futures::StreamExt;
 
 use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
+use super::compacted::LiveFiles;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
@@ -39,7 +40,7 @@ impl LocalQuery {
         Self { catalog }
     }
 
-    async fn session(&self, database: &str) -> Result<SessionContext> {
+    async fn session(&self, database: &str) -> Result<(SessionContext, LiveFiles)> {
         // DATAFUSION_* variables tune the engine (batch size, partitions, Parquet options).
         let mut config =
             SessionConfig::from_env().map_err(|err| usage(format!("DATAFUSION_* settings: {err}")))?;
@@ -58,6 +59,7 @@ impl LocalQuery {
         let ctx = SessionContext::new_with_config(config);
         let parquet_options = ctx.state().default_table_options().parquet;
         let document = self.catalog.read().await?;
+        let mut live = LiveFiles::default();
         for (db_name, db) in &document.databases {
             if ctx.catalog(CATALOG).and_then(|c| c.schema(db_name)).is_none()
                 && let Some(catalog) = ctx.catalog(CATALOG)
@@ -71,22 +73,32 @@ impl LocalQuery {
                 let options = ListingOptions::new(Arc::new(format))
                     .with_file_extension(".parquet")
                     .with_table_partition_cols(partition_cols);
-                ctx.register_listing_table(
+                let opening = || format!("opening table {db_name}.{name} at {}", table.location);
+                let mut paths = vec![ListingTableUrl::parse(&table.location).with_context(opening)?];
+                let partitions = db.partitions.get(name).map_or(&[][..], Vec::as_slice);
+                if let Some(compacted) = live.add_table(&table.location, partitions) {
+                    paths.push(ListingTableUrl::parse(&compacted).with_context(opening)?);
+                }
+                let schema = match catalog_schema(&table.columns) {
+                    Some(schema) => schema,
+                    None => options.infer_schema(&ctx.state(), &paths[0]).await.with_context(opening)?,
+                };
+                let config = ListingTableConfig::new_with_multi_paths(paths)
+                    .with_listing_options(options)
+                    .with_schema(schema);
+                let listing = ListingTable::try_new(config).with_context(opening)?;
+                ctx.register_table(
                     TableReference::partial(db_name.as_str(), name.as_str()),
-                    &table.location,
-                    options,
-                    catalog_schema(&table.columns),
-                    None,
+                    Arc::new(listing),
                 )
-                .await
-                .with_context(|| format!("opening table {db_name}.{name} at {}", table.location))?;
+                .with_context(opening)?;
             }
         }
-        Ok(ctx)
+        Ok((ctx, live))
     }
 
     async fn run(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats> {
-        let ctx = self.session(&request.database).await?;
+        let (ctx, live) = self.session(&request.database).await?;
         let (sql, placeholders) = numbered_placeholders(&request.sql)?;
         if placeholders != request.params.len() {
             return Err(usage(format!(
@@ -102,7 +114,7 @@ impl LocalQuery {
             frame = frame.with_param_values(values).map_err(failed)?;
         }
         let plan = frame.create_physical_plan().await.map_err(failed)?;
-        let plan = read_local_files(plan).map_err(failed)?;
+        let plan = read_local_files(live.restrict(plan).map_err(failed)?).map_err(failed)?;
         let columns: Vec<ResultColumn> = plan
             .schema()
             .fields()
