@@ -193,7 +193,20 @@ def local(args, out):
         open(marker, "w").write(f"{seconds:.2f}")
     compact_seconds = float(open(marker).read() or 0)
     layouts.append(("compacted by `bdctl compact`", home))
-    globs[home] = os.path.join(home, "transformed-compacted", "*", "*", "*", "*", "*.parquet")
+    # DuckDB reads the same files the catalog's partitions point at (a compacted copy, or the
+    # transformed files of a day too small to compact), linked into one hive tree.
+    view = os.path.join(home, "duckdb-view")
+    shutil.rmtree(view, ignore_errors=True)
+    catalog = json.load(open(os.path.join(home, "catalog.json")))
+    for database in catalog["databases"].values():
+        for partition in database["partitions"].get("events", []):
+            year, month, day = partition["values"]
+            target = os.path.join(view, f"year={year}", f"month={month}", f"day={day}")
+            os.makedirs(target, exist_ok=True)
+            for name in os.listdir(partition["location"]):
+                if name.endswith(".parquet"):
+                    os.link(os.path.join(partition["location"], name), os.path.join(target, name))
+    globs[home] = os.path.join(view, "*", "*", "*", "*.parquet")
 
     out.append(f"## Local queries: {events:,} events, 2 threads, median of {args.rounds} runs (seconds)")
     out.append("| layout | query | bdctl | DuckDB | bdctl / DuckDB | rows |")
