@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'List the lake''s date partitions, or add the ones the catalog lacks')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
+            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'An interactive SQL shell: history, multi-line statements, completion from the catalog')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job')
@@ -606,6 +607,30 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;query;help;help' {
+            break
+        }
+        'bdctl;sql' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database (default: the environment''s glue_database)')
+            [CompletionResult]::new('--workgroup', '--workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup (default: the environment''s athena_workgroup)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment of bdctl.toml to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: bdctl.toml in this directory or a parent)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (overrides the environment''s `profile`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (overrides the environment''s `region`)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for every AWS service, e.g. a local emulator')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; auto is a table on a terminal and tab-separated values when piped')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR in the environment means never)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; commands that need a confirmation fail unless --yes is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'bdctl;demo' {
@@ -1174,6 +1199,7 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             [CompletionResult]::new('partitions', 'partitions', [CompletionResultType]::ParameterValue, 'List the lake''s date partitions, or add the ones the catalog lacks')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run SQL: Athena on aws, the embedded engine on local')
+            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'An interactive SQL shell: history, multi-line statements, completion from the catalog')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole pipeline on the embedded local platform, with example queries')
             [CompletionResult]::new('lifecycle', 'lifecycle', [CompletionResultType]::ParameterValue, 'Plan, apply or show the storage lifecycle rules (expiration, transitions)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job')
@@ -1252,6 +1278,9 @@ Register-ArgumentCompleter -Native -CommandName 'bdctl' -ScriptBlock {
             break
         }
         'bdctl;help;query;cancel' {
+            break
+        }
+        'bdctl;help;sql' {
             break
         }
         'bdctl;help;demo' {

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
+            cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
@@ -569,6 +570,29 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;query;help;cancel'= {
         }
         &'bdctl;query;help;help'= {
+        }
+        &'bdctl;sql'= {
+            cand --database 'Database (default: the environment''s glue_database)'
+            cand --workgroup 'Athena workgroup (default: the environment''s athena_workgroup)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'bdctl;demo'= {
             cand --events 'Number of events to send'
@@ -1101,6 +1125,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand partitions 'List the lake''s date partitions, or add the ones the catalog lacks'
             cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
+            cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
@@ -1160,6 +1185,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;query;results'= {
         }
         &'bdctl;help;query;cancel'= {
+        }
+        &'bdctl;help;sql'= {
         }
         &'bdctl;help;demo'= {
         }

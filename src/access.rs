@@ -160,6 +160,7 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             "glue:GetDatabase",
             "glue:CreateDatabase",
             "glue:GetTable",
+            "glue:GetTables",
             "glue:CreateTable",
             "glue:UpdateTable",
             "glue:GetPartitions",

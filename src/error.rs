@@ -76,7 +76,8 @@ pub async fn interrupted() {
 }
 
 /// A request to stop, raised by the first SIGINT or SIGTERM, for commands that finish the work in
-/// flight and report what was done before exiting 130. A second signal exits at once.
+/// flight and report what was done before exiting 130. A second signal while the request is held
+/// exits at once.
 #[derive(Clone)]
 pub struct StopRequest {
     raised: tokio::sync::watch::Receiver<bool>,
@@ -86,10 +87,18 @@ impl StopRequest {
     /// Starts listening for the signals (inside the runtime).
     pub fn listen() -> Self {
         let (raise, raised) = tokio::sync::watch::channel(false);
+        // The listener ends with the last receiver, so that a long-lived caller (the SQL shell)
+        // does not keep one per statement, each ready to exit on a later Ctrl-C.
         tokio::spawn(async move {
-            interrupted().await;
+            tokio::select! {
+                () = interrupted() => {}
+                () = raise.closed() => return,
+            }
             let _ = raise.send(true);
-            interrupted().await;
+            tokio::select! {
+                () = interrupted() => {}
+                () = raise.closed() => return,
+            }
             eprintln!("error: interrupted again: stopping now");
             std::process::exit(ExitStatus::Interrupted as i32);
         });

@@ -859,6 +859,20 @@ print(json.dumps({"types": [str(f.type) for f in table.schema], "rows": table.to
     ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint, &clients).await;
 }
 
+/// Two statements in the SQL shell, each interrupted once Athena has it queued, then `\q`.
+const SQL_SHELL_CANCELS_TWICE: &str = r#"
+out = {}
+expect("> ")
+for key in ["first", "second"]:
+    type_("SELECT count(*) FROM events;\r")
+    expect("QUEUED")
+    type_("\x03")
+    out[key] = expect("> ")
+type_("\\q\r")
+out["exit"] = exit_code()
+print(json.dumps(out))
+"#;
+
 /// Queries held in QUEUED by the emulator's state manager: a signal makes bdctl call
 /// StopQueryExecution before it exits 130.
 async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &Clients) {
@@ -913,6 +927,35 @@ async fn ctrl_c_and_sigterm_stop_the_query_in_athena(endpoint: &str, clients: &C
         let state = clients.athena.get_query_execution().query_execution_id(id).send().await.unwrap();
         let status = state.query_execution().unwrap().status().unwrap().state().unwrap().as_str().to_string();
         assert_eq!(status, "CANCELLED", "{signal}");
+    }
+    // In the SQL shell, each Ctrl-C stops that statement's query and the shell goes on.
+    let before = executions().await;
+    let home = dir.path().display().to_string();
+    let seen: serde_json::Value = serde_json::from_str(&common::run_at_terminal(
+        &python,
+        SQL_SHELL_CANCELS_TWICE,
+        // `bdctl query` with no statement at a terminal is the shell.
+        &["query"],
+        dir.path(),
+        &[
+            ("HOME", &home),
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(seen["exit"], 0, "{seen}");
+    for key in ["first", "second"] {
+        let text = seen[key].as_str().unwrap();
+        assert!(text.contains("cancelled") && text.contains("stopped in Athena"), "{key}: {seen}");
+    }
+    let started: Vec<String> = executions().await.into_iter().filter(|id| !before.contains(id)).collect();
+    assert_eq!(started.len(), 2, "{seen}");
+    for id in started {
+        let state = clients.athena.get_query_execution().query_execution_id(&id).send().await.unwrap();
+        let status = state.query_execution().unwrap().status().unwrap().state().unwrap().as_str().to_string();
+        assert_eq!(status, "CANCELLED", "shell query {id}");
     }
     let release = serde_json::json!({"model_name": "athena::execution"});
     moto_api(&python, endpoint, "/moto-api/state-manager/unset-transition", &release);

@@ -409,6 +409,19 @@ fn query_ids_need_the_aws_backend_and_empty_sql_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("the SQL statement is empty"));
+    // No statement and no terminal: the shell is not opened, the usage says what to give.
+    bdctl(dir.path())
+        .args(["query"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no SQL statement").and(predicate::str::contains("bdctl sql")));
+    bdctl(dir.path())
+        .args(["sql"])
+        .write_stdin("SELECT 1;")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bdctl query -"));
     bdctl(dir.path())
         .args(["query", "--file", "missing.sql"])
         .assert()

@@ -118,3 +118,77 @@ fn human_output_of_the_local_platform() {
         .join("\n")
     );
 }
+
+/// Drives `bdctl sql` through a pseudo-terminal, as a person types: prints what it saw.
+const SHELL_SESSION: &str = r#"
+out = {}
+expect("clickstream> ")
+type_("SELECT count(*) AS n\r")
+time.sleep(0.2)
+type_("FROM events;\r")
+out["count"] = expect("row")
+expect("clickstream> ")
+type_("\\timing\r")
+out["timing"] = expect("clickstream> ")
+type_("SELECT 1 AS one;\r")
+out["timed"] = expect("clickstream> ")
+type_("\\format csv\r")
+expect("clickstream> ")
+type_("SEL\t")
+out["keyword"] = expect("SELECT")
+type_(" count(DISTINCT sess\t")
+out["column"] = expect("session_id")
+type_(") AS sessions FROM events;\r")
+out["csv"] = expect("clickstream> ")
+type_("\\estimate\r")
+expect("clickstream> ")
+type_("SELECT count(*) AS n FROM events WHERE day = '01';\r")
+out["estimate"] = expect("clickstream> ")
+type_("\\estimate\r")
+expect("clickstream> ")
+type_("SELECT count(*) AS n FROM events a, events b, events c;\r")
+expect("starting the query")
+time.sleep(0.5)
+type_("\x03")
+out["cancelled"] = expect("clickstream> ")
+type_("SELECT 3 AS three;\r")
+out["after"] = expect("clickstream> ")
+type_("\\q\r")
+out["exit"] = exit_code()
+out["history"] = open(os.path.join(spec["env"]["BDCTL_HOME"], "sql_history")).read()
+print(json.dumps(out))
+"#;
+
+#[test]
+fn the_sql_shell_at_a_terminal() {
+    let Some(python) = common::test_python() else { return };
+    let lake = Lake::new();
+    lake.run_ok(&["crawl"]);
+    let count = lake.run_ok(&["query", "SELECT count(*) AS n FROM events", "-o", "csv"]);
+    let count = count.lines().nth(1).unwrap().to_string();
+    let home = lake.cwd.join(".home");
+    let seen: serde_json::Value = serde_json::from_str(&common::run_at_terminal(
+        &python,
+        SHELL_SESSION,
+        &["sql"],
+        &lake.cwd,
+        &[("BDCTL_HOME", &lake.data), ("HOME", home.to_str().unwrap())],
+    ))
+    .unwrap();
+    let text = |key: &str| seen[key].as_str().unwrap().to_string();
+    assert!(text("count").contains(&count), "a statement over two lines: {seen}");
+    assert!(text("timing").contains("timing is on"), "{seen}");
+    assert!(text("timed").contains("time: "), "{seen}");
+    assert!(text("csv").contains("sessions\r\n"), "\\format csv: {seen}");
+    assert!(text("column").contains("session_id"), "Tab completes a column from the catalog: {seen}");
+    assert!(text("estimate").contains("estimate: ") && text("estimate").contains("partitions"), "{seen}");
+    assert!(text("cancelled").contains("cancelled"), "Ctrl-C stops the statement: {seen}");
+    assert!(text("after").contains("three\r\n3"), "and the shell goes on: {seen}");
+    assert_eq!(seen["exit"], 0, "{seen}");
+    let history = text("history");
+    assert!(history.contains("SELECT 3 AS three;"), "{history}");
+    assert!(
+        history.contains("SELECT count(*) AS n\nFROM events;") || history.contains("FROM events;"),
+        "{history}"
+    );
+}

@@ -130,6 +130,8 @@ pub struct PartitionInfo {
 #[async_trait]
 pub trait Catalog: Send + Sync {
     async fn lookup_table(&self, database: &str, table: &str) -> Result<TableLookup>;
+    /// Every table of the database, by name (none when the database does not exist).
+    async fn list_tables(&self, database: &str) -> Result<Vec<TableInfo>>;
     /// Creates the database when it does not exist.
     async fn ensure_database(&self, database: &str) -> Result<()>;
     /// Creates the table, or replaces its definition (columns, location, partition keys).

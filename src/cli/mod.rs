@@ -18,6 +18,7 @@ mod quarantine;
 mod query;
 mod reconcile;
 mod send;
+mod sql;
 mod status;
 mod transform;
 
@@ -43,6 +44,7 @@ pub use quarantine::{QuarantineArgs, QuarantineCommand, QuarantineDays, Quaranti
 pub use query::{QueryAction, QueryArgs};
 pub use reconcile::ReconcileArgs;
 pub use send::SendArgs;
+pub use sql::SqlArgs;
 pub use status::StatusArgs;
 pub use transform::TransformArgs;
 
@@ -106,6 +108,8 @@ pub enum Command {
     Compact(CompactArgs),
     /// Run SQL: Athena on aws, the embedded engine on local
     Query(QueryArgs),
+    /// An interactive SQL shell: history, multi-line statements, completion from the catalog
+    Sql(SqlArgs),
     /// Run the whole pipeline on the embedded local platform, with example queries
     Demo(DemoArgs),
     /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
@@ -264,7 +268,7 @@ pub enum ColorChoice {
 pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
-    ("Catalog & query", &["crawl", "partitions", "compact", "query"]),
+    ("Catalog & query", &["crawl", "partitions", "compact", "query", "sql"]),
     ("Operate", &["status", "logs", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];

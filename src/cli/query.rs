@@ -9,7 +9,8 @@ environment); on local in the embedded engine over the local catalog's tables, w
 pruning on year/month/day. Rows go to stdout in the --output format; the statistics line (rows,
 bytes scanned, engine time, and what Athena bills for that scan: USD 5 per TB, rounded up to the
 MB, 10 MB minimum) goes to stderr. Ctrl-C stops the query in Athena before exiting 130; a failed
-or cancelled query exits 3 with the service's reason.
+or cancelled query exits 3 with the service's reason. With no statement at a terminal, `bdctl
+query` opens the SQL shell (`bdctl sql`).
 
 Estimates (--estimate, --max-cost or the max_query_cost setting): from the catalog, the partitions the
 WHERE clause can touch (=, <, >, BETWEEN and IN on year/month/day) and, from the Parquet footers, the
@@ -28,8 +29,8 @@ pub struct QueryArgs {
     #[command(subcommand)]
     pub action: Option<QueryAction>,
 
-    /// The statement (`-` reads it from standard input)
-    #[arg(value_name = "SQL", required_unless_present = "file", conflicts_with = "file")]
+    /// The statement (`-` reads it from standard input; none at a terminal: the SQL shell)
+    #[arg(value_name = "SQL", conflicts_with = "file")]
     pub sql: Option<String>,
 
     /// Read the statement from a file

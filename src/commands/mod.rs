@@ -22,6 +22,7 @@ mod reconcile;
 pub mod remote;
 mod results;
 mod send;
+mod sql;
 mod status;
 mod transform;
 
@@ -262,8 +263,9 @@ fn name_the_refused_credentials(err: anyhow::Error, global: &GlobalArgs) -> anyh
 async fn run_command(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
     // These commands handle Ctrl-C and SIGTERM themselves: a query stops the Athena query before
-    // exiting; send and backfill finish the work in flight and report what was done.
-    if matches!(cli.command, Command::Query(_) | Command::Send(_) | Command::Backfill(_)) {
+    // exiting; send and backfill finish the work in flight and report what was done; the SQL
+    // shell stops the running statement and goes on.
+    if matches!(cli.command, Command::Query(_) | Command::Send(_) | Command::Backfill(_) | Command::Sql(_)) {
         return dispatch(cli).await;
     }
     tokio::select! {
@@ -285,6 +287,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Partitions(args) => partitions::run(&ctx, args).await?,
         Command::Compact(args) => compact::run(&ctx, args).await?,
         Command::Query(args) => query::run(&ctx, args).await?,
+        Command::Sql(args) => sql::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Deploy(args) => deploy::run(&ctx, args).await?,

@@ -1,6 +1,6 @@
 //! `bdctl query`: SQL against the platform, streamed to stdout or a file.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use anyhow::{Context as _, Result};
 use indicatif::ProgressBar;
@@ -53,6 +53,8 @@ struct Rows<'a> {
     output: Option<Output>,
     spinner: ProgressBar,
     started: std::time::Instant,
+    /// The format of rows on stdout, when not the printer's.
+    format: Option<Format>,
 }
 
 impl<'a> Rows<'a> {
@@ -66,7 +68,7 @@ impl<'a> Rows<'a> {
             }
             None => None,
         };
-        Ok(Self { ctx, target, output: None, spinner, started: std::time::Instant::now() })
+        Ok(Self { ctx, target, output: None, spinner, started: std::time::Instant::now(), format: None })
     }
 
     fn finish(&mut self) -> Result<()> {
@@ -89,7 +91,13 @@ impl RowSink for Rows<'_> {
                 Output::File(self.ctx.printer.file_row_writer(file, names, format))
             }
             Some((OutFormat::Parquet, file)) => Output::Parquet(ParquetRows::new(file, columns)?),
-            None => Output::Stdout(self.ctx.printer.row_writer(Box::new(std::io::stdout()), names)),
+            None => {
+                let stdout: Box<dyn Write + Send> = Box::new(std::io::stdout());
+                Output::Stdout(match self.format {
+                    Some(format) => self.ctx.printer.terminal_row_writer(stdout, names, format),
+                    None => self.ctx.printer.row_writer(stdout, names),
+                })
+            }
         });
         Ok(())
     }
@@ -125,7 +133,11 @@ fn read_statement(args: &QueryArgs) -> Result<String> {
         (None, Some(path)) => {
             std::fs::read_to_string(path).map_err(|err| usage(format!("--file {}: {err}", path.display())))?
         }
-        (None, None) => String::new(),
+        (None, None) => {
+            return Err(usage(
+                "no SQL statement: give one, `--file PATH`, or `-` to read it from stdin (at a terminal, `bdctl sql` opens the SQL shell)",
+            ));
+        }
     };
     if sql.trim().is_empty() {
         return Err(usage("the SQL statement is empty"));
@@ -204,6 +216,10 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     if let Some(action) = args.action {
         return act(ctx, action).await;
     }
+    if args.sql.is_none() && args.file.is_none() && std::io::stdin().is_terminal() {
+        let shell = crate::cli::SqlArgs { database: args.database, workgroup: args.workgroup };
+        return super::sql::run(ctx, shell).await;
+    }
     let sql = read_statement(&args)?;
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
@@ -263,16 +279,30 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         ctx.printer.print_table(&table)?;
         return Ok(());
     }
-    let mut sink = Rows::new(ctx, args.out.as_deref(), ctx.printer.spinner("starting the query"))?;
-    let result = backend.query.execute(&request, &mut sink).await;
+    let stats = execute_into(ctx, &backend, &request, args.out.as_deref(), None).await?;
+    ctx.printer.notice(statistics_line(&stats, &prices));
+    Ok(())
+}
+
+/// Runs the statement with a spinner, its rows to `out` (a file, complete or not at all) or to
+/// stdout in `format` (default: the printer's), and records it with the metrics capability.
+pub(super) async fn execute_into(
+    ctx: &Context,
+    backend: &crate::backend::Backend,
+    request: &QueryRequest,
+    out: Option<&std::path::Path>,
+    format: Option<Format>,
+) -> Result<QueryStats> {
+    let mut sink = Rows::new(ctx, out, ctx.printer.spinner("starting the query"))?;
+    sink.format = format;
+    let result = backend.query.execute(request, &mut sink).await;
     sink.spinner.finish_and_clear();
     let stats = result?;
     sink.finish()?;
-    ctx.printer.notice(statistics_line(&stats, &prices));
     backend
         .metrics
         .record("query", &[("bytes_scanned", stats.bytes_scanned as f64), ("rows", stats.rows as f64)]);
-    Ok(())
+    Ok(stats)
 }
 
 /// Rows, bytes scanned, engine time and the Athena bill for the scan.

@@ -160,6 +160,16 @@ impl Printer {
         RowWriter::new(out, self.format, columns, self.color, self.stdout_tty)
     }
 
+    /// A streaming writer of rows to stdout in a given format (the SQL shell's `\format`).
+    pub fn terminal_row_writer<W: Write>(
+        &self,
+        out: W,
+        columns: Vec<String>,
+        format: Format,
+    ) -> RowWriter<W> {
+        RowWriter::new(out, format, columns, self.color, self.stdout_tty)
+    }
+
     /// A streaming writer of rows in a given format, for files (`--out`).
     pub fn file_row_writer<W: Write>(&self, out: W, columns: Vec<String>, format: Format) -> RowWriter<W> {
         RowWriter::new(out, format, columns, false, false)

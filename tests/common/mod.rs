@@ -110,12 +110,71 @@ pub fn files_below(root: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// Runs a fixture script with the test Python (boto3 comes with moto); panics with its stderr
-/// when it fails.
-/// Runs a Python script with arguments; returns what it printed.
+/// Runs a Python script with the test Python (boto3 comes with moto) and arguments; returns what
+/// it printed, or panics with its stderr when it fails.
 pub fn run_python(python: &str, script: &str, args: &[&str]) -> String {
     let output =
         std::process::Command::new(python).arg("-c").arg(script).args(args).output().expect("run python");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+/// The start of a Python script that runs bdctl in a pseudo-terminal, as a person types at it.
+/// Its one argument is JSON: `argv`, `cwd` and `env` (added to the environment, with the
+/// caller's `BDCTL_*` and `AWS_*` variables removed). `expect(text)` waits for text on the
+/// terminal and returns what appeared; `type_(text)` types; `exit_code()` waits for the end.
+#[allow(dead_code)]
+pub const PTY_DRIVER: &str = r#"
+import json, os, pty, select, struct, sys, time, fcntl, termios
+spec = json.loads(sys.argv[1])
+env = {k: v for k, v in os.environ.items() if not k.startswith(("BDCTL_", "AWS_"))}
+env.update(TERM="xterm", NO_COLOR="1")
+env.update(spec["env"])
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(spec["cwd"])
+    os.execve(spec["argv"][0], spec["argv"], env)
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+seen = b""
+def expect(token, timeout=60):
+    global seen
+    deadline = time.time() + timeout
+    start = len(seen)
+    while token.encode() not in seen[start:]:
+        if time.time() > deadline:
+            raise SystemExit(f"waited for {token!r}; the terminal showed {seen[-3000:].decode(errors='replace')!r}")
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen[start:].decode(errors="replace")
+def type_(text):
+    os.write(fd, text.encode())
+def exit_code():
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+"#;
+
+/// Runs a scenario after [`PTY_DRIVER`] with bdctl started as `args` in `cwd` with `env`.
+#[allow(dead_code)]
+pub fn run_at_terminal(
+    python: &str,
+    scenario: &str,
+    args: &[&str],
+    cwd: &Path,
+    env: &[(&str, &str)],
+) -> String {
+    let mut argv = vec![assert_cmd::cargo::cargo_bin("bdctl").display().to_string()];
+    argv.extend(args.iter().map(|a| a.to_string()));
+    let spec = serde_json::json!({
+        "argv": argv,
+        "cwd": cwd,
+        "env": env.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect::<serde_json::Map<_, _>>(),
+    });
+    run_python(python, &format!("{PTY_DRIVER}{scenario}"), &[&spec.to_string()])
 }

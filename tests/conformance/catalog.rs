@@ -50,6 +50,9 @@ pub async fn conformance(target: &Target) {
         panic!()
     };
     assert_eq!(found.columns.len(), 4, "{}: put_table replaces the definition", target.name);
+    let listed = catalog.list_tables(&database).await.unwrap();
+    assert_eq!(listed, vec![*found], "{}: the database's tables, whole", target.name);
+    assert!(catalog.list_tables("no_such_database").await.unwrap().is_empty());
 
     let partition = |day: &str| PartitionInfo {
         values: vec!["2024".into(), "06".into(), day.into()],

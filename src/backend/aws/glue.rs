@@ -44,6 +44,21 @@ impl GlueCatalog {
     }
 }
 
+fn table_info(database: &str, found: &aws_sdk_glue::types::Table) -> TableInfo {
+    let descriptor = found.storage_descriptor();
+    TableInfo {
+        database: database.to_string(),
+        name: found.name().to_string(),
+        location: descriptor.and_then(|d| d.location()).unwrap_or("").to_string(),
+        columns: descriptor.map(|d| columns(d.columns())).unwrap_or_default(),
+        partition_keys: columns(found.partition_keys()),
+        parameters: found
+            .parameters()
+            .map(|p| p.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default(),
+    }
+}
+
 fn columns(list: &[GlueColumn]) -> Vec<Column> {
     list.iter()
         .map(|c| Column { name: c.name().to_string(), data_type: c.r#type().unwrap_or("").to_string() })
@@ -87,18 +102,23 @@ impl Catalog for GlueCatalog {
             Err(err) => return Err(call_failed("glue:GetTable", &format!("{database}.{table}"), err)),
         };
         let Some(found) = out.table() else { return Ok(TableLookup::TableMissing) };
-        let descriptor = found.storage_descriptor();
-        Ok(TableLookup::Found(Box::new(TableInfo {
-            database: database.to_string(),
-            name: found.name().to_string(),
-            location: descriptor.and_then(|d| d.location()).unwrap_or("").to_string(),
-            columns: descriptor.map(|d| columns(d.columns())).unwrap_or_default(),
-            partition_keys: columns(found.partition_keys()),
-            parameters: found
-                .parameters()
-                .map(|p| p.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-                .unwrap_or_default(),
-        })))
+        Ok(TableLookup::Found(Box::new(table_info(database, found))))
+    }
+
+    async fn list_tables(&self, database: &str) -> Result<Vec<TableInfo>> {
+        let mut pages = self.client.get_tables().database_name(database).into_paginator().send();
+        let mut tables = Vec::new();
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(page) => tables.extend(page.table_list().iter().map(|t| table_info(database, t))),
+                Err(err) if err.as_service_error().is_some_and(|e| e.is_entity_not_found_exception()) => {
+                    return Ok(Vec::new());
+                }
+                Err(err) => return Err(call_failed("glue:GetTables", database, err)),
+            }
+        }
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(tables)
     }
 
     async fn ensure_database(&self, database: &str) -> Result<()> {

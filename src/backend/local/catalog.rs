@@ -97,6 +97,15 @@ impl Catalog for LocalCatalog {
         })
     }
 
+    async fn list_tables(&self, database: &str) -> Result<Vec<TableInfo>> {
+        let document = self.read().await?;
+        Ok(document
+            .databases
+            .get(database)
+            .map(|db| db.tables.values().cloned().collect())
+            .unwrap_or_default())
+    }
+
     async fn ensure_database(&self, database: &str) -> Result<()> {
         if self.read().await?.databases.contains_key(database) {
             return Ok(());
