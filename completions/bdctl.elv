@@ -55,6 +55,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
             cand logs 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
+            cand tail 'Read the events in the Kinesis data stream, every shard, with the consumer''s lag'
             cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
             cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
@@ -229,6 +230,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
             cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --stream 'Send through the Kinesis data stream (`kinesis_stream`) in front of Firehose, with PutRecords keyed by session_id, instead of straight into Firehose'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
@@ -931,6 +933,33 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;tail'= {
+            cand --from 'Where to start: latest, trim-horizon, or a time (RFC 3339, e.g. 2024-06-01T12:00:00Z)'
+            cand --filter 'Only events whose FIELD equals VALUE (repeat: all must match)'
+            cand -n 'Stop after N events'
+            cand --limit 'Stop after N events'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -f 'Keep reading as records arrive, until Ctrl-C'
+            cand --follow 'Keep reading as records arrive, until Ctrl-C'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bdctl;quarantine'= {
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -1133,6 +1162,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand metrics 'The platform''s metrics over time: CloudWatch on aws, bdctl''s activity on local'
             cand status 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
             cand logs 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
+            cand tail 'Read the events in the Kinesis data stream, every shard, with the consumer''s lag'
             cand quarantine 'The records the transform or Firehose rejected: count them, show them, replay them'
             cand reconcile 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
             cand completions 'Print shell completions'
@@ -1219,6 +1249,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;status'= {
         }
         &'bdctl;help;logs'= {
+        }
+        &'bdctl;help;tail'= {
         }
         &'bdctl;help;quarantine'= {
             cand list 'Counts of quarantined records by reason, day or source, with bytes and oldest/newest'

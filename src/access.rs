@@ -151,6 +151,20 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             vec![scope.arn("firehose", &format!("deliverystream/{stream}"))],
         ));
     }
+    if let Some(stream) = &settings.kinesis_stream.value {
+        grants.push(Grant::new(
+            "StreamEvents",
+            "send events into the data stream and read it back (send --stream, tail)",
+            &[
+                "kinesis:PutRecords",
+                "kinesis:ListShards",
+                "kinesis:GetShardIterator",
+                "kinesis:GetRecords",
+                "kinesis:DescribeStreamSummary",
+            ],
+            vec![scope.arn("kinesis", &format!("stream/{stream}"))],
+        ));
+    }
     let database = &settings.glue_database.value;
     let table = &settings.glue_table.value;
     grants.push(Grant::new(

@@ -446,6 +446,8 @@ settings_keys! {
     read_timeout_seconds: u32 = 60, shown "60";
     /// Kinesis Data Firehose delivery stream that receives the events
     firehose_stream: Option<String> = None, shown "";
+    /// Kinesis data stream in front of Firehose, for `send --stream` and `tail`
+    kinesis_stream: Option<String> = None, shown "";
     /// Key prefix in the raw bucket of Firehose's error output (the stream's ErrorOutputPrefix), read by `bdctl quarantine`
     firehose_error_prefix: Option<String> = None, shown "";
     /// S3 bucket of the raw events
@@ -853,6 +855,7 @@ impl Settings {
             ("region", &self.region),
             ("profile", &self.profile),
             ("firehose_stream", &self.firehose_stream),
+            ("kinesis_stream", &self.kinesis_stream),
             ("raw_bucket", &self.raw_bucket),
             ("transformed_bucket", &self.transformed_bucket),
             ("errors_bucket", &self.errors_bucket),

@@ -238,6 +238,155 @@ impl DeliveryReport {
     }
 }
 
+/// One record for the data stream: its bytes and the key that picks its shard (the session, so
+/// that a session's events stay in order in one shard).
+#[derive(Debug, Clone)]
+pub struct StreamRecordIn {
+    pub data: Bytes,
+    pub partition_key: String,
+    /// When the event arrives, for the local Firehose's files (as [`DeliveryRecord::arrival`]);
+    /// Kinesis stamps its own.
+    pub arrival: DateTime<Utc>,
+}
+
+/// A record read from the data stream.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamRecord {
+    pub sequence: String,
+    pub partition_key: String,
+    /// When the stream took it (Kinesis' approximate arrival time).
+    pub arrival: DateTime<Utc>,
+    pub data: Bytes,
+}
+
+/// A shard of the data stream; a closed shard (split or merged) takes no more records, and its
+/// children continue its hash range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamShard {
+    pub id: String,
+    pub parent: Option<String>,
+    pub adjacent_parent: Option<String>,
+    pub closed: bool,
+}
+
+/// Where reading a shard starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StreamPosition {
+    /// Only records put from now on.
+    Latest,
+    /// The oldest record the stream still keeps.
+    TrimHorizon,
+    /// The first record that arrived at or after this time.
+    AtTimestamp(DateTime<Utc>),
+    /// Just after a record already read (to resume with a fresh iterator).
+    AfterSequence(String),
+}
+
+/// One read of a shard.
+#[derive(Debug, Clone, Default)]
+pub struct StreamRead {
+    pub records: Vec<StreamRecord>,
+    /// The iterator for the next read; none once a closed shard is read to its end.
+    pub next: Option<String>,
+    /// How far this read is behind the shard's newest record (the consumer's lag).
+    pub behind_latest: Option<std::time::Duration>,
+}
+
+/// Why a read of the data stream did not return records.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamReadError {
+    /// The iterator is older than five minutes (Kinesis' limit): get a new one.
+    #[error("the shard iterator expired: {0}")]
+    IteratorExpired(String),
+    /// The shard's read limit (5 reads or 2 MB per second) was hit: slow down.
+    #[error("the shard's read throughput was exceeded: {0}")]
+    Throttled(String),
+}
+
+/// The real-time stream in front of Firehose: a Kinesis data stream on AWS; on local, shard logs
+/// in the data directory that also feed the local Firehose writer, as a delivery stream with the
+/// data stream as its source does.
+#[async_trait]
+pub trait DataStream: Send + Sync {
+    /// The stream's name, for messages ("not set" when there is none).
+    fn destination(&self) -> String;
+    /// Puts the records (`PutRecords`: at most 500 records and 5 MiB a call), sending exactly the
+    /// failed ones of a partial failure again with backoff; `first_index` numbers the records in
+    /// failure reports.
+    async fn put(&self, records: Vec<StreamRecordIn>, first_index: u64) -> Result<DeliveryReport>;
+    /// Writes out what a downstream writer still buffers (the local Firehose); nothing on AWS.
+    async fn flush(&self) -> Result<DeliveryReport>;
+    /// Every shard the stream keeps, open and closed, with its parents.
+    async fn shards(&self) -> Result<Vec<StreamShard>>;
+    /// An iterator of `shard` at `position`.
+    async fn iterator(&self, shard: &str, position: &StreamPosition) -> Result<String>;
+    /// Up to `limit` records at `iterator`; a [`StreamReadError`] in the chain for an expired
+    /// iterator or a throttled read.
+    async fn read(&self, iterator: &str, limit: usize) -> Result<StreamRead>;
+}
+
+/// Events sent through the data stream rather than straight into Firehose (`send --stream`):
+/// each keyed by its session, so that a session's events stay in order in one shard.
+pub struct ThroughStream(pub Arc<dyn DataStream>);
+
+/// The key that picks an event's shard: its `session_id`, else its `event_id`, else (a record
+/// that is not an event) a digest of its bytes, so that sending it again picks the same shard.
+pub fn partition_key(data: &[u8]) -> String {
+    #[derive(Deserialize)]
+    struct Keys {
+        session_id: Option<serde_json::Value>,
+        event_id: Option<serde_json::Value>,
+    }
+    let text = |value: serde_json::Value| match value {
+        serde_json::Value::String(text) if !text.is_empty() => Some(text),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    };
+    serde_json::from_slice::<Keys>(data)
+        .ok()
+        .and_then(|keys| keys.session_id.and_then(text).or_else(|| keys.event_id.and_then(text)))
+        .map(|key| key.chars().take(256).collect())
+        .unwrap_or_else(|| {
+            use sha2::Digest;
+            sha2::Sha256::digest(data)[..8].iter().map(|b| format!("{b:02x}")).collect()
+        })
+}
+
+#[async_trait]
+impl Delivery for ThroughStream {
+    async fn deliver(&self, records: Vec<DeliveryRecord>, first_index: u64) -> Result<DeliveryReport> {
+        let records = records
+            .into_iter()
+            .map(|record| StreamRecordIn {
+                partition_key: partition_key(&record.data),
+                data: record.data,
+                arrival: record.arrival,
+            })
+            .collect();
+        self.0.put(records, first_index).await
+    }
+
+    async fn flush(&self) -> Result<DeliveryReport> {
+        self.0.flush().await
+    }
+
+    fn destination(&self) -> String {
+        self.0.destination()
+    }
+
+    /// The stream's reader (Firehose) writes the objects, under names of its own (locally the
+    /// report names them all the same, for the local log).
+    fn names_objects(&self) -> bool {
+        false
+    }
+
+    async fn arrival_bound(&self) -> Result<Duration> {
+        Err(crate::error::not_supported(
+            "how long records take from the data stream to the raw area depends on its reader: replay into the delivery stream",
+        ))
+    }
+}
+
 /// The ingestion stream: Kinesis Data Firehose on AWS; on local, a writer that buffers and
 /// compresses like Firehose into the raw area.
 #[async_trait]
@@ -872,6 +1021,7 @@ pub struct Backend {
     pub catalog: Arc<dyn Catalog>,
     pub platform: Arc<dyn Platform>,
     pub delivery: Arc<dyn Delivery>,
+    pub stream: Arc<dyn DataStream>,
     pub jobs: Arc<dyn Jobs>,
     pub functions: Arc<dyn Functions>,
     pub query: Arc<dyn QueryEngine>,

@@ -20,6 +20,7 @@ mod reconcile;
 mod send;
 mod sql;
 mod status;
+mod tail;
 mod transform;
 
 use std::path::PathBuf;
@@ -46,6 +47,7 @@ pub use reconcile::ReconcileArgs;
 pub use send::SendArgs;
 pub use sql::SqlArgs;
 pub use status::StatusArgs;
+pub use tail::{TailArgs, TailFrom};
 pub use transform::TransformArgs;
 
 const ABOUT: &str =
@@ -124,6 +126,8 @@ pub enum Command {
     Status(StatusArgs),
     /// What the transform, the job, the stream and the crawler logged: read, filter, follow
     Logs(LogsArgs),
+    /// Read the events in the Kinesis data stream, every shard, with the consumer's lag
+    Tail(TailArgs),
     /// The records the transform or Firehose rejected: count them, show them, replay them
     Quarantine(QuarantineArgs),
     /// Did every event make it? Raw records against lake rows, quarantine and what the catalog sees
@@ -269,7 +273,7 @@ pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
     ("Catalog & query", &["crawl", "partitions", "compact", "query", "sql"]),
-    ("Operate", &["status", "logs", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
+    ("Operate", &["status", "logs", "tail", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];
 

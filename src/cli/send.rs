@@ -10,6 +10,12 @@ backend they go to the Firehose stream with PutRecordBatch; on local they are bu
 Firehose (5 MB or 60 s) and written as GZIP objects under the raw prefix, filed by the time the
 events describe, so that --start and --days fill past days.
 
+With --stream the events go to the Kinesis data stream instead (PutRecords, at most 500 records
+or 5 MiB a call, partition key = session_id so that a session stays in order in its shard; only
+the refused records of a partial failure are sent again, with backoff), for a Firehose stream
+whose source is that data stream. On local the data stream is a log per shard in the data
+directory (`bdctl tail` reads it) that feeds the local Firehose writer.
+
 Ctrl-C (or SIGTERM) stops after the batch in flight: what was taken is delivered (on local, the
 open buffer is written), the count is reported, and --skip with that count sends the rest.
 
@@ -17,6 +23,7 @@ Examples:
   bdctl send --count 100000 --days 3 --start 2024-06-01
   bdctl send --count 5000 --bad-fraction 0.01 --rate 500
   bdctl send --file events.ndjson
+  bdctl send --stream --count 10000 --rate 1000
   producer | bdctl send --file -")]
 pub struct SendArgs {
     /// Number of synthetic events to send
@@ -51,4 +58,9 @@ pub struct SendArgs {
     /// send that was interrupted after N events
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub skip: u64,
+
+    /// Send through the Kinesis data stream (`kinesis_stream`) in front of Firehose, with
+    /// PutRecords keyed by session_id, instead of straight into Firehose
+    #[arg(long)]
+    pub stream: bool,
 }

@@ -12,7 +12,7 @@ use super::Context;
 use crate::backend::{LogEvent, LogQuery, LogSource, LogUpdate, RunSelector};
 use crate::cli::{LogSourceArg, LogsArgs};
 use crate::error::usage;
-use crate::output::{Format, RowWriter};
+use crate::output::{Format, RowWriter, coloured_json};
 
 fn source_of(arg: LogSourceArg) -> LogSource {
     match arg {
@@ -181,9 +181,7 @@ pub fn readable(message: &str) -> String {
     if trimmed.starts_with('{')
         && let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(trimmed)
     {
-        let mut text = String::new();
-        colour_json(&value, None, &mut text);
-        return text;
+        return coloured_json(&value);
     }
     message.to_string()
 }
@@ -208,44 +206,6 @@ pub fn summarise_report(message: &str) -> Option<String> {
         text.push_str(&format!(", cold start {init}"));
     }
     Some(text)
-}
-
-fn colour_json(value: &Value, key: Option<&str>, out: &mut String) {
-    match value {
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (name, inner)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&style(Value::from(name.as_str()).to_string()).blue().to_string());
-                out.push(':');
-                colour_json(inner, Some(name), out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, inner) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                colour_json(inner, None, out);
-            }
-            out.push(']');
-        }
-        Value::String(text) => {
-            let shown = value.to_string();
-            let styled = match (key, text.as_str()) {
-                (Some("level"), "ERROR" | "error" | "FATAL") => style(shown).red().bold(),
-                (Some("level"), "WARN" | "WARNING" | "warn") => style(shown).yellow().bold(),
-                _ => style(shown).green(),
-            };
-            out.push_str(&styled.to_string());
-        }
-        Value::Number(_) | Value::Bool(_) => out.push_str(&style(value.to_string()).yellow().to_string()),
-        Value::Null => out.push_str(&style("null").dim().to_string()),
-    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod results;
 mod send;
 mod sql;
 mod status;
+mod tail;
 mod transform;
 
 use std::sync::Once;
@@ -264,8 +265,11 @@ async fn run_command(cli: Cli) -> Result<ExitStatus> {
     init_tracing(&cli.global);
     // These commands handle Ctrl-C and SIGTERM themselves: a query stops the Athena query before
     // exiting; send and backfill finish the work in flight and report what was done; the SQL
-    // shell stops the running statement and goes on.
-    if matches!(cli.command, Command::Query(_) | Command::Send(_) | Command::Backfill(_) | Command::Sql(_)) {
+    // shell stops the running statement and goes on; tail reports how far each shard was read.
+    if matches!(
+        cli.command,
+        Command::Query(_) | Command::Send(_) | Command::Backfill(_) | Command::Sql(_) | Command::Tail(_)
+    ) {
         return dispatch(cli).await;
     }
     tokio::select! {
@@ -288,6 +292,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Compact(args) => compact::run(&ctx, args).await?,
         Command::Query(args) => query::run(&ctx, args).await?,
         Command::Sql(args) => sql::run(&ctx, args).await?,
+        Command::Tail(args) => tail::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Deploy(args) => deploy::run(&ctx, args).await?,

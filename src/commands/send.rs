@@ -9,7 +9,7 @@ use chrono::{NaiveTime, Utc};
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::{DeliveryRecord, DeliveryReport};
+use crate::backend::{DeliveryRecord, DeliveryReport, ThroughStream};
 use crate::cli::SendArgs;
 use crate::error::{StopRequest, usage};
 use crate::output::Table;
@@ -29,7 +29,11 @@ pub async fn run(ctx: &Context, args: SendArgs) -> Result<()> {
     }
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
-    let delivery = backend.delivery.clone();
+    let delivery: std::sync::Arc<dyn crate::backend::Delivery> = if args.stream {
+        std::sync::Arc::new(ThroughStream(backend.stream.clone()))
+    } else {
+        backend.delivery.clone()
+    };
 
     let (source, total): (RecordSource, Option<u64>) = match &args.file {
         Some(path) => (file_records(path)?, None),

@@ -233,3 +233,53 @@ mod tests {
         assert!(yes.confirm("delete 3 objects").unwrap());
     }
 }
+
+/// JSON on one line for a terminal: keys blue, strings green (a `level` of error red, of warning
+/// yellow), numbers yellow.
+pub fn coloured_json(value: &serde_json::Value) -> String {
+    let mut text = String::new();
+    colour_json(value, None, &mut text);
+    text
+}
+
+fn colour_json(value: &serde_json::Value, key: Option<&str>, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            out.push('{');
+            for (i, (name, inner)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(
+                    &console::style(serde_json::Value::from(name.as_str()).to_string()).blue().to_string(),
+                );
+                out.push(':');
+                colour_json(inner, Some(name), out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, inner) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                colour_json(inner, None, out);
+            }
+            out.push(']');
+        }
+        serde_json::Value::String(text) => {
+            let shown = value.to_string();
+            let styled = match (key, text.as_str()) {
+                (Some("level"), "ERROR" | "error" | "FATAL") => console::style(shown).red().bold(),
+                (Some("level"), "WARN" | "WARNING" | "warn") => console::style(shown).yellow().bold(),
+                _ => console::style(shown).green(),
+            };
+            out.push_str(&styled.to_string());
+        }
+        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
+            out.push_str(&console::style(value.to_string()).yellow().to_string())
+        }
+        serde_json::Value::Null => out.push_str(&console::style("null").dim().to_string()),
+    }
+}

@@ -8,3 +8,4 @@ pub mod deploy;
 pub mod quarantine;
 pub mod reconcile;
 pub mod status;
+pub mod tail;

@@ -292,3 +292,11 @@ pub async fn create_log_group(clients: &Clients, group: &str, retention_days: Op
             .unwrap();
     }
 }
+
+/// A Kinesis data stream with `shards` shards, active.
+#[allow(dead_code)]
+pub async fn create_data_stream(clients: &Clients, shards: i32) -> String {
+    let stream = super::unique("events");
+    clients.kinesis.create_stream().stream_name(&stream).shard_count(shards).send().await.unwrap();
+    stream
+}

@@ -18,11 +18,14 @@ mod mocked;
 mod objects;
 mod platform;
 mod query;
+mod stream;
 
 use bdctl::backend::Backend;
 use bdctl::error::is_not_supported;
 use bdctl::settings::Settings;
-use common::moto::{create_bucket, create_glue_job, create_stream, moto_clients, settings_for};
+use common::moto::{
+    create_bucket, create_data_stream, create_glue_job, create_stream, moto_clients, settings_for,
+};
 use common::{moto_config, moto_endpoint, unique};
 
 /// A backend under test, with the resources its assertions use.
@@ -66,6 +69,7 @@ pub async fn aws() -> Option<Target> {
     create_bucket(&clients, &bucket).await;
     let stream = create_stream(&clients, &bucket).await;
     let job = create_glue_job(&clients).await;
+    let data_stream = create_data_stream(&clients, 2).await;
     let database = unique("conformance").replace('-', "_");
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(
@@ -75,6 +79,7 @@ pub async fn aws() -> Option<Target> {
             ("transformed_bucket", &bucket),
             ("results_bucket", &bucket),
             ("firehose_stream", &stream),
+            ("kinesis_stream", &data_stream),
             ("glue_job", &job),
             ("glue_database", &database),
         ],
@@ -123,5 +128,7 @@ macro_rules! on_both_backends {
 }
 
 mod conformance_of {
-    on_both_backends!(objects, catalog, query, delivery, lifecycle, metrics, logs, costs, jobs, platform);
+    on_both_backends!(
+        objects, catalog, query, delivery, stream, lifecycle, metrics, logs, costs, jobs, platform
+    );
 }

@@ -1,6 +1,6 @@
 //! Events into Kinesis Data Firehose with `PutRecordBatch`: batches of at most 500 records and
 //! 4 MiB, several batches in flight, and after a partial failure exactly the failed records sent
-//! again, with exponential backoff and jitter. What still fails is reported record by record.
+//! again (`partial_retry`). What still fails is reported record by record.
 
 use std::time::Duration;
 
@@ -8,10 +8,10 @@ use anyhow::Result;
 use async_trait::async_trait;
 use aws_sdk_firehose::primitives::Blob;
 use aws_sdk_firehose::types::Record;
-use backon::{BackoffBuilder, ExponentialBuilder};
 use futures::StreamExt;
 
 use super::call_failed;
+use super::partial_retry::put_until_accepted;
 use crate::backend::{Delivery, DeliveryRecord, DeliveryReport, FailedRecord};
 use crate::error::usage;
 
@@ -20,8 +20,6 @@ pub const MAX_BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// Firehose's limit for one record, before base64.
 pub const MAX_RECORD_BYTES: usize = 1000 * 1024;
 const CONCURRENT_BATCHES: usize = 4;
-/// Rounds of re-sending the failed part of a batch.
-const PARTIAL_RETRIES: usize = 6;
 /// Firehose's buffering interval when the stream does not say.
 const DEFAULT_BUFFER_SECONDS: u64 = 300;
 /// Beyond the interval: the S3 write, and retries of it, after a buffer closes.
@@ -41,73 +39,38 @@ impl FirehoseDelivery {
 
     /// Sends one batch until every record is accepted or the retries are used up.
     async fn send_batch(&self, stream: &str, batch: Vec<(u64, Vec<u8>)>) -> DeliveryReport {
-        let mut report = DeliveryReport {
+        let report = DeliveryReport {
             records: batch.len() as u64,
             bytes: batch.iter().map(|(_, d)| d.len() as u64).sum(),
             ..DeliveryReport::default()
         };
-        let mut pending = batch;
-        let mut delays = ExponentialBuilder::default()
-            .with_min_delay(Duration::from_millis(100))
-            .with_max_delay(Duration::from_secs(5))
-            .with_max_times(PARTIAL_RETRIES)
-            .with_jitter()
-            .build();
-        loop {
+        put_until_accepted(batch, report, |pending: Vec<Vec<u8>>| async move {
             let records: Vec<Record> = pending
-                .iter()
-                .map(|(_, data)| Record::builder().data(Blob::new(data.clone())).build())
+                .into_iter()
+                .map(|data| Record::builder().data(Blob::new(data)).build())
                 .collect::<Result<_, _>>()
                 .expect("data is always set");
-            let outcome = self
+            match self
                 .client
                 .put_record_batch()
                 .delivery_stream_name(stream)
                 .set_records(Some(records))
                 .send()
-                .await;
-            let failures: Vec<((u64, Vec<u8>), String, String)> = match outcome {
-                Ok(out) if out.failed_put_count() == 0 => return report,
-                Ok(out) => pending
-                    .into_iter()
-                    .zip(out.request_responses())
-                    .filter(|(_, entry)| entry.error_code().is_some())
-                    .map(|(record, entry)| {
-                        (
-                            record,
-                            entry.error_code().unwrap_or_default().to_string(),
-                            entry.error_message().unwrap_or_default().to_string(),
-                        )
+                .await
+            {
+                Ok(out) => Ok(out
+                    .request_responses()
+                    .iter()
+                    .map(|entry| {
+                        entry.error_code().map(|code| {
+                            (code.to_string(), entry.error_message().unwrap_or_default().to_string())
+                        })
                     })
-                    .collect(),
-                Err(err) => {
-                    // The SDK already retried the call itself; the whole batch is lost this round.
-                    let message = call_failed("firehose:PutRecordBatch", stream, err).to_string();
-                    pending
-                        .into_iter()
-                        .map(|record| (record, "CallFailed".to_string(), message.clone()))
-                        .collect()
-                }
-            };
-            match delays.next() {
-                Some(delay) if !failures.is_empty() => {
-                    tracing::info!("{} records failed, sending them again in {delay:?}", failures.len());
-                    report.retried += failures.len() as u64;
-                    tokio::time::sleep(delay).await;
-                    pending = failures.into_iter().map(|(record, _, _)| record).collect();
-                }
-                _ => {
-                    report.failed.extend(
-                        failures.into_iter().map(|((index, _), code, message)| FailedRecord {
-                            index,
-                            code,
-                            message,
-                        }),
-                    );
-                    return report;
-                }
+                    .collect()),
+                Err(err) => Err(call_failed("firehose:PutRecordBatch", stream, err).to_string()),
             }
-        }
+        })
+        .await
     }
 }
 

@@ -9,8 +9,10 @@ mod firehose;
 mod functions;
 mod glue;
 mod jobs;
+mod kinesis;
 mod lifecycle;
 mod logs;
+mod partial_retry;
 mod platform;
 mod posture;
 
@@ -42,6 +44,7 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
     pub iam: aws_sdk_iam::Client,
     pub firehose: aws_sdk_firehose::Client,
+    pub kinesis: aws_sdk_kinesis::Client,
     pub lambda: aws_sdk_lambda::Client,
     pub athena: aws_sdk_athena::Client,
     pub costexplorer: aws_sdk_costexplorer::Client,
@@ -67,6 +70,7 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(conf),
             iam: aws_sdk_iam::Client::new(conf),
             firehose: aws_sdk_firehose::Client::new(conf),
+            kinesis: aws_sdk_kinesis::Client::new(conf),
             lambda: aws_sdk_lambda::Client::new(conf),
             athena: aws_sdk_athena::Client::new(conf),
             cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
@@ -154,6 +158,10 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         delivery: Arc::new(firehose::FirehoseDelivery::new(
             clients.firehose.clone(),
             settings.firehose_stream.value.clone(),
+        )),
+        stream: Arc::new(kinesis::KinesisStream::new(
+            clients.kinesis.clone(),
+            settings.kinesis_stream.value.clone(),
         )),
         jobs: Arc::new(jobs::AwsJobs::new(
             clients.glue.clone(),

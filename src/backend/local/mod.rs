@@ -13,6 +13,7 @@ mod logs;
 mod parquet_files;
 mod query;
 mod store;
+mod stream;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,18 +39,22 @@ use crate::settings::Settings;
 
 /// The local stream's name when `firehose_stream` is not set.
 pub const DEFAULT_STREAM: &str = "clickstream";
+/// The local data stream's name when `kinesis_stream` is not set.
+pub const DEFAULT_DATA_STREAM: &str = "clickstream-events";
 
 pub fn connect(settings: &Settings) -> Result<Backend> {
     let root = settings.data_dir.value.clone();
     let objects: Arc<dyn ObjectStore> = Arc::new(LocalStore::new(root.clone()));
     let catalog = Arc::new(LocalCatalog::new(root.join(CATALOG_FILE), objects.clone()));
     let stream = settings.firehose_stream.value.clone().unwrap_or_else(|| DEFAULT_STREAM.to_string());
-    let delivery = LocalDelivery::new(
+    let delivery: Arc<dyn super::Delivery> = Arc::new(LocalDelivery::new(
         objects.clone(),
         area_location(settings, Area::Raw)?,
         settings.raw_layout.value,
         stream,
-    );
+    ));
+    let data_stream =
+        settings.kinesis_stream.value.clone().unwrap_or_else(|| DEFAULT_DATA_STREAM.to_string());
     let activity_log = root.join(activity::ACTIVITY_LOG);
     let mut areas = Vec::new();
     for area in Area::ALL {
@@ -70,8 +75,9 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         costs: Arc::new(costs),
         metrics: Arc::new(activity::ActivityMetrics::new(activity_log)),
         logs: Arc::new(LocalLogs::new(&root)),
+        stream: Arc::new(stream::LocalStream::new(&root, data_stream, delivery.clone())),
         platform: Arc::new(LocalPlatform { data_dir: root, env_name: settings.env_name.value.clone() }),
-        delivery: Arc::new(delivery),
+        delivery,
         jobs: Arc::new(LocalJobs),
         functions: Arc::new(LocalFunctions),
     })
