@@ -201,6 +201,83 @@ async fn send_and_tail_through_kinesis_across_a_split() {
         .stderr(predicates::str::contains("`kinesis_stream` is not set"));
 }
 
+/// A Firehose stream whose source is the data stream: doctor names the source and warns until
+/// `kinesis_stream` names it; status shows the path.
+#[tokio::test]
+async fn doctor_and_status_recognise_a_firehose_fed_by_the_data_stream() {
+    use aws_sdk_firehose::types::{
+        DeliveryStreamType, ExtendedS3DestinationConfiguration, KinesisStreamSourceConfiguration,
+    };
+    let Some(endpoint) = moto_endpoint() else { return };
+    let clients = moto_clients(&endpoint).await;
+    let bucket = common::unique("fed");
+    common::moto::create_bucket(&clients, &bucket).await;
+    let stream = create_data_stream(&clients, 1).await;
+    let firehose = common::unique("fed-clicks");
+    clients
+        .firehose
+        .create_delivery_stream()
+        .delivery_stream_name(&firehose)
+        .delivery_stream_type(DeliveryStreamType::KinesisStreamAsSource)
+        .kinesis_stream_source_configuration(
+            KinesisStreamSourceConfiguration::builder()
+                .kinesis_stream_arn(format!("arn:aws:kinesis:us-east-1:123456789012:stream/{stream}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .build()
+                .unwrap(),
+        )
+        .extended_s3_destination_configuration(
+            ExtendedS3DestinationConfiguration::builder()
+                .bucket_arn(format!("arn:aws:s3:::{bucket}"))
+                .role_arn("arn:aws:iam::123456789012:role/firehose")
+                .prefix("raw/")
+                .compression_format(aws_sdk_firehose::types::CompressionFormat::Gzip)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |settings: &[(&str, &str)], args: &[&str]| {
+        std::fs::write(dir.path().join("bdctl.toml"), moto_config(&endpoint, settings)).unwrap();
+        let mut cmd = bdctl(dir.path());
+        with_test_credentials(&mut cmd);
+        let output = cmd.env("HOME", dir.path()).args(args).args(["-o", "json"]).output().unwrap();
+        let rows: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&output.stderr)));
+        (rows, String::from_utf8(output.stderr).unwrap())
+    };
+    let row = |rows: &Value, check: &str, target: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["check"] == check && r["target"] == target)
+            .unwrap_or_else(|| panic!("no {check} {target} in {rows}"))
+            .clone()
+    };
+    let base = [("raw_bucket", bucket.as_str()), ("firehose_stream", firehose.as_str())];
+    let (rows, _) = run(&base, &["doctor"]);
+    let delivery = row(&rows, "delivery stream", &firehose);
+    assert_eq!(delivery["status"], "warn", "{delivery}");
+    let detail = delivery["detail"].as_str().unwrap();
+    assert!(detail.contains(&format!("reads Kinesis stream {stream}")), "{detail}");
+    assert!(detail.contains(&format!("kinesis_stream = \"{stream}\"")), "{detail}");
+
+    let with_stream =
+        [base[0], base[1], ("kinesis_stream", stream.as_str()), ("transformed_bucket", bucket.as_str())];
+    let (rows, _) = run(&with_stream, &["doctor"]);
+    assert_eq!(row(&rows, "delivery stream", &firehose)["status"], "ok", "{rows}");
+    let data_stream = row(&rows, "data stream", &stream);
+    assert_eq!(data_stream["status"], "ok", "{data_stream}");
+    assert!(data_stream["detail"].as_str().unwrap().contains("ACTIVE, 1 open shards"), "{data_stream}");
+
+    let (rows, _) = run(&with_stream, &["status"]);
+    let ingest =
+        rows.as_array().unwrap().iter().find(|r| r["check"] == "ingest").unwrap_or_else(|| panic!("{rows}"));
+    assert_eq!(ingest["value"], format!("Kinesis stream {stream} → Firehose {firehose}"), "{ingest}");
+}
+
 mod mocked {
     use super::*;
     use aws_sdk_kinesis::operation::get_records::{GetRecordsError, GetRecordsOutput};

@@ -978,6 +978,7 @@ pub trait Platform: Send + Sync {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resource {
     DeliveryStream(String),
+    DataStream(String),
     GlueJob(String),
     Function(String),
     Workgroup(String),
@@ -987,6 +988,7 @@ impl Resource {
     pub fn kind(&self) -> &'static str {
         match self {
             Resource::DeliveryStream(_) => "delivery stream",
+            Resource::DataStream(_) => "data stream",
             Resource::GlueJob(_) => "glue job",
             Resource::Function(_) => "transform function",
             Resource::Workgroup(_) => "athena workgroup",
@@ -996,6 +998,7 @@ impl Resource {
     pub fn name(&self) -> &str {
         match self {
             Resource::DeliveryStream(name)
+            | Resource::DataStream(name)
             | Resource::GlueJob(name)
             | Resource::Function(name)
             | Resource::Workgroup(name) => name,
@@ -1012,6 +1015,8 @@ pub struct ResourceState {
     pub detail: String,
     /// Where it writes, as `s3://bucket/prefix`: a stream's destination, a workgroup's results.
     pub writes_to: Option<String>,
+    /// The data stream a delivery stream reads (its source), when it is not fed directly.
+    pub reads_from: Option<String>,
 }
 
 /// Every capability of one backend, connected from the resolved settings.

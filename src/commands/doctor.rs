@@ -210,6 +210,7 @@ async fn check_resources(
     }
     let mut resources = Vec::new();
     resources.extend(settings.firehose_stream.value.clone().map(Resource::DeliveryStream));
+    resources.extend(settings.kinesis_stream.value.clone().map(Resource::DataStream));
     resources.extend(settings.glue_job.value.clone().map(Resource::GlueJob));
     resources.extend(settings.lambda_function.value.clone().map(Resource::Function));
     resources.push(Resource::Workgroup(settings.athena_workgroup.value.clone()));
@@ -235,6 +236,7 @@ async fn check_resources(
         let found = Some(name.clone());
         match &resource {
             Resource::DeliveryStream(_) => posture.stream = found,
+            Resource::DataStream(_) => {}
             Resource::GlueJob(_) => posture.job = found,
             Resource::Function(_) => posture.function = found,
             Resource::Workgroup(_) => posture.workgroup = found,
@@ -248,6 +250,19 @@ async fn check_resources(
                     format!(
                         "{}; raw data is expected under s3://{}/{}",
                         state.detail, raw.bucket, raw.prefix
+                    ),
+                )
+            }
+            // Firehose refuses PutRecordBatch from producers when a data stream feeds it.
+            (Resource::DeliveryStream(_), _, _)
+                if state.reads_from.is_some() && state.reads_from != settings.kinesis_stream.value =>
+            {
+                let source = state.reads_from.clone().unwrap_or_default();
+                (
+                    Status::Warn,
+                    format!(
+                        "{}; set `kinesis_stream = \"{source}\"` and send with `bdctl send --stream`: Firehose takes no direct puts from producers for such a stream",
+                        state.detail
                     ),
                 )
             }

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::backend::{Backend, CostReport, CostRequest, ObjectInfo, Silent, TableLookup};
+use crate::backend::{Backend, CostReport, CostRequest, ObjectInfo, Resource, Silent, TableLookup};
 use crate::error::is_not_supported;
 use crate::layout::{Area, area_location, day_partition};
 use crate::pipeline::RawArea;
@@ -68,11 +68,34 @@ fn hours(duration: Duration) -> String {
 pub async fn status(settings: &Settings, backend: &Backend, lookback_days: u32) -> Result<StatusReport> {
     let mut report = StatusReport { rows: Vec::new(), problems: Vec::new() };
     let now = Utc::now();
+    ingest_row(settings, backend, &mut report).await;
     lake_rows(settings, backend, lookback_days, now, &mut report).await?;
     catalog_rows(settings, backend, &mut report).await?;
     activity_rows(backend, &mut report).await;
     cost_rows(settings, backend, &mut report).await;
     Ok(report)
+}
+
+/// How events come in: straight into Firehose, or through the data stream that feeds it.
+async fn ingest_row(settings: &Settings, backend: &Backend, report: &mut StatusReport) {
+    let Some(firehose) = &settings.firehose_stream.value else { return };
+    match backend.platform.describe(&Resource::DeliveryStream(firehose.clone())).await {
+        Ok(state) => {
+            let path = match &state.reads_from {
+                Some(stream) => format!("Kinesis stream {stream} → Firehose {firehose}"),
+                None => format!("Firehose {firehose} (direct puts)"),
+            };
+            if state.reads_from.is_some() && state.reads_from != settings.kinesis_stream.value {
+                report.problems.push(format!(
+                    "Firehose {firehose} reads Kinesis stream {}: set kinesis_stream and send with --stream",
+                    state.reads_from.clone().unwrap_or_default()
+                ));
+            }
+            report.row("ingest", StatusValue::Text(path), state.detail);
+        }
+        Err(err) if is_not_supported(&err) => {}
+        Err(err) => report.row("ingest", StatusValue::None, crate::error::message(&err)),
+    }
 }
 
 /// The newest raw and transformed days and the lag between them.

@@ -127,6 +127,7 @@ impl Platform for AwsPlatform {
     async fn describe(&self, resource: &Resource) -> Result<ResourceState> {
         match resource {
             Resource::DeliveryStream(name) => self.describe_stream(name).await,
+            Resource::DataStream(name) => self.describe_data_stream(name).await,
             Resource::GlueJob(name) => self.describe_job(name).await,
             Resource::Function(name) => self.describe_function(name).await,
             Resource::Workgroup(name) => self.describe_workgroup(name).await,
@@ -158,13 +159,48 @@ impl AwsPlatform {
             let bucket = arn.rsplit(':').next().unwrap_or(arn);
             Some(format!("s3://{bucket}/{}", prefix.unwrap_or_default()))
         });
+        // A delivery stream fed by a Kinesis data stream names it by ARN.
+        let reads_from = description
+            .and_then(|d| d.source())
+            .and_then(|source| source.kinesis_stream_source_description())
+            .and_then(|kinesis| kinesis.kinesis_stream_arn())
+            .map(|arn| arn.rsplit_once("stream/").map_or(arn, |(_, name)| name).to_string());
+        let source = match &reads_from {
+            Some(stream) => format!(", reads Kinesis stream {stream}"),
+            None => String::new(),
+        };
         Ok(ResourceState {
             usable: status == "ACTIVE",
             detail: match &writes_to {
-                Some(to) => format!("{status}, delivers to {to}"),
-                None => format!("{status}, not delivering to S3"),
+                Some(to) => format!("{status}{source}, delivers to {to}"),
+                None => format!("{status}{source}, not delivering to S3"),
             },
             writes_to,
+            reads_from,
+        })
+    }
+
+    async fn describe_data_stream(&self, name: &str) -> Result<ResourceState> {
+        let out = match self.clients.kinesis.describe_stream_summary().stream_name(name).send().await {
+            Ok(out) => out,
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_resource_not_found_exception()) => {
+                return Err(NotFound(format!("Kinesis stream {name}")).into());
+            }
+            Err(err) => return Err(call_failed("kinesis:DescribeStreamSummary", name, err)),
+        };
+        let summary = out.stream_description_summary();
+        let status = summary.map(|s| s.stream_status().as_str().to_string()).unwrap_or_default();
+        let mut detail = status.clone();
+        if let Some(summary) = summary {
+            detail.push_str(&format!(", {} open shards", summary.open_shard_count()));
+            detail.push_str(&format!(", keeps records {} h", summary.retention_period_hours()));
+        }
+        // A stream being resharded (UPDATING) still takes and serves records.
+        Ok(ResourceState {
+            usable: matches!(status.as_str(), "ACTIVE" | "UPDATING"),
+            detail,
+            writes_to: None,
+            reads_from: None,
         })
     }
 
@@ -189,7 +225,7 @@ impl AwsPlatform {
                 }
             }
         }
-        Ok(ResourceState { usable: true, detail, writes_to: None })
+        Ok(ResourceState { usable: true, detail, writes_to: None, reads_from: None })
     }
 
     async fn describe_function(&self, name: &str) -> Result<ResourceState> {
@@ -209,6 +245,7 @@ impl AwsPlatform {
             usable,
             detail: format!("{}, {runtime}, {memory} MB", state.as_deref().unwrap_or("Active")),
             writes_to: None,
+            reads_from: None,
         })
     }
 
@@ -239,6 +276,6 @@ impl AwsPlatform {
             Some(location) => detail.push_str(&format!(", default results in {location}")),
             None => detail.push_str(", no result location of its own"),
         }
-        Ok(ResourceState { usable: state == "ENABLED", detail, writes_to })
+        Ok(ResourceState { usable: state == "ENABLED", detail, writes_to, reads_from: None })
     }
 }
