@@ -11,7 +11,7 @@ use aws_sdk_firehose::types::Record;
 use futures::StreamExt;
 
 use super::call_failed;
-use super::partial_retry::put_until_accepted;
+use super::partial_retry::{BatchLimits, put_until_accepted, split_batches};
 use crate::backend::{Delivery, DeliveryRecord, DeliveryReport, FailedRecord};
 use crate::error::usage;
 
@@ -20,6 +20,12 @@ pub const MAX_BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// Firehose's limit for one record, before base64.
 pub const MAX_RECORD_BYTES: usize = 1000 * 1024;
 const CONCURRENT_BATCHES: usize = 4;
+const LIMITS: BatchLimits = BatchLimits {
+    service: "Firehose",
+    records: MAX_BATCH_RECORDS,
+    bytes: MAX_BATCH_BYTES,
+    record_bytes: MAX_RECORD_BYTES,
+};
 /// Firehose's buffering interval when the stream does not say.
 const DEFAULT_BUFFER_SECONDS: u64 = 300;
 /// Beyond the interval: the S3 write, and retries of it, after a buffer closes.
@@ -77,35 +83,15 @@ impl FirehoseDelivery {
 /// Splits records into batches within Firehose's limits; records over the size limit are
 /// reported as failed instead of sent.
 fn batches(records: Vec<DeliveryRecord>, first_index: u64) -> (Vec<Vec<(u64, Vec<u8>)>>, Vec<FailedRecord>) {
-    let mut out: Vec<Vec<(u64, Vec<u8>)>> = Vec::new();
-    let mut too_large = Vec::new();
-    let mut current: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut current_bytes = 0;
-    for (offset, record) in records.into_iter().enumerate() {
-        let index = first_index + offset as u64;
+    let framed = records.into_iter().map(|record| {
         // Each record ends with a newline so that the objects Firehose writes are JSON lines.
         let mut data = Vec::with_capacity(record.data.len() + 1);
         data.extend_from_slice(&record.data);
         data.push(b'\n');
-        if data.len() > MAX_RECORD_BYTES {
-            too_large.push(FailedRecord {
-                index,
-                code: "RecordTooLarge".into(),
-                message: format!("{} bytes is over Firehose's limit of {MAX_RECORD_BYTES}", data.len()),
-            });
-            continue;
-        }
-        if current.len() == MAX_BATCH_RECORDS || current_bytes + data.len() > MAX_BATCH_BYTES {
-            out.push(std::mem::take(&mut current));
-            current_bytes = 0;
-        }
-        current_bytes += data.len();
-        current.push((index, data));
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    (out, too_large)
+        let size = data.len();
+        (data, size)
+    });
+    split_batches(framed, first_index, &LIMITS)
 }
 
 #[async_trait]

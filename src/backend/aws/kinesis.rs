@@ -11,7 +11,7 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
 use super::call_failed;
-use super::partial_retry::put_until_accepted;
+use super::partial_retry::{BatchLimits, put_until_accepted, split_batches};
 use crate::backend::{
     DataStream, DeliveryReport, FailedRecord, StreamPosition, StreamRead, StreamReadError, StreamRecord,
     StreamRecordIn, StreamShard,
@@ -22,6 +22,12 @@ pub const MAX_BATCH_RECORDS: usize = 500;
 pub const MAX_BATCH_BYTES: usize = 5 * 1024 * 1024;
 /// Kinesis' limit for one record: data and partition key together.
 pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+const LIMITS: BatchLimits = BatchLimits {
+    service: "Kinesis",
+    records: MAX_BATCH_RECORDS,
+    bytes: MAX_BATCH_BYTES,
+    record_bytes: MAX_RECORD_BYTES,
+};
 const NO_STREAM: &str =
     "`kinesis_stream` is not set for this environment (bdctl.toml or BDCTL_KINESIS_STREAM)";
 
@@ -73,38 +79,17 @@ impl KinesisStream {
     }
 }
 
-/// Splits records into `PutRecords` batches; records over the size limit are reported as failed
-/// instead of sent.
+/// Splits records into `PutRecords` batches (the partition key counts towards the size);
+/// records over the size limit are reported as failed instead of sent.
 fn batches(
     records: Vec<StreamRecordIn>,
     first_index: u64,
 ) -> (Vec<Vec<(u64, StreamRecordIn)>>, Vec<FailedRecord>) {
-    let mut out: Vec<Vec<(u64, StreamRecordIn)>> = Vec::new();
-    let mut too_large = Vec::new();
-    let mut current = Vec::new();
-    let mut current_bytes = 0;
-    for (offset, record) in records.into_iter().enumerate() {
-        let index = first_index + offset as u64;
+    let sized = records.into_iter().map(|record| {
         let size = record.data.len() + record.partition_key.len();
-        if size > MAX_RECORD_BYTES {
-            too_large.push(FailedRecord {
-                index,
-                code: "RecordTooLarge".into(),
-                message: format!("{size} bytes is over Kinesis' limit of {MAX_RECORD_BYTES}"),
-            });
-            continue;
-        }
-        if current.len() == MAX_BATCH_RECORDS || current_bytes + size > MAX_BATCH_BYTES {
-            out.push(std::mem::take(&mut current));
-            current_bytes = 0;
-        }
-        current_bytes += size;
-        current.push((index, record));
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    (out, too_large)
+        (record, size)
+    });
+    split_batches(sized, first_index, &LIMITS)
 }
 
 fn instant(time: &aws_sdk_kinesis::primitives::DateTime) -> DateTime<Utc> {

@@ -9,6 +9,52 @@ use backon::{BackoffBuilder, ExponentialBuilder};
 
 use crate::backend::{DeliveryReport, FailedRecord};
 
+/// What one batch call of a service takes.
+pub(super) struct BatchLimits {
+    pub service: &'static str,
+    pub records: usize,
+    pub bytes: usize,
+    pub record_bytes: usize,
+}
+
+/// Splits records, each with the size the service counts, into batches within the limits,
+/// numbering them from `first_index`; records over the size limit are reported as failed
+/// instead of sent.
+pub(super) fn split_batches<T>(
+    records: impl IntoIterator<Item = (T, usize)>,
+    first_index: u64,
+    limits: &BatchLimits,
+) -> (Vec<Vec<(u64, T)>>, Vec<FailedRecord>) {
+    let mut out = Vec::new();
+    let mut too_large = Vec::new();
+    let mut current = Vec::new();
+    let mut current_bytes = 0;
+    for (offset, (record, size)) in records.into_iter().enumerate() {
+        let index = first_index + offset as u64;
+        if size > limits.record_bytes {
+            too_large.push(FailedRecord {
+                index,
+                code: "RecordTooLarge".into(),
+                message: format!(
+                    "{size} bytes is over {}'s limit of {}",
+                    limits.service, limits.record_bytes
+                ),
+            });
+            continue;
+        }
+        if current.len() == limits.records || current_bytes + size > limits.bytes {
+            out.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+        current_bytes += size;
+        current.push((index, record));
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    (out, too_large)
+}
+
 /// Rounds of re-sending the refused part of a batch.
 const PARTIAL_RETRIES: usize = 6;
 

@@ -146,6 +146,40 @@ fn read_lines(path: &Path, offset: u64, limit: usize) -> Result<(Vec<(u64, LogLi
     Ok((out, at))
 }
 
+/// The arrival time of the shard's last complete record, read from the end of its log (a
+/// consumer asks after every read, so the log is not parsed from where it stands).
+fn newest_arrival(path: &Path) -> Result<Option<DateTime<Utc>>> {
+    let mut file = File::open(path)?;
+    let length = file.metadata()?.len();
+    let mut window = 4096u64;
+    loop {
+        let start = length.saturating_sub(window);
+        file.seek(SeekFrom::Start(start))?;
+        let mut tail = Vec::new();
+        file.read_to_end(&mut tail)?;
+        // Up to the last newline: a line cut by a killed writer is not a record.
+        let complete = match tail.iter().rposition(|b| *b == b'\n') {
+            Some(end) => &tail[..end],
+            None if start == 0 => return Ok(None),
+            None => {
+                window *= 4;
+                continue;
+            }
+        };
+        let begin = match complete.iter().rposition(|b| *b == b'\n') {
+            Some(newline) => newline + 1,
+            None if start == 0 => 0,
+            None => {
+                window *= 4;
+                continue;
+            }
+        };
+        let line: LogLine = serde_json::from_slice(&complete[begin..])
+            .with_context(|| format!("{}: not a stream record at its end", path.display()))?;
+        return Ok(Some(line.arrival));
+    }
+}
+
 fn file_length(path: &Path) -> Result<u64> {
     match std::fs::metadata(path) {
         Ok(meta) => Ok(meta.len()),
@@ -243,11 +277,7 @@ impl DataStream for LocalStream {
         let (shard, offset) = self.parse_iterator(iterator)?;
         let path = self.shard_path(&shard)?;
         let (lines, after) = read_lines(&path, offset, limit.max(1))?;
-        let newest = if after < file_length(&path)? {
-            read_lines(&path, after, usize::MAX)?.0.last().map(|(_, line)| line.arrival)
-        } else {
-            None
-        };
+        let newest = if after < file_length(&path)? { newest_arrival(&path)? } else { None };
         let behind_latest = match (newest, lines.last()) {
             (Some(newest), Some((_, last))) => (newest - last.arrival).to_std().unwrap_or_default(),
             _ => Duration::ZERO,
