@@ -49,6 +49,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
+            cand pipeline 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
@@ -621,6 +622,117 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bdctl;pipeline'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand deploy 'Create or update the Step Functions state machine that runs one day of the platform'
+            cand run 'Run the pipeline for a day: one execution named after the date, followed state by state'
+            cand status 'The pipeline''s recent executions, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;pipeline;deploy'= {
+            cand --transform 'What runs the transform step (default: the Glue job when glue_job is set, else the function)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --definition 'Print the state machine''s definition (Amazon States Language) and change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;pipeline;run'= {
+            cand --date 'The day to run (YYYY-MM-DD)'
+            cand --timeout 'With --wait: stop waiting after this long (exit 4; the execution goes on)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --wait 'Follow the execution to its end'
+            cand --rerun 'Run a day that ran already, as a new execution'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;pipeline;status'= {
+            cand -n 'How many executions to list'
+            cand --limit 'How many executions to list'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;pipeline;help'= {
+            cand deploy 'Create or update the Step Functions state machine that runs one day of the platform'
+            cand run 'Run the pipeline for a day: one execution named after the date, followed state by state'
+            cand status 'The pipeline''s recent executions, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;pipeline;help;deploy'= {
+        }
+        &'bdctl;pipeline;help;run'= {
+        }
+        &'bdctl;pipeline;help;status'= {
+        }
+        &'bdctl;pipeline;help;help'= {
+        }
         &'bdctl;lifecycle'= {
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -1156,6 +1268,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
+            cand pipeline 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
             cand deploy 'Install bdctl''s transform on the platform''s compute: the Lambda function, the Glue job'
             cand costs 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
@@ -1219,6 +1332,17 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;sql'= {
         }
         &'bdctl;help;demo'= {
+        }
+        &'bdctl;help;pipeline'= {
+            cand deploy 'Create or update the Step Functions state machine that runs one day of the platform'
+            cand run 'Run the pipeline for a day: one execution named after the date, followed state by state'
+            cand status 'The pipeline''s recent executions, newest first'
+        }
+        &'bdctl;help;pipeline;deploy'= {
+        }
+        &'bdctl;help;pipeline;run'= {
+        }
+        &'bdctl;help;pipeline;status'= {
         }
         &'bdctl;help;lifecycle'= {
             cand plan 'Compare the live rules with the managed ones, rule by rule, and what they would do today'

@@ -56,6 +56,7 @@ complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "compact" -d 'Rewrite ea
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "sql" -d 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "pipeline" -d 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
 complete -c bdctl -n "__fish_bdctl_needs_command" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
@@ -580,6 +581,103 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s y -l yes -d 'Answer
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bdctl -n "__fish_bdctl_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -f -a "deploy" -d 'Create or update the Step Functions state machine that runs one day of the platform'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -f -a "run" -d 'Run the pipeline for a day: one execution named after the date, followed state by state'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -f -a "status" -d 'The pipeline\'s recent executions, newest first'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and not __fish_seen_subcommand_from deploy run status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l transform -d 'What runs the transform step (default: the Glue job when glue_job is set, else the function)' -r -f -a "glue\t'The Glue job (glue_job), one run over the day'
+lambda\t'The Lambda function (lambda_function), one invocation per raw object'"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l dry-run -d 'Print the plan and change nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l definition -d 'Print the state machine\'s definition (Amazon States Language) and change nothing'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from deploy" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l date -d 'The day to run (YYYY-MM-DD)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l timeout -d 'With --wait: stop waiting after this long (exit 4; the execution goes on)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l wait -d 'Follow the execution to its end'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l rerun -d 'Run a day that ran already, as a new execution'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s n -l limit -d 'How many executions to list' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l env -d 'Environment of bdctl.toml to use' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l region -d 'AWS region (overrides the environment\'s `region`)' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Endpoint URL for every AWS service, e.g. a local emulator' -r
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format; auto is a table on a terminal and tab-separated values when piped' -r -f -a "auto\t''
+table\t''
+csv\t''
+tsv\t''
+json\t''
+ndjson\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR in the environment means never)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Create or update the Step Functions state machine that runs one day of the platform'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the pipeline for a day: one execution named after the date, followed state by state'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "status" -d 'The pipeline\'s recent executions, newest first'
+complete -c bdctl -n "__fish_bdctl_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l env -d 'Environment of bdctl.toml to use' -r
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l config -d 'Configuration file (default: bdctl.toml in this directory or a parent)' -r -F
 complete -c bdctl -n "__fish_bdctl_using_subcommand lifecycle; and not __fish_seen_subcommand_from plan apply show help" -l profile -d 'AWS named profile (overrides the environment\'s `profile`)' -r
@@ -1058,30 +1156,31 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -l no-input -d 'Never prompt; commands that need a confirmation fail unless --yes is given'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c bdctl -n "__fish_bdctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "compact" -d 'Rewrite each day\'s small Parquet files into a few large ones, sorted by event time'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "sql" -d 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "logs" -d 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "tail" -d 'Read the events in the Kinesis data stream, every shard, with the consumer\'s lag'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "quarantine" -d 'The records the transform or Firehose rejected: count them, show them, replay them'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "reconcile" -d 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "config" -d 'Show the resolved configuration and where each value comes from'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "init" -d 'Write a commented bdctl.toml (interactive on a terminal)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "doctor" -d 'Check configuration, credentials and the configured resources'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "send" -d 'Send synthetic or real events into the delivery stream'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "transform" -d 'Turn raw objects into Parquet partitions, in this process'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "backfill" -d 'Transform a range of days again, skipping what is complete'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "crawl" -d 'Bring the catalog\'s table and partitions in line with the transformed lake'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "partitions" -d 'List the lake\'s date partitions, or add the ones the catalog lacks'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "compact" -d 'Rewrite each day\'s small Parquet files into a few large ones, sorted by event time'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "query" -d 'Run SQL: Athena on aws, the embedded engine on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "sql" -d 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "demo" -d 'Run the whole pipeline on the embedded local platform, with example queries'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "pipeline" -d 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "lifecycle" -d 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "deploy" -d 'Install bdctl\'s transform on the platform\'s compute: the Lambda function, the Glue job'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "costs" -d 'What the platform costs (Cost Explorer), or what the local lake would cost on AWS'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "metrics" -d 'The platform\'s metrics over time: CloudWatch on aws, bdctl\'s activity on local'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "status" -d 'Is data flowing? Freshness, lag, activity and a verdict (exit 1 on a breached threshold)'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "logs" -d 'What the transform, the job, the stream and the crawler logged: read, filter, follow'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "tail" -d 'Read the events in the Kinesis data stream, every shard, with the consumer\'s lag'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "quarantine" -d 'The records the transform or Firehose rejected: count them, show them, replay them'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "reconcile" -d 'Did every event make it? Raw records against lake rows, quarantine and what the catalog sees'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and not __fish_seen_subcommand_from config init doctor send transform backfill crawl partitions compact query sql demo pipeline lifecycle deploy costs metrics status logs tail quarantine reconcile completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every resolved setting with its value and where it came from'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use (exit 1 when there is none)'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "keys" -d 'List every setting bdctl understands, with its environment variable and meaning'
@@ -1091,6 +1190,9 @@ complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcom
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "status" -d 'The state, the reason of a failure, data scanned and engine time'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "results" -d 'The rows of a finished query'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from query" -f -a "cancel" -d 'Stop a running query'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from pipeline" -f -a "deploy" -d 'Create or update the Step Functions state machine that runs one day of the platform'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from pipeline" -f -a "run" -d 'Run the pipeline for a day: one execution named after the date, followed state by state'
+complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from pipeline" -f -a "status" -d 'The pipeline\'s recent executions, newest first'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "plan" -d 'Compare the live rules with the managed ones, rule by rule, and what they would do today'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "apply" -d 'Show the plan, ask, write the merged rules, read them back and verify'
 complete -c bdctl -n "__fish_bdctl_using_subcommand help; and __fish_seen_subcommand_from lifecycle" -f -a "show" -d 'Print the live rules of every bucket of the environment'

@@ -498,6 +498,10 @@ settings_keys! {
     lambda_memory_mb: u32 = DEFAULT_LAMBDA_MEMORY_MB, shown "1024";
     /// Seconds a Lambda invocation may run (1 to 900)
     lambda_timeout_seconds: u32 = 300, shown "300";
+    /// Step Functions state machine of a day's pipeline, for `bdctl pipeline`
+    pipeline_state_machine: Option<String> = None, shown "bdctl-pipeline-ENV";
+    /// IAM role the pipeline's state machine runs as, for `bdctl pipeline deploy`
+    pipeline_role_arn: Option<String> = None, shown "";
     /// Athena workgroup
     athena_workgroup: String = "primary".to_string(), shown "primary";
     /// How Athena results are read: auto (pages up to 1,000 rows, the result CSV on S3 beyond), pages or csv

@@ -251,6 +251,67 @@ async fn the_function_writes_the_lake_bdctl_transform_writes() {
     assert_eq!(rows[0]["source_key"], "raw/year=2026/month=12/day=01/batch a=b.gz");
     assert_eq!((rows[0]["status"].as_str(), rows[0]["events"].as_u64()), (Some("ok"), Some(500)));
     assert_eq!(contents(&clients, &remote_lake).await, remote_written, "a re-run writes the same bytes");
+
+    // The pipeline's check, asked of the function: the damaged objects' records are in neither
+    // the lake nor the quarantine, so the day does not add up.
+    let reconcile = |date: &str| {
+        let payload = serde_json::json!({"bdctl": "reconcile", "date": date}).to_string();
+        let emulator = emulator.clone();
+        async move {
+            let lambda = moto_clients(&emulator).await.lambda;
+            let answer = lambda
+                .invoke()
+                .function_name(FUNCTION)
+                .payload(aws_sdk_lambda::primitives::Blob::new(payload))
+                .send()
+                .await;
+            // Lambda answers a function error with 200 and X-Amz-Function-Error; the emulator
+            // with a 500 carrying the same error document.
+            match answer {
+                Ok(answer) => {
+                    let body: Value = serde_json::from_slice(answer.payload().unwrap().as_ref()).unwrap();
+                    (answer.function_error().map(str::to_string), body)
+                }
+                Err(err) => {
+                    let raw = err.raw_response().expect("an answer").body().bytes().unwrap().to_vec();
+                    (Some("Unhandled".to_string()), serde_json::from_slice(&raw).unwrap())
+                }
+            }
+        }
+    };
+    let (error, body) = reconcile("2026-12-01").await;
+    assert!(error.is_some(), "{body}");
+    assert_eq!(body["errorType"], "Unbalanced", "{body}");
+    let message = body["errorMessage"].as_str().unwrap();
+    assert!(message.starts_with("2026-12-01 does not add up: "), "{message}");
+    assert!(message.contains("truncated.gz cannot be read to the end"), "{message}");
+
+    // A clean day, transformed by the function: balanced, with its counts.
+    let clean = "raw/year=2026/month=12/day=02/clickstream-1-2026-12-02-00-00-00-c.gz";
+    clients
+        .s3
+        .put_object()
+        .bucket(&raw)
+        .key(clean)
+        .body(gzip(&delivery(5, 200, 50)).into())
+        .send()
+        .await
+        .unwrap();
+    let day = with_test_credentials(&mut bdctl(dir.path()))
+        .args(["--env", "remote", "transform", "--date", "2026-12-02", "--remote", "lambda"])
+        .output()
+        .unwrap();
+    assert!(day.status.success(), "{}", String::from_utf8_lossy(&day.stderr));
+    let (error, body) = reconcile("2026-12-02").await;
+    assert_eq!(error, None, "{body}");
+    assert_eq!(body["problems"], serde_json::json!([]), "{body}");
+    let balance = &body["days"][0];
+    assert_eq!(
+        (balance["raw_records"].as_u64(), balance["quarantined"].as_u64()),
+        (Some(200), Some(4)),
+        "{body}"
+    );
+    assert_eq!(balance["lake_rows"], 196, "{body}");
 }
 
 /// An IAM role on the emulator for a function or job to run as; its ARN.

@@ -528,6 +528,104 @@ pub trait Jobs: Send + Sync {
     async fn spark_run(&self, application: &str, run_id: &str) -> Result<JobRun>;
 }
 
+/// A state machine as deployed: its definition (Amazon States Language) and the role it runs as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkflowMachine {
+    pub arn: String,
+    pub definition: String,
+    pub role_arn: String,
+}
+
+/// One execution of a workflow, as the service (or the local record) describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowExecution {
+    /// The execution's ARN on AWS; on local, the path of its record.
+    pub arn: String,
+    pub name: String,
+    /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED.
+    pub status: String,
+    pub started: DateTime<Utc>,
+    pub stopped: Option<DateTime<Utc>>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+}
+
+impl WorkflowExecution {
+    pub fn finished(&self) -> bool {
+        !matches!(self.status.as_str(), "RUNNING" | "PENDING_REDRIVE")
+    }
+}
+
+/// What happened in an execution, as far as a person following it cares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WorkflowEventKind {
+    /// A state was entered (`state_type`: Task, Map, Pass, Choice, …).
+    Entered {
+        state: String,
+        state_type: String,
+    },
+    Exited {
+        state: String,
+        state_type: String,
+    },
+    /// A task, a map run or the execution itself failed: the error's name and its cause.
+    Failed {
+        error: String,
+        cause: String,
+    },
+    /// Anything else (scheduled, started, succeeded, …), by the service's event type.
+    Other {
+        event_type: String,
+    },
+}
+
+/// One event of an execution's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowEvent {
+    pub id: i64,
+    pub time: DateTime<Utc>,
+    #[serde(flatten)]
+    pub kind: WorkflowEventKind,
+}
+
+/// What starting an execution came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Started {
+    /// A new execution, by its ARN.
+    New(String),
+    /// The name is taken: the service refuses a second execution of the same name.
+    NameTaken,
+}
+
+/// Orchestration of a day of the platform: Step Functions on AWS; on local, records of the
+/// pipeline runs bdctl carries out in process, kept with the same names, statuses and events.
+#[async_trait]
+pub trait Workflows: Send + Sync {
+    /// Succeeds when executions run on a service; the reason is why the steps run in process.
+    fn check_service(&self) -> Result<()>;
+    /// The state machine of this name, when it exists.
+    async fn machine(&self, name: &str) -> Result<Option<WorkflowMachine>>;
+    /// Creates the state machine; returns its ARN.
+    async fn create_machine(&self, name: &str, definition: &str, role_arn: &str) -> Result<String>;
+    async fn update_machine(&self, arn: &str, definition: &str, role_arn: &str) -> Result<()>;
+    /// Starts an execution named `name`; a name already used is refused, never run twice.
+    async fn start(&self, machine_arn: &str, name: &str, input: &str) -> Result<Started>;
+    async fn execution(&self, arn: &str) -> Result<WorkflowExecution>;
+    /// The execution's events, oldest first.
+    async fn history(&self, arn: &str) -> Result<Vec<WorkflowEvent>>;
+    /// The newest executions first, at most `limit`.
+    async fn executions(&self, machine_arn: &str, limit: usize) -> Result<Vec<WorkflowExecution>>;
+    /// Appends an event of an execution that runs in this process, and with `ended` its final
+    /// status, error and cause. The service keeps the history of its own executions.
+    async fn record(
+        &self,
+        arn: &str,
+        kind: WorkflowEventKind,
+        ended: Option<(&str, Option<&str>, Option<&str>)>,
+    ) -> Result<()>;
+}
+
 /// A SQL statement to run.
 #[derive(Debug, Clone, Default)]
 pub struct QueryRequest {
@@ -1029,6 +1127,7 @@ pub struct Backend {
     pub stream: Arc<dyn DataStream>,
     pub jobs: Arc<dyn Jobs>,
     pub functions: Arc<dyn Functions>,
+    pub workflows: Arc<dyn Workflows>,
     pub query: Arc<dyn QueryEngine>,
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,

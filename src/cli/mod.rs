@@ -14,6 +14,7 @@ mod init;
 mod lifecycle;
 mod logs;
 mod metrics;
+mod pipeline;
 mod quarantine;
 mod query;
 mod reconcile;
@@ -41,6 +42,9 @@ pub use init::InitArgs;
 pub use lifecycle::{LifecycleArgs, LifecycleCommand};
 pub use logs::{LogSourceArg, LogsArgs};
 pub use metrics::{MetricsArgs, Service};
+pub use pipeline::{
+    PipelineArgs, PipelineCommand, PipelineDeployArgs, PipelineRunArgs, PipelineStatusArgs, PipelineTransform,
+};
 pub use quarantine::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
 pub use query::{QueryAction, QueryArgs};
 pub use reconcile::ReconcileArgs;
@@ -114,6 +118,8 @@ pub enum Command {
     Sql(SqlArgs),
     /// Run the whole pipeline on the embedded local platform, with example queries
     Demo(DemoArgs),
+    /// One day of the platform as a Step Functions workflow: deploy it, run a day, list runs
+    Pipeline(PipelineArgs),
     /// Plan, apply or show the storage lifecycle rules (expiration, transitions)
     Lifecycle(LifecycleArgs),
     /// Install bdctl's transform on the platform's compute: the Lambda function, the Glue job
@@ -271,7 +277,7 @@ pub enum ColorChoice {
 /// exactly one group (a test checks it).
 pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
-    ("Ingest & transform", &["send", "transform", "backfill", "demo"]),
+    ("Ingest & transform", &["send", "transform", "backfill", "pipeline", "demo"]),
     ("Catalog & query", &["crawl", "partitions", "compact", "query", "sql"]),
     ("Operate", &["status", "logs", "tail", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),

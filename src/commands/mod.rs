@@ -16,6 +16,7 @@ mod logs;
 mod man;
 mod metrics;
 mod partitions;
+mod pipeline;
 mod quarantine;
 mod query;
 mod reconcile;
@@ -103,79 +104,7 @@ pub(crate) async fn refresh_compacted(
     Ok(())
 }
 
-/// Records a transform run: its totals with the metrics capability, and a log line per object
-/// (and one for the run) where the platform keeps no logs of its own.
-pub fn record_transform(
-    backend: &Backend,
-    command: &'static str,
-    results: &[(crate::backend::ObjectInfo, Result<crate::pipeline::ObjectOutcome>)],
-    seconds: f64,
-) {
-    // Backfills stand in for the Glue job, single transforms for the function.
-    let source = if command == "backfill" { LogSource::Glue } else { LogSource::Lambda };
-    let (mut events, mut quarantined, mut bytes, mut failed) = (0u64, 0u64, 0u64, 0u64);
-    for (object, result) in results {
-        let entry = match result {
-            Ok(outcome) if outcome.skipped => continue,
-            Ok(outcome) => {
-                let m = &outcome.manifest;
-                events += m.events_out;
-                quarantined += m.quarantined;
-                bytes += object.size;
-                let (level, message) = match &outcome.damaged {
-                    Some(why) => {
-                        failed += 1;
-                        ("ERROR", format!("{} is damaged: {why}", object.key))
-                    }
-                    None if m.quarantined > 0 => (
-                        "WARN",
-                        format!("transformed {} and quarantined {} records", object.key, m.quarantined),
-                    ),
-                    None => ("INFO", format!("transformed {}", object.key)),
-                };
-                LogEntry::new(source, command, level, message)
-                    .field("key", object.key.clone())
-                    .field("records", m.records)
-                    .field("events_out", m.events_out)
-                    .field("quarantined", m.quarantined)
-                    .field("outputs", m.outputs.len() as u64)
-                    .field("quarantine_files", m.quarantine_files.clone())
-                    .field("seconds", (outcome.elapsed.as_secs_f64() * 1000.0).round() / 1000.0)
-            }
-            Err(err) => {
-                failed += 1;
-                let why = crate::error::render(err);
-                LogEntry::new(
-                    source,
-                    command,
-                    "ERROR",
-                    format!("{}: {}", object.key, why.trim_start_matches("error: ")),
-                )
-                .field("key", object.key.clone())
-            }
-        };
-        backend.logs.record(entry);
-    }
-    backend.metrics.record(
-        "transform",
-        &[
-            ("events_out", events as f64),
-            ("quarantined", quarantined as f64),
-            ("bytes_in", bytes as f64),
-            ("seconds", seconds),
-        ],
-    );
-    let level = if failed > 0 { "ERROR" } else { "INFO" };
-    backend.logs.record(
-        LogEntry::new(source, command, level, format!("{command} of {} objects done", results.len()))
-            .field("objects", results.len() as u64)
-            .field("failed", failed)
-            .field("events_out", events)
-            .field("quarantined", quarantined)
-            .field("bytes_in", bytes)
-            .field("seconds", (seconds * 1000.0).round() / 1000.0),
-    );
-}
+pub use crate::services::backfill::record_transform;
 
 /// Records what a send delivered: metrics, and log lines where the platform keeps none.
 pub fn record_send(backend: &Backend, sent: u64, report: &crate::backend::DeliveryReport, malformed: u64) {
@@ -294,6 +223,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Sql(args) => sql::run(&ctx, args).await?,
         Command::Tail(args) => tail::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
+        Command::Pipeline(args) => pipeline::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Deploy(args) => deploy::run(&ctx, args).await?,
         Command::Costs(args) => costs::run(&ctx, args).await?,

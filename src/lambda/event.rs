@@ -75,6 +75,9 @@ pub fn objects_of(payload: &serde_json::Value) -> Result<Vec<EventObject>> {
         bail!("the payload is not an S3 event notification: it has no `Records`");
     }
     let created = |name: Option<&str>| name.is_none_or(|n| n.starts_with("ObjectCreated"));
+    // A state machine's Map over ListObjectsV2 passes keys as listed, not form-encoded.
+    let encoded = payload.get("keysEncoded").and_then(|v| v.as_bool()).unwrap_or(true);
+    let decode = |key: &str| if encoded { decode_event_key(key) } else { Ok(key.to_string()) };
     let mut objects = Vec::new();
     match serde_json::from_value::<S3Event>(payload.clone()) {
         Ok(event) => {
@@ -85,7 +88,7 @@ pub fn objects_of(payload: &serde_json::Value) -> Result<Vec<EventObject>> {
                 let (Some(bucket), Some(key)) = (record.s3.bucket.name, record.s3.object.key) else {
                     bail!("an S3 event record names no bucket or no key");
                 };
-                objects.push(EventObject { bucket, key: decode_event_key(&key)? });
+                objects.push(EventObject { bucket, key: decode(&key)? });
             }
         }
         Err(full) => {
@@ -95,7 +98,7 @@ pub fn objects_of(payload: &serde_json::Value) -> Result<Vec<EventObject>> {
                 if created(record.event_name.as_deref()) {
                     objects.push(EventObject {
                         bucket: record.s3.bucket.name,
-                        key: decode_event_key(&record.s3.object.key)?,
+                        key: decode(&record.s3.object.key)?,
                     });
                 }
             }
@@ -141,6 +144,10 @@ mod tests {
         let bare = json!({"Records": [{"eventName": "ObjectCreated:Put",
             "s3": {"bucket": {"name": "lake"}, "object": {"key": "raw/x.gz", "size": 3}}}]});
         assert_eq!(objects_of(&bare).unwrap()[0].key, "raw/x.gz");
+        // Keys a state machine listed arrive as they are.
+        let listed = json!({"keysEncoded": false, "Records": [{"eventName": "ObjectCreated:Put",
+            "s3": {"bucket": {"name": "lake"}, "object": {"key": "raw/a+b%20.gz"}}}]});
+        assert_eq!(objects_of(&listed).unwrap()[0].key, "raw/a+b%20.gz");
         assert!(objects_of(&json!({"Service": "Amazon S3", "Event": "s3:TestEvent"})).unwrap().is_empty());
         assert!(objects_of(&json!({"hello": 1})).unwrap_err().to_string().contains("no `Records`"));
     }

@@ -7,6 +7,10 @@
 //! Damaged input is an answer, not a function error: a retry would read the same bytes, so Lambda
 //! must not retry it. Only failures a retry can cure (the store refusing a call) fail the
 //! invocation, and Lambda's own retry limit bounds those.
+//!
+//! The pipeline's state machine also asks it `{"bdctl": "reconcile", "date": "YYYY-MM-DD"}`: the
+//! day's raw records against the rows of its outputs and its quarantine. A day that does not add
+//! up is the function error `Unbalanced`, each difference named in its message.
 
 mod answer;
 mod event;
@@ -45,7 +49,18 @@ pub struct Function {
     store: Arc<dyn ObjectStore>,
     raw: RawArea,
     lake: Lake,
+    firehose_error_prefix: Option<String>,
     memory_mb: u32,
+}
+
+/// The error type an unbalanced day fails the invocation with: what a state machine catches.
+pub const UNBALANCED: &str = "Unbalanced";
+
+/// A request of bdctl's own, beside S3 event notifications.
+#[derive(Debug, serde::Deserialize)]
+struct Request {
+    bdctl: String,
+    date: Option<String>,
 }
 
 impl Function {
@@ -61,8 +76,80 @@ impl Function {
             store,
             raw: RawArea::from_settings(settings)?,
             lake: Lake::from_settings(settings)?,
+            firehose_error_prefix: settings.firehose_error_prefix.value.clone(),
             memory_mb,
         })
+    }
+
+    /// Answers one invocation: an S3 event (the transform) or one of bdctl's requests.
+    pub async fn invoke(
+        &self,
+        payload: &serde_json::Value,
+        deadline: Option<SystemTime>,
+    ) -> Result<serde_json::Value, lambda_runtime::Diagnostic> {
+        let failed = |err: anyhow::Error| {
+            let message = crate::error::render(&err);
+            eprintln!("{message}");
+            lambda_runtime::Diagnostic {
+                error_type: "Failed".to_string(),
+                error_message: message.trim_start_matches("error: ").to_string(),
+            }
+        };
+        if payload.get("bdctl").is_none() {
+            let answer = self.handle(payload, deadline).await.map_err(failed)?;
+            return serde_json::to_value(answer).map_err(|e| failed(e.into()));
+        }
+        let request: Request = serde_json::from_value(payload.clone()).map_err(|e| {
+            failed(anyhow::anyhow!(
+                "a bdctl request is {{\"bdctl\": \"reconcile\", \"date\": \"YYYY-MM-DD\"}}: {e}"
+            ))
+        })?;
+        match (request.bdctl.as_str(), request.date.as_deref()) {
+            ("reconcile", Some(date)) => {
+                let day = date.parse().map_err(|_| {
+                    failed(anyhow::anyhow!("the date `{date}` of the reconcile request is not YYYY-MM-DD"))
+                })?;
+                let (answer, differences) = self.reconcile_day(day).await.map_err(failed)?;
+                if differences.is_empty() {
+                    return Ok(answer);
+                }
+                let message = format!("{day} does not add up: {}", differences.join("; "));
+                println!("{}", serde_json::json!({"level": "ERROR", "message": message, "balance": answer}));
+                Err(lambda_runtime::Diagnostic { error_type: UNBALANCED.to_string(), error_message: message })
+            }
+            (other, _) => Err(failed(anyhow::anyhow!(
+                "`{other}` is not a request the bdctl function answers (it answers S3 events and \"reconcile\" with a \"date\")"
+            ))),
+        }
+    }
+
+    /// The raw day's balance, and each difference as a line.
+    pub async fn reconcile_day(&self, day: chrono::NaiveDate) -> Result<(serde_json::Value, Vec<String>)> {
+        let quarantine = crate::services::quarantine::Quarantine::new(
+            self.store.clone(),
+            self.lake.clone(),
+            self.firehose_error_prefix.as_deref(),
+        );
+        let jobs = std::thread::available_parallelism().map_or(1, usize::from) * 4;
+        let balances = crate::services::reconcile::balance_raw_days(
+            &self.store,
+            &self.lake,
+            &quarantine,
+            day,
+            day,
+            jobs,
+            false,
+            &|_| {},
+        )
+        .await?;
+        let mut differences = balances.problems.clone();
+        differences.extend(balances.differences());
+        let answer = serde_json::json!({"days": balances.days, "problems": differences});
+        println!(
+            "{}",
+            serde_json::json!({"level": "INFO", "message": format!("reconciled {day}"), "balance": answer})
+        );
+        Ok((answer, differences))
     }
 
     /// Transforms the objects the event names, before `deadline` (Lambda's longest invocation
@@ -209,11 +296,7 @@ pub async fn serve() -> Result<(), lambda_runtime::Error> {
             async move {
                 let deadline = (event.context.deadline > 0)
                     .then(|| SystemTime::UNIX_EPOCH + Duration::from_millis(event.context.deadline));
-                function.handle(&event.payload, deadline).await.map_err(|err| {
-                    let message = crate::error::render(&err);
-                    eprintln!("{message}");
-                    lambda_runtime::Error::from(message.trim_start_matches("error: ").to_string())
-                })
+                function.invoke(&event.payload, deadline).await
             }
         },
     ))

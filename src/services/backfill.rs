@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use crate::backend::{ObjectInfo, ObjectStore};
+use crate::backend::{Backend, LogEntry, LogSource, ObjectInfo, ObjectStore};
 use crate::pipeline::{Lake, ObjectOutcome, RawArea};
 
 pub struct DayPlan {
@@ -124,4 +124,78 @@ pub fn totals(
         all.add(totals);
     }
     (per_day.into_iter().collect(), all)
+}
+
+/// Records a transform run: its totals with the metrics capability, and a log line per object
+/// (and one for the run) where the platform keeps no logs of its own.
+pub fn record_transform(
+    backend: &Backend,
+    command: &'static str,
+    results: &[(crate::backend::ObjectInfo, Result<crate::pipeline::ObjectOutcome>)],
+    seconds: f64,
+) {
+    // Backfills stand in for the Glue job, single transforms for the function.
+    let source = if command == "backfill" { LogSource::Glue } else { LogSource::Lambda };
+    let (mut events, mut quarantined, mut bytes, mut failed) = (0u64, 0u64, 0u64, 0u64);
+    for (object, result) in results {
+        let entry = match result {
+            Ok(outcome) if outcome.skipped => continue,
+            Ok(outcome) => {
+                let m = &outcome.manifest;
+                events += m.events_out;
+                quarantined += m.quarantined;
+                bytes += object.size;
+                let (level, message) = match &outcome.damaged {
+                    Some(why) => {
+                        failed += 1;
+                        ("ERROR", format!("{} is damaged: {why}", object.key))
+                    }
+                    None if m.quarantined > 0 => (
+                        "WARN",
+                        format!("transformed {} and quarantined {} records", object.key, m.quarantined),
+                    ),
+                    None => ("INFO", format!("transformed {}", object.key)),
+                };
+                LogEntry::new(source, command, level, message)
+                    .field("key", object.key.clone())
+                    .field("records", m.records)
+                    .field("events_out", m.events_out)
+                    .field("quarantined", m.quarantined)
+                    .field("outputs", m.outputs.len() as u64)
+                    .field("quarantine_files", m.quarantine_files.clone())
+                    .field("seconds", (outcome.elapsed.as_secs_f64() * 1000.0).round() / 1000.0)
+            }
+            Err(err) => {
+                failed += 1;
+                let why = crate::error::render(err);
+                LogEntry::new(
+                    source,
+                    command,
+                    "ERROR",
+                    format!("{}: {}", object.key, why.trim_start_matches("error: ")),
+                )
+                .field("key", object.key.clone())
+            }
+        };
+        backend.logs.record(entry);
+    }
+    backend.metrics.record(
+        "transform",
+        &[
+            ("events_out", events as f64),
+            ("quarantined", quarantined as f64),
+            ("bytes_in", bytes as f64),
+            ("seconds", seconds),
+        ],
+    );
+    let level = if failed > 0 { "ERROR" } else { "INFO" };
+    backend.logs.record(
+        LogEntry::new(source, command, level, format!("{command} of {} objects done", results.len()))
+            .field("objects", results.len() as u64)
+            .field("failed", failed)
+            .field("events_out", events)
+            .field("quarantined", quarantined)
+            .field("bytes_in", bytes)
+            .field("seconds", (seconds * 1000.0).round() / 1000.0),
+    );
 }

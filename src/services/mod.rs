@@ -9,3 +9,4 @@ pub mod quarantine;
 pub mod reconcile;
 pub mod status;
 pub mod tail;
+pub mod workflow;

@@ -5,13 +5,14 @@
 //! partition that no transform wrote, a partition the catalog lacks.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use futures::StreamExt;
 use serde::Serialize;
 
-use crate::backend::{Backend, ObjectInfo, QueryRequest, ResultColumn, RowSink, TableLookup};
+use crate::backend::{Backend, ObjectInfo, ObjectStore, QueryRequest, ResultColumn, RowSink, TableLookup};
 use crate::discover::footer;
 use crate::layout::{day_partition, file_name};
 use crate::pipeline::{Lake, Manifest, RawArea, stored_manifest};
@@ -190,6 +191,99 @@ pub struct ReconcileRequest<'a> {
     pub drop_share: f64,
 }
 
+/// The raw days' balances, and the outputs their objects' transforms wrote.
+pub struct RawBalances {
+    pub days: Vec<DayBalance>,
+    /// What does not add up object by object: never transformed, an output or a quarantine missing.
+    pub problems: Vec<String>,
+    /// Output keys written by the transform of a raw object, with their event days.
+    known: BTreeMap<String, NaiveDate>,
+    /// The event days the raw objects' outputs fall on, and the raw days themselves.
+    partition_days: BTreeSet<NaiveDate>,
+}
+
+impl RawBalances {
+    /// A line for each day whose records do not add up.
+    pub fn differences(&self) -> Vec<String> {
+        self.days
+            .iter()
+            .filter(|balance| balance.difference != 0)
+            .map(|balance| {
+                format!(
+                    "{}: {} raw records, {} in the lake + {} quarantined (difference {})",
+                    balance.day,
+                    balance.raw_records,
+                    balance.lake_rows,
+                    balance.quarantined,
+                    balance.difference
+                )
+            })
+            .collect()
+    }
+}
+
+/// Per raw day from `from` to `to`: the records of its objects against the rows of their outputs
+/// and their quarantined records. Reads the object store alone, so the transform function can
+/// check a day as well.
+#[allow(clippy::too_many_arguments)]
+pub async fn balance_raw_days(
+    store: &Arc<dyn ObjectStore>,
+    lake: &Lake,
+    quarantine: &Quarantine,
+    from: NaiveDate,
+    to: NaiveDate,
+    jobs: usize,
+    deep: bool,
+    progress: &impl Fn(&str),
+) -> Result<RawBalances> {
+    let raw = RawArea { location: lake.raw.clone(), layout: lake.layout };
+    let mut balances = RawBalances {
+        days: Vec::new(),
+        problems: Vec::new(),
+        known: BTreeMap::new(),
+        partition_days: BTreeSet::new(),
+    };
+    let mut day = from;
+    while day <= to {
+        progress(&format!("counting the records of {day}"));
+        balances.partition_days.insert(day);
+        let objects = raw.list_day(store.as_ref(), day).await?;
+        let mut balance = DayBalance { day, objects: objects.len() as u64, ..DayBalance::default() };
+        let mut objects: Vec<(ObjectInfo, Result<ObjectBalance>)> = futures::stream::iter(objects)
+            .map(|object| async move {
+                let balance = object_balance(store, lake, quarantine, &object, deep).await;
+                (object, balance)
+            })
+            .buffer_unordered(jobs.max(1))
+            .collect()
+            .await;
+        objects.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+        let mut ids = IdCounts::default();
+        for (object, result) in objects {
+            let mut object_balance = result.with_context(|| format!("reconciling {}", object.key))?;
+            ids.absorb(std::mem::take(&mut object_balance.ids));
+            balance.raw_records += object_balance.records;
+            balance.lake_rows += object_balance.lake_rows;
+            balance.quarantined += object_balance.quarantined;
+            balances.problems.extend(object_balance.problems);
+            for (output_day, key) in object_balance.outputs {
+                balances.partition_days.insert(output_day);
+                balances.known.insert(key, output_day);
+            }
+        }
+        balance.difference =
+            balance.raw_records as i64 - balance.lake_rows as i64 - balance.quarantined as i64;
+        if deep {
+            let (id_balance, problems) = ids.balance(day);
+            balance.ids = Some(id_balance);
+            balances.problems.extend(problems);
+        }
+        balances.days.push(balance);
+        day = day.succ_opt().context("date out of range")?;
+    }
+    Ok(balances)
+}
+
 pub async fn reconcile(
     backend: &Backend,
     lake: &Lake,
@@ -199,49 +293,10 @@ pub async fn reconcile(
 ) -> Result<ReconcileReport> {
     let ReconcileRequest { database, table, workgroup, from, to, jobs, deep, drop_share } = *request;
     let store = backend.objects.clone();
-    let raw = RawArea { location: lake.raw.clone(), layout: lake.layout };
-    let mut report = ReconcileReport::default();
-    let mut known: BTreeMap<String, NaiveDate> = BTreeMap::new();
-    let mut partition_days: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut day = from;
-    while day <= to {
-        progress(&format!("counting the records of {day}"));
-        partition_days.insert(day);
-        let objects = raw.list_day(store.as_ref(), day).await?;
-        let mut balance = DayBalance { day, objects: objects.len() as u64, ..DayBalance::default() };
-        let balances: Vec<(ObjectInfo, Result<ObjectBalance>)> = futures::stream::iter(objects)
-            .map(|object| async move {
-                let balance = object_balance(backend, lake, quarantine, &object, deep).await;
-                (object, balance)
-            })
-            .buffer_unordered(jobs.max(1))
-            .collect()
-            .await;
-        let mut balances = balances;
-        balances.sort_by(|a, b| a.0.key.cmp(&b.0.key));
-        let mut ids = IdCounts::default();
-        for (object, result) in balances {
-            let mut object_balance = result.with_context(|| format!("reconciling {}", object.key))?;
-            ids.absorb(std::mem::take(&mut object_balance.ids));
-            balance.raw_records += object_balance.records;
-            balance.lake_rows += object_balance.lake_rows;
-            balance.quarantined += object_balance.quarantined;
-            report.problems.extend(object_balance.problems);
-            for (output_day, key) in object_balance.outputs {
-                partition_days.insert(output_day);
-                known.insert(key, output_day);
-            }
-        }
-        balance.difference =
-            balance.raw_records as i64 - balance.lake_rows as i64 - balance.quarantined as i64;
-        if deep {
-            let (id_balance, problems) = ids.balance(day);
-            balance.ids = Some(id_balance);
-            report.problems.extend(problems);
-        }
-        report.days.push(balance);
-        day = day.succ_opt().context("date out of range")?;
-    }
+    let raw_days = balance_raw_days(&store, lake, quarantine, from, to, jobs, deep, &progress).await?;
+    let differences = raw_days.differences();
+    let RawBalances { days, problems, mut known, partition_days } = raw_days;
+    let mut report = ReconcileReport { days, problems, ..ReconcileReport::default() };
     // What Firehose failures replays landed belongs to no raw object, and is no stray file.
     for file in quarantine.files(Default::default()).await? {
         if file.origin == crate::services::quarantine::Origin::Firehose {
@@ -319,14 +374,7 @@ pub async fn reconcile(
         let hours = hourly_events(backend, database, table, workgroup, from, to).await?;
         flag_low_hours(&mut partitions, &hours, drop_share, chrono::Utc::now());
     }
-    for balance in &report.days {
-        if balance.difference != 0 {
-            report.problems.push(format!(
-                "{}: {} raw records, {} in the lake + {} quarantined (difference {})",
-                balance.day, balance.raw_records, balance.lake_rows, balance.quarantined, balance.difference
-            ));
-        }
-    }
+    report.problems.extend(differences);
     report.partitions = partitions;
     Ok(report)
 }
@@ -334,13 +382,13 @@ pub async fn reconcile(
 /// Counts the object's records from its bytes and follows its manifest to the outputs' footers
 /// and the quarantine.
 async fn object_balance(
-    backend: &Backend,
+    store: &Arc<dyn ObjectStore>,
     lake: &Lake,
     quarantine: &Quarantine,
     object: &ObjectInfo,
     deep: bool,
 ) -> Result<ObjectBalance> {
-    let store = backend.objects.clone();
+    let store = store.clone();
     let records = {
         let store = store.clone();
         let (bucket, key) = (lake.raw.bucket.clone(), object.key.clone());

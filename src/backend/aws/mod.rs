@@ -15,6 +15,7 @@ mod logs;
 mod partial_retry;
 mod platform;
 mod posture;
+mod workflows;
 
 mod s3;
 mod s3_stream;
@@ -51,6 +52,7 @@ pub struct Clients {
     pub emrserverless: aws_sdk_emrserverless::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    pub sfn: aws_sdk_sfn::Client,
 }
 
 /// The S3 client for this configuration.
@@ -76,6 +78,7 @@ impl Clients {
             cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
             logs: aws_sdk_cloudwatchlogs::Client::new(conf),
             emrserverless: aws_sdk_emrserverless::Client::new(conf),
+            sfn: aws_sdk_sfn::Client::new(conf),
             // Cost Explorer answers only in us-east-1, whatever the platform's region.
             costexplorer: aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(conf)
@@ -169,6 +172,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             clients.emrserverless.clone(),
         )),
         functions: Arc::new(functions::AwsFunctions::new(clients.lambda.clone(), clients.s3.clone())),
+        workflows: Arc::new(workflows::StepFunctions::new(clients.sfn.clone())),
         lifecycle: Arc::new(lifecycle::S3Lifecycle::new(clients.s3.clone())),
         costs: Arc::new(costs::CostExplorer::new(
             clients.costexplorer.clone(),

@@ -14,6 +14,7 @@ mod parquet_files;
 mod query;
 mod store;
 mod stream;
+mod workflows;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub use lifecycle::{LIFECYCLE_FILE, LocalLifecycle};
 pub use logs::{LOG_FILE, LocalLogs};
 pub use query::LocalQuery;
 pub use store::LocalStore;
+pub use workflows::PIPELINE_DIR;
 
 use super::{
     Backend, CheckStatus, FunctionSpec, FunctionState, FunctionTrigger, Functions, GlueJobSpec, Identity,
@@ -80,6 +82,7 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         delivery,
         jobs: Arc::new(LocalJobs),
         functions: Arc::new(LocalFunctions),
+        workflows: Arc::new(workflows::LocalWorkflows::new(&settings.data_dir.value)),
     })
 }
 
