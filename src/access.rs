@@ -288,6 +288,40 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             ));
         }
     }
+    if settings.glue_job.value.is_some() || settings.lambda_function.value.is_some() {
+        let machine = crate::services::workflow::machine_name(settings);
+        let states = |kind: &str| {
+            format!("arn:{}:states:{}:{}:{kind}:{machine}", scope.partition, scope.region, scope.account)
+        };
+        grants.push(Grant::new(
+            "RunPipeline",
+            "deploy the day's state machine, start and follow its executions (pipeline)",
+            &[
+                "states:CreateStateMachine",
+                "states:UpdateStateMachine",
+                "states:DescribeStateMachine",
+                "states:StartExecution",
+                "states:ListExecutions",
+                "states:DescribeExecution",
+                "states:GetExecutionHistory",
+            ],
+            vec![states("stateMachine"), format!("{}:*", states("execution"))],
+        ));
+        grants.push(Grant::new(
+            "ListStateMachines",
+            "find the pipeline's state machine by name (pipeline)",
+            &["states:ListStateMachines"],
+            vec!["*".to_string()],
+        ));
+        if let Some(role) = &settings.pipeline_role_arn.value {
+            grants.push(Grant::new(
+                "PassPipelineRole",
+                "give the state machine its role (pipeline deploy)",
+                &["iam:PassRole"],
+                vec![role.clone()],
+            ));
+        }
+    }
     grants.push(Grant::new(
         "QueryWithAthena",
         "run, watch, read and stop Athena queries",
