@@ -393,7 +393,7 @@ pub fn machine_name(settings: &Settings) -> String {
 pub fn execution_name(day: NaiveDate, rerun: Option<chrono::DateTime<chrono::Utc>>) -> String {
     match rerun {
         None => day.to_string(),
-        Some(at) => format!("{day}-rerun-{}", at.format("%Y%m%dT%H%M%SZ")),
+        Some(at) => format!("{day}-rerun-{}", at.format("%Y%m%dT%H%M%S%3fZ")),
     }
 }
 
@@ -734,8 +734,8 @@ mod tests {
     fn execution_names_follow_the_day() {
         let day = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
         assert_eq!(execution_name(day, None), "2024-06-01");
-        let at = chrono::DateTime::parse_from_rfc3339("2024-06-02T10:11:12Z").unwrap().to_utc();
-        assert_eq!(execution_name(day, Some(at)), "2024-06-01-rerun-20240602T101112Z");
+        let at = chrono::DateTime::parse_from_rfc3339("2024-06-02T10:11:12.345Z").unwrap().to_utc();
+        assert_eq!(execution_name(day, Some(at)), "2024-06-01-rerun-20240602T101112345Z");
         assert_eq!(
             execution_arn("arn:aws:states:eu-west-1:1:stateMachine:bdctl", "2024-06-01").unwrap(),
             "arn:aws:states:eu-west-1:1:execution:bdctl:2024-06-01"
