@@ -9,9 +9,9 @@ use bdctl::backend::local::LocalStore;
 use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
 use bytes::Bytes;
 use common::moto::{
-    create_bucket, create_database, create_enforced_workgroup, create_glue_job, create_glue_job_logging,
-    create_log_group, create_stream, create_stream_logging, harden_bucket, moto_api, moto_clients,
-    put_incoming_records, seed_athena_results, seed_athena_rows, settings_for,
+    create_bucket, create_database, create_echo_function, create_enforced_workgroup, create_glue_job,
+    create_glue_job_logging, create_log_group, create_stream, create_stream_logging, harden_bucket, moto_api,
+    moto_clients, put_incoming_records, seed_athena_results, seed_athena_rows, settings_for,
 };
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
@@ -243,7 +243,7 @@ async fn doctor_checks_every_configured_resource_and_writes_the_policy() {
     let stray_stream = create_stream(&clients, &lake).await;
     let job = create_glue_job(&clients).await;
     let function = unique("transform-fn");
-    if !create_echo_function(&endpoint, &function) {
+    if create_echo_function(&endpoint, &function).is_none() {
         return;
     }
     create_log_group(&clients, &format!("/aws/lambda/{function}"), Some(14)).await;
@@ -341,7 +341,7 @@ async fn doctor_reports_the_security_and_logging_posture() {
     let stream = create_stream_logging(&clients, &raw, false).await;
     let job = create_glue_job_logging(&clients, false).await;
     let function = unique("unlogged-fn");
-    if !create_echo_function(&endpoint, &function) {
+    if create_echo_function(&endpoint, &function).is_none() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -506,27 +506,6 @@ async fn send_through_firehose_to_s3() {
     assert!(stderr.contains("firehose:PutRecordBatch"), "{stderr}");
 }
 
-/// Makes a role and an echoing Python function on the emulator through boto3 (which moto
-/// brings): bdctl itself has no reason to create IAM roles.
-fn create_echo_function(endpoint: &str, name: &str) -> bool {
-    let Some(python) = common::test_python() else { return false };
-    let script = r#"
-import boto3, io, json, sys, urllib.request, zipfile
-endpoint, name = sys.argv[1], sys.argv[2]
-request = urllib.request.Request(endpoint + "/moto-api/config", data=json.dumps({"lambda": {"use_docker": False}}).encode(), method="POST")
-urllib.request.urlopen(request).read()
-kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-role = boto3.client("iam", **kw).create_role(RoleName=name, AssumeRolePolicyDocument="{}")["Role"]["Arn"]
-code = io.BytesIO()
-with zipfile.ZipFile(code, "w") as z:
-    z.writestr("lambda_function.py", "def lambda_handler(event, context):\n    return event\n")
-boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3.11", Role=role,
-    Handler="lambda_function.lambda_handler", Code={"ZipFile": code.getvalue()})
-"#;
-    common::run_python(&python, script, &[endpoint, name]);
-    true
-}
-
 #[tokio::test]
 async fn remote_transforms_on_glue_and_lambda() {
     let Some(endpoint) = moto_endpoint() else { return };
@@ -547,7 +526,7 @@ async fn remote_transforms_on_glue_and_lambda() {
     }
     let job = create_glue_job(&clients).await;
     let function = unique("transform-fn");
-    if !create_echo_function(&endpoint, &function) {
+    if create_echo_function(&endpoint, &function).is_none() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

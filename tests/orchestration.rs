@@ -6,7 +6,7 @@ mod common;
 
 use std::process::Output;
 
-use common::moto::{create_bucket, moto_api, moto_clients};
+use common::moto::{create_bucket, create_echo_function, moto_api, moto_clients};
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
 
@@ -143,30 +143,6 @@ fn a_day_runs_in_process_once_with_each_step_recorded() {
     assert!(stderr(&deploy).contains("runs the pipeline's steps in this process"), "{}", stderr(&deploy));
 }
 
-/// A Python function on moto that answers with its event, the role Step Functions assumes, and
-/// moto's interpreter turned on.
-fn moto_platform(python: &str, endpoint: &str, function: &str) -> String {
-    moto_api(
-        python,
-        endpoint,
-        "/moto-api/config",
-        &serde_json::json!({"stepfunctions": {"execute_state_machine": true}, "lambda": {"use_docker": false}}),
-    );
-    let script = r#"
-import boto3, io, sys, zipfile
-endpoint, name = sys.argv[1], sys.argv[2]
-kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-role = boto3.client("iam", **kw).create_role(RoleName=name, AssumeRolePolicyDocument="{}")["Role"]["Arn"]
-code = io.BytesIO()
-with zipfile.ZipFile(code, "w") as z:
-    z.writestr("lambda_function.py", "def lambda_handler(event, context):\n    return event\n")
-boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3.11", Role=role,
-    Handler="lambda_function.lambda_handler", Code={"ZipFile": code.getvalue()})
-print(role)
-"#;
-    common::run_python(python, script, &[endpoint, function]).trim().to_string()
-}
-
 async fn lake_table(clients: &bdctl::backend::aws::Clients, database: &str, lake: &str) {
     use aws_sdk_glue::types::{Column, DatabaseInput, SerDeInfo, StorageDescriptor, TableInput};
     clients
@@ -215,7 +191,13 @@ async fn the_state_machine_runs_a_day_on_step_functions() {
         clients.s3.put_object().bucket(&raw).key(key).body(b"{}".to_vec().into()).send().await.unwrap();
     }
     lake_table(&clients, &database, &lake).await;
-    let role = moto_platform(&python, &endpoint, &function);
+    moto_api(
+        &python,
+        &endpoint,
+        "/moto-api/config",
+        &serde_json::json!({"stepfunctions": {"execute_state_machine": true}}),
+    );
+    let role = create_echo_function(&endpoint, &function).expect("the test Python");
     let machine = unique("pipeline");
     let dir = tempfile::tempdir().unwrap();
     let config = moto_config(

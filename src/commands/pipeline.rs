@@ -15,7 +15,7 @@ use crate::cli::{
 use crate::error::{RemoteFailed, TimedOut, usage};
 use crate::output::Table;
 use crate::services::workflow::{
-    self, PipelinePlan, TransformEngine, execution_input, execution_name, machine_name, projection_on,
+    self, PipelinePlan, TransformEngine, execution_input, execution_name, machine_name, projected,
 };
 use crate::settings::Settings;
 
@@ -48,7 +48,9 @@ async fn deploy(
         PipelineTransform::Glue => TransformEngine::Glue,
         PipelineTransform::Lambda => TransformEngine::Lambda,
     });
-    let plan = PipelinePlan::for_service(settings, engine, projection_on(backend, settings).await?)?;
+    let (database, table) = (&settings.glue_database.value, &settings.glue_table.value);
+    let lookup = backend.catalog.lookup_table(database, table).await?;
+    let plan = PipelinePlan::for_service(settings, engine, projected(&lookup))?;
     let definition = plan.definition()?;
     if args.definition {
         println!("{}", workflow::pretty(&definition)?);
@@ -59,9 +61,7 @@ async fn deploy(
     for note in plan.notes() {
         ctx.printer.notice(note);
     }
-    let (database, table) = (&settings.glue_database.value, &settings.glue_table.value);
-    if !matches!(backend.catalog.lookup_table(database, table).await?, crate::backend::TableLookup::Found(_))
-    {
+    if !matches!(lookup, crate::backend::TableLookup::Found(_)) {
         ctx.printer.warn(format_args!(
             "table {database}.{table} does not exist yet: ReadTable fails until `bdctl crawl` creates it"
         ));
@@ -138,6 +138,11 @@ impl Follower {
         Self { started, entered: Default::default(), steps: Vec::new(), current: None, last_id: 0 }
     }
 
+    /// Seconds from entering `state` to `time`.
+    fn seconds_in(&self, state: &str, time: DateTime<Utc>) -> Option<f64> {
+        self.entered.get(state).map(|t| (time - *t).num_milliseconds().max(0) as f64 / 1000.0)
+    }
+
     fn hear(&mut self, ctx: &Context, event: &WorkflowEvent, detail: Option<&str>) {
         self.last_id = self.last_id.max(event.id);
         let offset = (event.time - self.started).num_milliseconds().max(0) as f64 / 1000.0;
@@ -151,10 +156,7 @@ impl Follower {
                 ctx.printer.notice(format_args!("{offset:>7.1}s  {state}: entered ({state_type})"));
             }
             WorkflowEventKind::Exited { state, .. } => {
-                let seconds = self
-                    .entered
-                    .get(state)
-                    .map(|t| (event.time - *t).num_milliseconds().max(0) as f64 / 1000.0);
+                let seconds = self.seconds_in(state, event.time);
                 let took = seconds.map_or_else(String::new, |s| format!(" after {s:.1} s"));
                 let detail = detail.map_or_else(String::new, |d| format!(": {d}"));
                 ctx.printer.notice(format_args!("{offset:>7.1}s  {state}: exited{took}{detail}"));
@@ -172,10 +174,7 @@ impl Follower {
                 let cause = one_line(cause);
                 ctx.printer.notice(format_args!("{offset:>7.1}s  {state}: failed: {error}: {cause}"));
                 if self.current.take().is_some() {
-                    let seconds = self
-                        .entered
-                        .get(&state)
-                        .map(|t| (event.time - *t).num_milliseconds().max(0) as f64 / 1000.0);
+                    let seconds = self.seconds_in(&state, event.time);
                     self.steps.push((state, "FAILED".into(), seconds));
                 }
             }
@@ -226,7 +225,9 @@ async fn run_day(ctx: &Context, backend: &Backend, settings: &Settings, args: Pi
         })?;
         (deployed.arn, None)
     } else {
-        (machine.clone(), Some(PipelinePlan::in_process(settings, projection_on(backend, settings).await?)?))
+        let lookup =
+            backend.catalog.lookup_table(&settings.glue_database.value, &settings.glue_table.value).await?;
+        (machine.clone(), Some(PipelinePlan::in_process(settings, projected(&lookup))?))
     };
     let asked = Utc::now();
     let arn = match backend.workflows.start(&machine_arn, &name, &input).await? {

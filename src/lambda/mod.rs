@@ -109,13 +109,14 @@ impl Function {
                 let day = date.parse().map_err(|_| {
                     failed(anyhow::anyhow!("the date `{date}` of the reconcile request is not YYYY-MM-DD"))
                 })?;
-                let (answer, differences) = self.reconcile_day(day).await.map_err(failed)?;
-                if differences.is_empty() {
-                    return Ok(answer);
+                let check = self.reconcile_day(day).await.map_err(failed)?;
+                match check.unbalanced(day) {
+                    None => serde_json::to_value(check).map_err(|e| failed(e.into())),
+                    Some(message) => Err(lambda_runtime::Diagnostic {
+                        error_type: UNBALANCED.to_string(),
+                        error_message: message,
+                    }),
                 }
-                let message = format!("{day} does not add up: {}", differences.join("; "));
-                println!("{}", serde_json::json!({"level": "ERROR", "message": message, "balance": answer}));
-                Err(lambda_runtime::Diagnostic { error_type: UNBALANCED.to_string(), error_message: message })
             }
             (other, _) => Err(failed(anyhow::anyhow!(
                 "`{other}` is not a request the bdctl function answers (it answers S3 events and \"reconcile\" with a \"date\")"
@@ -123,33 +124,22 @@ impl Function {
         }
     }
 
-    /// The raw day's balance, and each difference as a line.
-    pub async fn reconcile_day(&self, day: chrono::NaiveDate) -> Result<(serde_json::Value, Vec<String>)> {
-        let quarantine = crate::services::quarantine::Quarantine::new(
-            self.store.clone(),
-            self.lake.clone(),
-            self.firehose_error_prefix.as_deref(),
-        );
-        let jobs = std::thread::available_parallelism().map_or(1, usize::from) * 4;
-        let balances = crate::services::reconcile::balance_raw_days(
+    /// The raw day's balance, logged as a JSON line.
+    pub async fn reconcile_day(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<crate::services::reconcile::DayCheck> {
+        let check = crate::services::reconcile::check_day(
             &self.store,
             &self.lake,
-            &quarantine,
+            self.firehose_error_prefix.as_deref(),
             day,
-            day,
-            jobs,
-            false,
-            &|_| {},
         )
         .await?;
-        let mut differences = balances.problems.clone();
-        differences.extend(balances.differences());
-        let answer = serde_json::json!({"days": balances.days, "problems": differences});
-        println!(
-            "{}",
-            serde_json::json!({"level": "INFO", "message": format!("reconciled {day}"), "balance": answer})
-        );
-        Ok((answer, differences))
+        let level = if check.problems.is_empty() { "INFO" } else { "ERROR" };
+        let message = check.unbalanced(day).unwrap_or_else(|| format!("reconciled {day}"));
+        println!("{}", serde_json::json!({"level": level, "message": message, "balance": check}));
+        Ok(check)
     }
 
     /// Transforms the objects the event names, before `deadline` (Lambda's longest invocation

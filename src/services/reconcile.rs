@@ -284,6 +284,36 @@ pub async fn balance_raw_days(
     Ok(balances)
 }
 
+/// One raw day checked as the pipeline's `Reconcile` step checks it, in the function or in process.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayCheck {
+    pub days: Vec<DayBalance>,
+    /// Every difference, object by object and then the day's.
+    pub problems: Vec<String>,
+}
+
+impl DayCheck {
+    /// Why the day fails the check, when it does.
+    pub fn unbalanced(&self, day: NaiveDate) -> Option<String> {
+        (!self.problems.is_empty()).then(|| format!("{day} does not add up: {}", self.problems.join("; ")))
+    }
+}
+
+/// The day's raw records against the rows of their outputs and the quarantine, from the store alone.
+pub async fn check_day(
+    store: &Arc<dyn ObjectStore>,
+    lake: &Lake,
+    firehose_error_prefix: Option<&str>,
+    day: NaiveDate,
+) -> Result<DayCheck> {
+    let quarantine = Quarantine::new(store.clone(), lake.clone(), firehose_error_prefix);
+    let jobs = std::thread::available_parallelism().map_or(1, usize::from) * 4;
+    let balances = balance_raw_days(store, lake, &quarantine, day, day, jobs, false, &|_| {}).await?;
+    let mut problems = balances.problems.clone();
+    problems.extend(balances.differences());
+    Ok(DayCheck { days: balances.days, problems })
+}
+
 pub async fn reconcile(
     backend: &Backend,
     lake: &Lake,

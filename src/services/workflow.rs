@@ -6,14 +6,13 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, anyhow};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::backend::{Backend, PartitionInfo, TableLookup, WorkflowEventKind};
 use crate::layout::day_partition;
 use crate::pipeline::{Lake, RawArea, record_partitions, transform_objects};
-use crate::services::quarantine::Quarantine;
-use crate::services::reconcile::balance_raw_days;
+use crate::services::reconcile::check_day;
 use crate::settings::{RawLayout, Settings};
 
 /// The step names, shared by the state machine's states and the in-process run.
@@ -403,13 +402,11 @@ pub fn execution_input(day: NaiveDate) -> String {
 }
 
 /// Whether the catalog's table has partition projection on.
-pub async fn projection_on(backend: &Backend, settings: &Settings) -> Result<bool> {
-    let lookup =
-        backend.catalog.lookup_table(&settings.glue_database.value, &settings.glue_table.value).await?;
-    Ok(match lookup {
+pub fn projected(lookup: &TableLookup) -> bool {
+    match lookup {
         TableLookup::Found(table) => crate::discover::projected_years(&table.parameters).is_some(),
         _ => false,
-    })
+    }
 }
 
 /// Why an in-process step failed: its error's name and cause, as a state's failure reads.
@@ -482,10 +479,9 @@ async fn run_step(
     name: &str,
     day: NaiveDate,
 ) -> std::result::Result<String, StepFailure> {
-    let failed = |error: &str| {
-        let error = error.to_string();
+    let failed = |error: &'static str| {
         move |err: anyhow::Error| StepFailure {
-            error: error.clone(),
+            error: error.to_string(),
             cause: crate::error::render(&err).trim_start_matches("error: ").to_string(),
         }
     };
@@ -560,11 +556,7 @@ async fn run_step(
             Err(err) => Err(failed("States.TaskFailed")(err)),
         },
         ADD_PARTITION => {
-            let values = vec![
-                format!("{:04}", day.year()),
-                format!("{:02}", day.month()),
-                format!("{:02}", day.day()),
-            ];
+            let values = crate::layout::day_values(day);
             let registered = backend
                 .catalog
                 .list_partitions(&plan.database, &plan.table)
@@ -586,21 +578,13 @@ async fn run_step(
             Ok(format!("registered {location}"))
         }
         RECONCILE => {
-            let quarantine =
-                Quarantine::new(store.clone(), lake.clone(), settings.firehose_error_prefix.value.as_deref());
-            let jobs = std::thread::available_parallelism().map_or(1, usize::from) * 4;
-            let balances = balance_raw_days(&store, &lake, &quarantine, day, day, jobs, false, &|_| {})
+            let check = check_day(&store, &lake, settings.firehose_error_prefix.value.as_deref(), day)
                 .await
                 .map_err(failed("States.TaskFailed"))?;
-            let mut differences = balances.problems.clone();
-            differences.extend(balances.differences());
-            if !differences.is_empty() {
-                return Err(StepFailure {
-                    error: crate::lambda::UNBALANCED.into(),
-                    cause: format!("{day} does not add up: {}", differences.join("; ")),
-                });
+            if let Some(cause) = check.unbalanced(day) {
+                return Err(StepFailure { error: crate::lambda::UNBALANCED.into(), cause });
             }
-            let balance = balances.days.first().cloned().unwrap_or_default();
+            let balance = check.days.first().cloned().unwrap_or_default();
             Ok(format!(
                 "{} raw records = {} in the lake + {} quarantined",
                 balance.raw_records, balance.lake_rows, balance.quarantined

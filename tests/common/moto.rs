@@ -300,3 +300,25 @@ pub async fn create_data_stream(clients: &Clients, shards: i32) -> String {
     clients.kinesis.create_stream().stream_name(&stream).shard_count(shards).send().await.unwrap();
     stream
 }
+
+/// Makes a role and a Python function answering with its event on the emulator, through boto3
+/// (which moto brings): bdctl itself has no reason to create IAM roles. The role's ARN; `None`
+/// without the test Python.
+pub fn create_echo_function(endpoint: &str, name: &str) -> Option<String> {
+    let python = super::test_python()?;
+    let script = r#"
+import boto3, io, json, sys, urllib.request, zipfile
+endpoint, name = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(endpoint + "/moto-api/config", data=json.dumps({"lambda": {"use_docker": False}}).encode(), method="POST")
+urllib.request.urlopen(request).read()
+kw = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+role = boto3.client("iam", **kw).create_role(RoleName=name, AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+code = io.BytesIO()
+with zipfile.ZipFile(code, "w") as z:
+    z.writestr("lambda_function.py", "def lambda_handler(event, context):\n    return event\n")
+boto3.client("lambda", **kw).create_function(FunctionName=name, Runtime="python3.11", Role=role,
+    Handler="lambda_function.lambda_handler", Code={"ZipFile": code.getvalue()})
+print(role)
+"#;
+    Some(super::run_python(&python, script, &[endpoint, name]).trim().to_string())
+}

@@ -31,37 +31,23 @@ fn state_type(event_type: &str, suffix: &str) -> String {
 
 /// The error and cause of any failure event the service records.
 fn failure(event: &HistoryEvent) -> Option<(Option<&str>, Option<&str>)> {
-    if let Some(d) = event.task_failed_event_details() {
-        return Some((d.error(), d.cause()));
+    macro_rules! first_of {
+        ($($details:ident),+) => {
+            None $(.or_else(|| event.$details().map(|d| (d.error(), d.cause()))))+
+        };
     }
-    if let Some(d) = event.task_start_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.task_submit_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.task_timed_out_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.lambda_function_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.map_run_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.execution_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.execution_timed_out_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.execution_aborted_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    if let Some(d) = event.evaluation_failed_event_details() {
-        return Some((d.error(), d.cause()));
-    }
-    None
+    first_of!(
+        task_failed_event_details,
+        task_start_failed_event_details,
+        task_submit_failed_event_details,
+        task_timed_out_event_details,
+        lambda_function_failed_event_details,
+        map_run_failed_event_details,
+        execution_failed_event_details,
+        execution_timed_out_event_details,
+        execution_aborted_event_details,
+        evaluation_failed_event_details
+    )
 }
 
 fn event_of(event: &HistoryEvent) -> WorkflowEvent {
