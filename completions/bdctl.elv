@@ -48,6 +48,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
+            cand warehouse 'Redshift beside the lake: load days into a table, or read the lake in place (Spectrum)'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand pipeline 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
@@ -465,7 +466,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;query'= {
             cand -f 'Read the statement from a file'
             cand --file 'Read the statement from a file'
-            cand --database 'Database (default: the environment''s glue_database)'
+            cand --engine 'Where the statement runs: the lake''s engine (Athena on aws, the embedded engine on local) or Redshift'
+            cand --database 'Database (default: the environment''s glue_database; with --engine redshift, redshift_database)'
             cand --workgroup 'Athena workgroup (default: the environment''s athena_workgroup)'
             cand --param 'A value for the next `?` placeholder, as a SQL literal; repeatable'
             cand --out 'Write the rows to this file instead of stdout; the format follows the extension (.csv, .tsv, .json, .ndjson, .parquet), complete or not at all'
@@ -497,6 +499,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bdctl;query;status'= {
+            cand --engine 'The engine the query runs on'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
             cand --profile 'AWS named profile (overrides the environment''s `profile`)'
@@ -512,12 +515,13 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
             cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'bdctl;query;results'= {
+            cand --engine 'The engine the query runs on'
             cand --out 'Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
@@ -534,12 +538,13 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
             cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'bdctl;query;cancel'= {
+            cand --engine 'The engine the query runs on'
             cand --env 'Environment of bdctl.toml to use'
             cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
             cand --profile 'AWS named profile (overrides the environment''s `profile`)'
@@ -555,8 +560,8 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
             cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -596,6 +601,90 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'bdctl;warehouse'= {
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand load 'Load days of the lake into the Redshift table, each replaced in one transaction'
+            cand spectrum 'Create the external schema over the Glue database, so that Redshift reads the lake in place'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;warehouse;load'= {
+            cand --date 'One day to load (YYYY-MM-DD)'
+            cand --from 'First day to load'
+            cand --to 'Last day to load'
+            cand --timeout 'Cancel a day''s transaction that runs longer than this (exit 4; the day stays as it was)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Show the days, their files and the statements, and load nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;warehouse;spectrum'= {
+            cand --timeout 'Cancel the statement when it runs longer than this (exit 4)'
+            cand --env 'Environment of bdctl.toml to use'
+            cand --config 'Configuration file (default: bdctl.toml in this directory or a parent)'
+            cand --profile 'AWS named profile (overrides the environment''s `profile`)'
+            cand --region 'AWS region (overrides the environment''s `region`)'
+            cand --endpoint-url 'Endpoint URL for every AWS service, e.g. a local emulator'
+            cand -o 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --output 'Output format; auto is a table on a terminal and tab-separated values when piped'
+            cand --color 'When to use colors (NO_COLOR in the environment means never)'
+            cand --dry-run 'Print the statement and run nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand --verbose 'Log what bdctl does to stderr (-v info, -vv debug, -vvv trace; RUST_LOG also works)'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; commands that need a confirmation fail unless --yes is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bdctl;warehouse;help'= {
+            cand load 'Load days of the lake into the Redshift table, each replaced in one transaction'
+            cand spectrum 'Create the external schema over the Glue database, so that Redshift reads the lake in place'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bdctl;warehouse;help;load'= {
+        }
+        &'bdctl;warehouse;help;spectrum'= {
+        }
+        &'bdctl;warehouse;help;help'= {
         }
         &'bdctl;demo'= {
             cand --events 'Number of events to send'
@@ -1267,6 +1356,7 @@ set edit:completion:arg-completer[bdctl] = {|@words|
             cand compact 'Rewrite each day''s small Parquet files into a few large ones, sorted by event time'
             cand query 'Run SQL: Athena on aws, the embedded engine on local'
             cand sql 'An interactive SQL shell: history, multi-line statements, completion from the catalog'
+            cand warehouse 'Redshift beside the lake: load days into a table, or read the lake in place (Spectrum)'
             cand demo 'Run the whole pipeline on the embedded local platform, with example queries'
             cand pipeline 'One day of the platform as a Step Functions workflow: deploy it, run a day, list runs'
             cand lifecycle 'Plan, apply or show the storage lifecycle rules (expiration, transitions)'
@@ -1330,6 +1420,14 @@ set edit:completion:arg-completer[bdctl] = {|@words|
         &'bdctl;help;query;cancel'= {
         }
         &'bdctl;help;sql'= {
+        }
+        &'bdctl;help;warehouse'= {
+            cand load 'Load days of the lake into the Redshift table, each replaced in one transaction'
+            cand spectrum 'Create the external schema over the Glue database, so that Redshift reads the lake in place'
+        }
+        &'bdctl;help;warehouse;load'= {
+        }
+        &'bdctl;help;warehouse;spectrum'= {
         }
         &'bdctl;help;demo'= {
         }

@@ -322,6 +322,67 @@ pub fn required_grants(settings: &Settings, scope: &ArnScope) -> anyhow::Result<
             ));
         }
     }
+    let redshift = match (&settings.redshift_cluster.value, &settings.redshift_workgroup.value) {
+        (Some(cluster), _) => Some(scope.arn("redshift", &format!("cluster:{cluster}"))),
+        // Workgroup ARNs carry the workgroup's id, which the settings do not know.
+        (None, Some(_)) => Some(scope.arn("redshift-serverless", "workgroup/*")),
+        (None, None) => None,
+    };
+    if let Some(compute) = redshift {
+        grants.push(Grant::new(
+            "RunRedshiftStatements",
+            "run statements in Redshift: warehouse load and spectrum, query --engine redshift",
+            &["redshift-data:ExecuteStatement", "redshift-data:BatchExecuteStatement"],
+            vec![compute],
+        ));
+        // These act on the caller's own statements and take no resource.
+        grants.push(Grant::new(
+            "FollowRedshiftStatements",
+            "watch, read and cancel the statements bdctl started",
+            &[
+                "redshift-data:DescribeStatement",
+                "redshift-data:GetStatementResult",
+                "redshift-data:CancelStatement",
+            ],
+            vec!["*".to_string()],
+        ));
+        match (
+            &settings.redshift_secret_arn.value,
+            &settings.redshift_cluster.value,
+            &settings.redshift_db_user.value,
+        ) {
+            (Some(secret), _, _) => grants.push(Grant::new(
+                "ReadRedshiftSecret",
+                "sign in to the database with the stored credentials",
+                &["secretsmanager:GetSecretValue"],
+                vec![secret.clone()],
+            )),
+            (None, Some(cluster), Some(user)) => grants.push(Grant::new(
+                "GetRedshiftCredentials",
+                "sign in to the database as the configured user, with temporary credentials",
+                &["redshift:GetClusterCredentials"],
+                vec![
+                    scope.arn("redshift", &format!("dbuser:{cluster}/{user}")),
+                    scope.arn("redshift", &format!("dbname:{cluster}/{}", settings.redshift_database.value)),
+                ],
+            )),
+            (None, None, _) => grants.push(Grant::new(
+                "GetRedshiftCredentials",
+                "sign in to the workgroup's database as the IAM identity",
+                &["redshift-serverless:GetCredentials"],
+                vec![scope.arn("redshift-serverless", "workgroup/*")],
+            )),
+            (None, Some(cluster), None) => grants.push(Grant::new(
+                "GetRedshiftCredentials",
+                "sign in to the database as the IAM identity, with temporary credentials",
+                &["redshift:GetClusterCredentialsWithIAM"],
+                vec![
+                    scope
+                        .arn("redshift", &format!("dbname:{}/{}", cluster, settings.redshift_database.value)),
+                ],
+            )),
+        }
+    }
     grants.push(Grant::new(
         "QueryWithAthena",
         "run, watch, read and stop Athena queries",
@@ -480,6 +541,37 @@ mod tests {
         assert_eq!(find("TriggerTransformFunction"), ["arn:aws:s3:::acme-raw"]);
         assert_eq!(find("DeployTransformJob"), ["arn:aws:glue:eu-west-1:123456789012:job/to-parquet"]);
         assert_eq!(find("UploadJobScript"), ["arn:aws:s3:::acme-lake/scripts/*", "arn:aws:s3:::acme-lake"]);
+        assert!(!grants.iter().any(|g| g.sid == "RunRedshiftStatements"));
+
+        let grants = required_grants(
+            &aws_settings("redshift_cluster = \"analytics\"\nredshift_db_user = \"loader\"\n"),
+            &scope,
+        )
+        .unwrap();
+        let find = |sid: &str| grants.iter().find(|g| g.sid == sid).unwrap().resources.clone();
+        assert_eq!(
+            find("RunRedshiftStatements"),
+            ["arn:aws:redshift:eu-west-1:123456789012:cluster:analytics"]
+        );
+        assert_eq!(find("FollowRedshiftStatements"), ["*"]);
+        assert_eq!(
+            find("GetRedshiftCredentials"),
+            [
+                "arn:aws:redshift:eu-west-1:123456789012:dbuser:analytics/loader",
+                "arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev"
+            ]
+        );
+        let grants = required_grants(
+            &aws_settings("redshift_workgroup = \"wg\"\nredshift_secret_arn = \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:rs\"\n"),
+            &scope,
+        )
+        .unwrap();
+        let find = |sid: &str| grants.iter().find(|g| g.sid == sid).unwrap().resources.clone();
+        assert_eq!(
+            find("RunRedshiftStatements"),
+            ["arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/*"]
+        );
+        assert_eq!(find("ReadRedshiftSecret"), ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:rs"]);
     }
 
     #[test]

@@ -502,6 +502,22 @@ settings_keys! {
     pipeline_state_machine: Option<String> = None, shown "bdctl-pipeline-ENV";
     /// IAM role the pipeline's state machine runs as, for `bdctl pipeline deploy`
     pipeline_role_arn: Option<String> = None, shown "";
+    /// Redshift provisioned cluster, for `bdctl warehouse` and `query --engine redshift`
+    redshift_cluster: Option<String> = None, shown "";
+    /// Redshift Serverless workgroup, instead of a cluster
+    redshift_workgroup: Option<String> = None, shown "";
+    /// Redshift database
+    redshift_database: String = "dev".to_string(), shown "dev";
+    /// Secrets Manager secret of the database credentials (unset: temporary credentials, for redshift_db_user on a cluster, for the IAM identity on a workgroup)
+    redshift_secret_arn: Option<String> = None, shown "";
+    /// Database user of temporary credentials on a cluster
+    redshift_db_user: Option<String> = None, shown "";
+    /// Table `bdctl warehouse load` fills, as SCHEMA.TABLE
+    redshift_table: String = "public.events".to_string(), shown "public.events";
+    /// IAM role Redshift assumes to read the lake (COPY) and the Glue catalog (Spectrum)
+    redshift_iam_role: Option<String> = None, shown "";
+    /// External schema `bdctl warehouse spectrum` creates over the Glue database
+    redshift_external_schema: String = "lake".to_string(), shown "lake";
     /// Athena workgroup
     athena_workgroup: String = "primary".to_string(), shown "primary";
     /// How Athena results are read: auto (pages up to 1,000 rows, the result CSV on S3 beyond), pages or csv

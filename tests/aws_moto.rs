@@ -9,9 +9,10 @@ use bdctl::backend::local::LocalStore;
 use bdctl::backend::{Backend, ObjectStore, TableLookup, is_not_found};
 use bytes::Bytes;
 use common::moto::{
-    create_bucket, create_database, create_echo_function, create_enforced_workgroup, create_glue_job,
-    create_glue_job_logging, create_log_group, create_stream, create_stream_logging, harden_bucket, moto_api,
-    moto_clients, put_incoming_records, seed_athena_results, seed_athena_rows, settings_for,
+    SentLake, create_bucket, create_database, create_echo_function, create_enforced_workgroup,
+    create_glue_job, create_glue_job_logging, create_log_group, create_stream, create_stream_logging,
+    harden_bucket, moto_api, moto_clients, put_incoming_records, run_in, seed_athena_results,
+    seed_athena_rows, sent_lake, settings_for, upload_sent_events,
 };
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
@@ -609,19 +610,6 @@ async fn s3_streaming_reads_and_multipart_writes() {
 
 /// Raw objects as the local platform writes them for `bdctl send <send_args>`, uploaded to the
 /// raw bucket under the same keys; returns how many.
-async fn upload_sent_events(clients: &Clients, raw: &str, send_args: &[&str]) -> usize {
-    let local = tempfile::tempdir().unwrap();
-    bdctl(local.path()).args(["-q", "send"]).args(send_args).assert().success();
-    let mut uploaded = 0;
-    for path in common::files_below(&local.path().join(".bdctl/raw")) {
-        let key = path.strip_prefix(local.path().join(".bdctl")).unwrap().to_string_lossy().to_string();
-        let body = std::fs::read(&path).unwrap();
-        clients.s3.put_object().bucket(raw).key(&key).body(body.into()).send().await.unwrap();
-        uploaded += 1;
-    }
-    uploaded
-}
-
 #[tokio::test]
 async fn transform_over_s3_writes_the_expected_keys() {
     let Some(endpoint) = moto_endpoint() else { return };
@@ -1297,12 +1285,13 @@ async fn a_remote_backfill_skips_complete_days_and_chunks_the_rest() {
 async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
     let Some(endpoint) = moto_endpoint() else { return };
     let clients = moto_clients(&endpoint).await;
-    let (raw, lake) = (unique("raw"), unique("lake"));
-    create_bucket(&clients, &raw).await;
-    create_bucket(&clients, &lake).await;
-    upload_sent_events(&clients, &raw, &["--count", "400", "--days", "2", "--start", "2024-06-01"]).await;
-    let database = unique("footers");
-    let dir = lake_environment(&endpoint, &raw, &lake, &database);
+    let SentLake { lake, database, dir, .. } = sent_lake(
+        &clients,
+        &endpoint,
+        &["--count", "400", "--days", "2", "--start", "2024-06-01"],
+        "footers",
+    )
+    .await;
     let run = |args: &[&str]| run_in(dir.path(), args);
     for day in ["2024-06-01", "2024-06-02"] {
         let out = run(&["-q", "transform", "--date", day]);
@@ -1446,20 +1435,6 @@ async fn the_catalog_is_written_from_the_footers_without_a_crawler() {
 
 /// A directory whose bdctl.toml has the environment `moto`: the raw and lake buckets, and a Glue
 /// database of its own.
-fn lake_environment(endpoint: &str, raw: &str, lake: &str, database: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = moto_config(endpoint, &[("raw_bucket", raw), ("transformed_bucket", lake)]);
-    config.push_str(&format!("glue_database = \"{database}\"\n"));
-    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
-    dir
-}
-
-/// bdctl in `dir` with the environment `moto` and the test credentials.
-fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    let mut cmd = bdctl(dir);
-    with_test_credentials(&mut cmd).args(["--env", "moto"]).args(args).output().unwrap()
-}
-
 /// Rows and whether each file is sorted by event_ts, of the Parquet files under an S3 prefix.
 async fn parquet_rows_below(clients: &Clients, bucket: &str, prefix: &str) -> (usize, u64, bool) {
     use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -1501,17 +1476,13 @@ async fn parquet_rows_below(clients: &Clients, bucket: &str, prefix: &str) -> (u
 async fn compaction_switches_the_glue_partition_and_a_late_object_switches_it_back() {
     let Some(endpoint) = moto_endpoint() else { return };
     let clients = moto_clients(&endpoint).await;
-    let (raw, lake) = (unique("raw"), unique("lake"));
-    create_bucket(&clients, &raw).await;
-    create_bucket(&clients, &lake).await;
-    upload_sent_events(
+    let SentLake { raw, lake, database, dir } = sent_lake(
         &clients,
-        &raw,
+        &endpoint,
         &["--count", "900", "--days", "1", "--start", "2024-06-01", "--seed", "5"],
+        "compact",
     )
     .await;
-    let database = unique("compact");
-    let dir = lake_environment(&endpoint, &raw, &lake, &database);
     let run = |args: &[&str]| run_in(dir.path(), args);
     let json = |out: std::process::Output| -> Value {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

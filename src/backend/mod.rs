@@ -648,6 +648,8 @@ pub struct QueryStats {
     /// Whether the engine's owner bills the scan (Athena); the local engine scans for free and
     /// shows what Athena would bill.
     pub billed: bool,
+    /// Ran on the warehouse, which bills its capacity, not the bytes a statement scans.
+    pub capacity_billed: bool,
 }
 
 /// What a result column holds, as far as output formats care: JSON numbers or strings, Parquet
@@ -710,6 +712,51 @@ pub trait QueryEngine: Send + Sync {
     /// Streams the rows of a finished query.
     async fn results(&self, id: &str, sink: &mut dyn RowSink) -> Result<u64>;
     async fn cancel(&self, id: &str) -> Result<()>;
+}
+
+/// One statement that ran on the warehouse, as the service reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementRun {
+    pub sql: String,
+    /// Rows the statement returned or changed (COPY: loaded, DELETE: deleted).
+    pub rows: i64,
+    pub millis: u64,
+}
+
+/// How statements sent to the warehouse ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatementsOutcome {
+    Finished(Vec<StatementRun>),
+    /// The service's error, and which statement failed when it says.
+    Failed {
+        statement: Option<usize>,
+        error: String,
+    },
+}
+
+/// A SQL warehouse loaded from the lake or reading it in place: Redshift through its Data API on
+/// AWS. The local backend has none: its embedded engine reads the lake itself.
+#[async_trait]
+pub trait Warehouse: Send + Sync {
+    /// Succeeds when statements can run here; otherwise why not, and what to set.
+    fn check_available(&self) -> Result<()>;
+    /// Where statements run, for messages: "cluster analytics, database dev".
+    fn target(&self) -> String;
+    /// Serverless workgroups keep load errors in `sys_load_error_detail`, clusters in
+    /// `stl_load_errors`.
+    fn serverless(&self) -> bool;
+    /// Runs the statements and waits for them: one on its own (statements that may not run in a
+    /// transaction block, such as `CREATE EXTERNAL SCHEMA`), several as one transaction. Ctrl-C
+    /// (`Interrupted`) and `deadline` (`TimedOut`) cancel them on the service: the transaction
+    /// rolls back.
+    async fn run_statements(
+        &self,
+        statements: &[String],
+        deadline: Option<std::time::Instant>,
+        reporter: &dyn Reporter,
+    ) -> Result<StatementsOutcome>;
+    /// The engine of `bdctl query --engine redshift`.
+    fn engine(&self) -> Result<Arc<dyn QueryEngine>>;
 }
 
 /// Ids of the lifecycle rules bdctl manages start with this; every other rule is left alone.
@@ -1129,6 +1176,7 @@ pub struct Backend {
     pub functions: Arc<dyn Functions>,
     pub workflows: Arc<dyn Workflows>,
     pub query: Arc<dyn QueryEngine>,
+    pub warehouse: Arc<dyn Warehouse>,
     pub lifecycle: Arc<dyn Lifecycle>,
     pub costs: Arc<dyn Costs>,
     pub metrics: Arc<dyn Metrics>,

@@ -23,6 +23,7 @@ mod sql;
 mod status;
 mod tail;
 mod transform;
+mod warehouse;
 
 use std::path::PathBuf;
 
@@ -46,13 +47,14 @@ pub use pipeline::{
     PipelineArgs, PipelineCommand, PipelineDeployArgs, PipelineRunArgs, PipelineStatusArgs, PipelineTransform,
 };
 pub use quarantine::{QuarantineArgs, QuarantineCommand, QuarantineDays, QuarantineGroup};
-pub use query::{QueryAction, QueryArgs};
+pub use query::{QueryAction, QueryArgs, QueryEngineChoice};
 pub use reconcile::ReconcileArgs;
 pub use send::SendArgs;
 pub use sql::SqlArgs;
 pub use status::StatusArgs;
 pub use tail::{TailArgs, TailFrom};
 pub use transform::TransformArgs;
+pub use warehouse::{WarehouseArgs, WarehouseCommand, WarehouseLoadArgs, WarehouseSpectrumArgs};
 
 const ABOUT: &str =
     "Operate the clickstream data platform: Firehose, S3, Glue, Athena on AWS, or all of it on your laptop";
@@ -116,6 +118,8 @@ pub enum Command {
     Query(QueryArgs),
     /// An interactive SQL shell: history, multi-line statements, completion from the catalog
     Sql(SqlArgs),
+    /// Redshift beside the lake: load days into a table, or read the lake in place (Spectrum)
+    Warehouse(WarehouseArgs),
     /// Run the whole pipeline on the embedded local platform, with example queries
     Demo(DemoArgs),
     /// One day of the platform as a Step Functions workflow: deploy it, run a day, list runs
@@ -278,7 +282,7 @@ pub enum ColorChoice {
 pub const COMMAND_GROUPS: [(&str, &[&str]); 5] = [
     ("Set up", &["init", "config", "doctor", "completions", "man"]),
     ("Ingest & transform", &["send", "transform", "backfill", "pipeline", "demo"]),
-    ("Catalog & query", &["crawl", "partitions", "compact", "query", "sql"]),
+    ("Catalog & query", &["crawl", "partitions", "compact", "query", "sql", "warehouse"]),
     ("Operate", &["status", "logs", "tail", "reconcile", "quarantine", "metrics", "costs", "lifecycle"]),
     ("Deploy", &["deploy"]),
 ];

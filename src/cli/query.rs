@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -19,10 +19,18 @@ compressed size of the referenced columns: an upper bound of what Athena scans.
 Parameters: `?` placeholders take the --param values in order, as SQL literals ('text', 42), passed
 to the engine (Athena ExecutionParameters), never pasted into the statement.
 
+With --engine redshift the statement runs in Redshift through the Data API (redshift_cluster or
+redshift_workgroup, redshift_database, redshift_secret_arn or redshift_db_user): every result
+page is read, `?` placeholders become the Data API's named parameters, Ctrl-C cancels the
+statement (CancelStatement), a failed statement exits 3 with Redshift's error. Redshift bills its
+capacity, not the scan, so the statistics line has no scan cost and --estimate does not apply.
+On local, Redshift is not there: the embedded engine is the warehouse (exit 2).
+
 Examples:
   bdctl query \"SELECT event_type, count(*) AS events FROM events GROUP BY 1 ORDER BY 2 DESC\"
   bdctl query --file funnel.sql --output csv > funnel.csv
   bdctl query \"SELECT * FROM events WHERE year = ? AND country = ?\" --param \"'2024'\" --param \"'DE'\"
+  bdctl query --engine redshift \"SELECT day, count(*) FROM public.events GROUP BY 1 ORDER BY 1\"
   id=$(bdctl query --no-wait \"SELECT …\") && bdctl query status \"$id\" && bdctl query results \"$id\"")]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct QueryArgs {
@@ -37,7 +45,11 @@ pub struct QueryArgs {
     #[arg(long, short = 'f', value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// Database (default: the environment's glue_database)
+    /// Where the statement runs: the lake's engine (Athena on aws, the embedded engine on local) or Redshift
+    #[arg(long, value_enum, value_name = "ENGINE", default_value_t)]
+    pub engine: QueryEngineChoice,
+
+    /// Database (default: the environment's glue_database; with --engine redshift, redshift_database)
     #[arg(long, value_name = "NAME")]
     pub database: Option<String>,
 
@@ -66,6 +78,17 @@ pub struct QueryArgs {
     pub estimate: bool,
 }
 
+/// The engine a statement runs on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum QueryEngineChoice {
+    /// Athena on aws, the embedded engine on local
+    #[default]
+    #[value(alias = "athena", alias = "local")]
+    Lake,
+    /// Redshift through its Data API (aws, with redshift_cluster or redshift_workgroup)
+    Redshift,
+}
+
 /// Work on a query started earlier, by its id (aws).
 #[derive(Debug, Subcommand)]
 pub enum QueryAction {
@@ -73,11 +96,17 @@ pub enum QueryAction {
     Status {
         #[arg(value_name = "ID")]
         id: String,
+        /// The engine the query runs on
+        #[arg(long, value_enum, value_name = "ENGINE", default_value_t)]
+        engine: QueryEngineChoice,
     },
     /// The rows of a finished query
     Results {
         #[arg(value_name = "ID")]
         id: String,
+        /// The engine the query runs on
+        #[arg(long, value_enum, value_name = "ENGINE", default_value_t)]
+        engine: QueryEngineChoice,
         /// Write the rows to this file instead of stdout (.csv, .tsv, .json, .ndjson, .parquet)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -86,5 +115,8 @@ pub enum QueryAction {
     Cancel {
         #[arg(value_name = "ID")]
         id: String,
+        /// The engine the query runs on
+        #[arg(long, value_enum, value_name = "ENGINE", default_value_t)]
+        engine: QueryEngineChoice,
     },
 }

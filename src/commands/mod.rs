@@ -27,6 +27,7 @@ mod sql;
 mod status;
 mod tail;
 mod transform;
+mod warehouse;
 
 use std::sync::Once;
 
@@ -224,6 +225,7 @@ async fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Tail(args) => tail::run(&ctx, args).await?,
         Command::Demo(args) => demo::run(&ctx, args).await?,
         Command::Pipeline(args) => pipeline::run(&ctx, args).await?,
+        Command::Warehouse(args) => warehouse::run(&ctx, args).await?,
         Command::Lifecycle(args) => lifecycle::run(&ctx, args).await?,
         Command::Deploy(args) => deploy::run(&ctx, args).await?,
         Command::Costs(args) => costs::run(&ctx, args).await?,

@@ -7,8 +7,8 @@ use indicatif::ProgressBar;
 use serde_json::Value;
 
 use super::Context;
-use crate::backend::{QueryRequest, QueryStats, ResultColumn, RowSink};
-use crate::cli::{QueryAction, QueryArgs};
+use crate::backend::{Backend, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink};
+use crate::cli::{QueryAction, QueryArgs, QueryEngineChoice};
 use crate::error::usage;
 use crate::files::{Access, StagedFile};
 use crate::output::parquet_rows::ParquetRows;
@@ -158,16 +158,25 @@ fn format_for(path: &std::path::Path) -> Result<OutFormat> {
     }
 }
 
+/// The engine the choice names on this backend.
+fn engine_for(backend: &Backend, choice: QueryEngineChoice) -> Result<std::sync::Arc<dyn QueryEngine>> {
+    match choice {
+        QueryEngineChoice::Lake => Ok(backend.query.clone()),
+        QueryEngineChoice::Redshift => backend.warehouse.engine(),
+    }
+}
+
 async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
     let prices = Prices::from_settings(&settings);
     match action {
-        QueryAction::Status { id } => {
-            let status = backend.query.status(&id).await?;
+        QueryAction::Status { id, engine } => {
+            let status = engine_for(&backend, engine)?.status(&id).await?;
             let mut table =
                 Table::new(["query_id", "state", "reason", "bytes_scanned", "engine_ms", "cost_usd"]);
-            let cost = if status.state == "SUCCEEDED" && !status.stats.is_ddl {
+            let cost = if status.state == "SUCCEEDED" && !status.stats.is_ddl && !status.stats.capacity_billed
+            {
                 Value::from(prices.athena_query(status.stats.bytes_scanned))
             } else {
                 Value::from(0.0)
@@ -182,8 +191,9 @@ async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
             ]);
             ctx.printer.print_table(&table)?;
         }
-        QueryAction::Results { id, out } => {
-            let status = backend.query.status(&id).await?;
+        QueryAction::Results { id, out, engine } => {
+            let engine = engine_for(&backend, engine)?;
+            let status = engine.status(&id).await?;
             if status.state != "SUCCEEDED" {
                 return Err(match status.state.as_str() {
                     "FAILED" | "CANCELLED" => crate::error::RemoteFailed(format!(
@@ -198,15 +208,19 @@ async fn act(ctx: &Context, action: QueryAction) -> Result<()> {
                 });
             }
             let mut sink = Rows::new(ctx, out.as_deref(), ProgressBar::hidden())?;
-            let rows = backend.query.results(&id, &mut sink).await?;
+            let rows = engine.results(&id, &mut sink).await?;
             sink.finish()?;
             let mut stats = status.stats;
             stats.rows = rows;
             ctx.printer.notice(statistics_line(&stats, &prices));
         }
-        QueryAction::Cancel { id } => {
-            backend.query.cancel(&id).await?;
-            ctx.printer.notice(format_args!("asked Athena to stop query {id}"));
+        QueryAction::Cancel { id, engine: choice } => {
+            engine_for(&backend, choice)?.cancel(&id).await?;
+            let service = match choice {
+                QueryEngineChoice::Lake => "Athena",
+                QueryEngineChoice::Redshift => "Redshift",
+            };
+            ctx.printer.notice(format_args!("asked {service} to stop query {id}"));
         }
     }
     Ok(())
@@ -216,13 +230,20 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     if let Some(action) = args.action {
         return act(ctx, action).await;
     }
+    let redshift = args.engine == QueryEngineChoice::Redshift;
     if args.sql.is_none() && args.file.is_none() && std::io::stdin().is_terminal() {
+        if redshift {
+            return Err(usage("the SQL shell runs on the lake's engine: give --engine redshift a statement"));
+        }
         let shell = crate::cli::SqlArgs { database: args.database, workgroup: args.workgroup };
         return super::sql::run(ctx, shell).await;
     }
     let sql = read_statement(&args)?;
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
+    if redshift {
+        return run_on_redshift(ctx, &backend, &settings, args, sql).await;
+    }
     let request = QueryRequest {
         sql,
         database: args.database.clone().unwrap_or_else(|| settings.glue_database.value.clone()),
@@ -272,30 +293,71 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
             )));
         }
     }
+    submit_or_execute(ctx, &backend, backend.query.as_ref(), &request, &args, &prices).await
+}
+
+/// `--no-wait`: the id on stdout; otherwise the rows, then the statistics line.
+async fn submit_or_execute(
+    ctx: &Context,
+    backend: &Backend,
+    engine: &dyn QueryEngine,
+    request: &QueryRequest,
+    args: &QueryArgs,
+    prices: &Prices,
+) -> Result<()> {
     if args.no_wait {
-        let id = backend.query.submit(&request).await?;
+        let id = engine.submit(request).await?;
         let mut table = Table::new(["query_id"]);
         table.push(vec![id.into()]);
         ctx.printer.print_table(&table)?;
         return Ok(());
     }
-    let stats = execute_into(ctx, &backend, &request, args.out.as_deref(), None).await?;
-    ctx.printer.notice(statistics_line(&stats, &prices));
+    let stats = execute_into(ctx, backend, engine, request, args.out.as_deref(), None).await?;
+    ctx.printer.notice(statistics_line(&stats, prices));
     Ok(())
+}
+
+/// `--engine redshift`: the statement in the warehouse's database; nothing of Athena applies.
+async fn run_on_redshift(
+    ctx: &Context,
+    backend: &Backend,
+    settings: &crate::settings::Settings,
+    args: QueryArgs,
+    sql: String,
+) -> Result<()> {
+    if args.estimate || args.max_cost.is_some() {
+        return Err(usage(
+            "--estimate and --max-cost price an Athena scan; Redshift bills its capacity, not the bytes a statement reads",
+        ));
+    }
+    if args.workgroup.is_some() {
+        return Err(usage(
+            "--workgroup names an Athena workgroup; Redshift's comes from redshift_workgroup or redshift_cluster",
+        ));
+    }
+    let engine = backend.warehouse.engine()?;
+    let request = QueryRequest {
+        sql,
+        database: args.database.clone().unwrap_or_else(|| settings.redshift_database.value.clone()),
+        params: args.params.clone(),
+        workgroup: String::new(),
+    };
+    submit_or_execute(ctx, backend, engine.as_ref(), &request, &args, &Prices::from_settings(settings)).await
 }
 
 /// Runs the statement with a spinner, its rows to `out` (a file, complete or not at all) or to
 /// stdout in `format` (default: the printer's), and records it with the metrics capability.
 pub(super) async fn execute_into(
     ctx: &Context,
-    backend: &crate::backend::Backend,
+    backend: &Backend,
+    engine: &dyn QueryEngine,
     request: &QueryRequest,
     out: Option<&std::path::Path>,
     format: Option<Format>,
 ) -> Result<QueryStats> {
     let mut sink = Rows::new(ctx, out, ctx.printer.spinner("starting the query"))?;
     sink.format = format;
-    let result = backend.query.execute(request, &mut sink).await;
+    let result = engine.execute(request, &mut sink).await;
     sink.spinner.finish_and_clear();
     let stats = result?;
     sink.finish()?;
@@ -307,7 +369,9 @@ pub(super) async fn execute_into(
 
 /// Rows, bytes scanned, engine time and the Athena bill for the scan.
 pub fn statistics_line(stats: &QueryStats, prices: &Prices) -> String {
-    let cost = if stats.is_ddl {
+    let cost = if stats.capacity_billed {
+        "Redshift: billed by capacity, not by scan".to_string()
+    } else if stats.is_ddl {
         "DDL: no charge".to_string()
     } else {
         let verb = if stats.billed { "billed" } else { "on Athena" };
@@ -323,11 +387,16 @@ pub fn statistics_line(stats: &QueryStats, prices: &Prices) -> String {
         )
     };
     let id = stats.query_id.as_ref().map(|id| format!("query {id} · ")).unwrap_or_default();
+    // Redshift does not say what a statement scanned.
+    let scanned = if stats.capacity_billed {
+        String::new()
+    } else {
+        format!(" · {} scanned", human_bytes(stats.bytes_scanned))
+    };
     format!(
-        "{id}{} {} · {} scanned · {:.2} s · {cost}",
+        "{id}{} {}{scanned} · {:.2} s · {cost}",
         stats.rows,
         if stats.rows == 1 { "row" } else { "rows" },
-        human_bytes(stats.bytes_scanned),
         stats.engine_millis as f64 / 1000.0
     )
 }

@@ -266,7 +266,7 @@ pub async fn run(ctx: &Context, args: SqlArgs) -> Result<()> {
                 Err(err) => ctx.printer.warn(format_args!("no estimate: {}", crate::error::render(&err))),
             }
         }
-        match execute_into(ctx, &backend, &request, None, Some(state.format)).await {
+        match execute_into(ctx, &backend, backend.query.as_ref(), &request, None, Some(state.format)).await {
             Ok(stats) => ctx.printer.notice(statistics_line(&stats, &prices)),
             Err(err) if exit_status(&err) == ExitStatus::Interrupted => {
                 // The engine's words, when it says what it stopped ("query … stopped in Athena").

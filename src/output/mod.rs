@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::usage;
 
-pub use rows::{Format, RowWriter, Table};
+pub use rows::{Format, RowWriter, Table, cell_text};
 
 /// The handle commands use to talk to the person or the script that called them.
 #[derive(Debug, Clone)]

@@ -54,7 +54,7 @@ impl Table {
 }
 
 /// Text of a cell for the text formats: nulls are empty, strings unquoted, the rest as JSON.
-fn cell_text(value: &Value) -> String {
+pub fn cell_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),

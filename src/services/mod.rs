@@ -9,4 +9,5 @@ pub mod quarantine;
 pub mod reconcile;
 pub mod status;
 pub mod tail;
+pub mod warehouse;
 pub mod workflow;

@@ -322,3 +322,51 @@ print(role)
 "#;
     Some(super::run_python(&python, script, &[endpoint, name]).trim().to_string())
 }
+
+/// Events `bdctl send` writes on local, uploaded under the same keys to the raw bucket.
+pub async fn upload_sent_events(clients: &Clients, raw: &str, send_args: &[&str]) -> usize {
+    let local = tempfile::tempdir().unwrap();
+    super::bdctl(local.path()).args(["-q", "send"]).args(send_args).assert().success();
+    let mut uploaded = 0;
+    for path in super::files_below(&local.path().join(".bdctl/raw")) {
+        let key = path.strip_prefix(local.path().join(".bdctl")).unwrap().to_string_lossy().to_string();
+        let body = std::fs::read(&path).unwrap();
+        clients.s3.put_object().bucket(raw).key(&key).body(body.into()).send().await.unwrap();
+        uploaded += 1;
+    }
+    uploaded
+}
+
+/// A directory with a bdctl.toml of the environment `moto` over these buckets and database.
+pub fn lake_environment(endpoint: &str, raw: &str, lake: &str, database: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = moto_config(endpoint, &[("raw_bucket", raw), ("transformed_bucket", lake)]);
+    config.push_str(&format!("glue_database = \"{database}\"\n"));
+    std::fs::write(dir.path().join("bdctl.toml"), config).unwrap();
+    dir
+}
+
+/// bdctl in `dir` with the environment `moto` and the test credentials.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut cmd = super::bdctl(dir);
+    super::with_test_credentials(&mut cmd).args(["--env", "moto"]).args(args).output().unwrap()
+}
+
+/// A raw and a lake bucket on the emulator, the raw one holding the events `bdctl send` makes
+/// with `send_args`, and a directory configured for them and a database named after `stem`.
+pub struct SentLake {
+    pub raw: String,
+    pub lake: String,
+    pub database: String,
+    pub dir: tempfile::TempDir,
+}
+
+pub async fn sent_lake(clients: &Clients, endpoint: &str, send_args: &[&str], stem: &str) -> SentLake {
+    let (raw, lake) = (super::unique("raw"), super::unique("lake"));
+    create_bucket(clients, &raw).await;
+    create_bucket(clients, &lake).await;
+    upload_sent_events(clients, &raw, send_args).await;
+    let database = super::unique(stem);
+    let dir = lake_environment(endpoint, &raw, &lake, &database);
+    SentLake { raw, lake, database, dir }
+}

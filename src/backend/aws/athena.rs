@@ -3,15 +3,13 @@
 //! `GetQueryResults` when they fit in its first page, by streaming the result CSV from S3 when
 //! they do not (one request instead of one per 1,000 rows).
 
-use std::time::Duration;
-
 use anyhow::Result;
 use async_trait::async_trait;
 use aws_sdk_athena::types::{QueryExecution, QueryExecutionContext, ResultConfiguration, StatementType};
 use serde_json::Value;
 
 use super::athena_csv::{CsvRecords, Record};
-use super::call_failed;
+use super::{call_failed, poll_delay};
 use crate::backend::{QueryEngine, QueryRequest, QueryStats, QueryStatus, ResultColumn, RowSink, ValueKind};
 use crate::error::{Interrupted, RemoteFailed, StopRequest};
 use crate::settings::AthenaResults;
@@ -112,10 +110,6 @@ impl AthenaQuery {
     }
 }
 
-fn poll_delay(attempt: u32) -> Duration {
-    Duration::from_millis((200u64 << attempt.min(5)).min(5_000))
-}
-
 /// What an Athena type holds.
 pub fn kind_of(athena_type: &str) -> ValueKind {
     match athena_type.to_ascii_lowercase().as_str() {
@@ -168,6 +162,7 @@ fn status_of(id: &str, execution: &QueryExecution) -> QueryStatus {
                 as u64,
             is_ddl: execution.statement_type() == Some(&StatementType::Ddl),
             billed: true,
+            capacity_billed: false,
         },
     }
 }

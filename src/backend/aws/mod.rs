@@ -15,6 +15,7 @@ mod logs;
 mod partial_retry;
 mod platform;
 mod posture;
+mod redshift;
 mod workflows;
 
 mod s3;
@@ -53,6 +54,7 @@ pub struct Clients {
     pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sfn: aws_sdk_sfn::Client,
+    pub redshiftdata: aws_sdk_redshiftdata::Client,
 }
 
 /// The S3 client for this configuration.
@@ -79,6 +81,7 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(conf),
             emrserverless: aws_sdk_emrserverless::Client::new(conf),
             sfn: aws_sdk_sfn::Client::new(conf),
+            redshiftdata: aws_sdk_redshiftdata::Client::new(conf),
             // Cost Explorer answers only in us-east-1, whatever the platform's region.
             costexplorer: aws_sdk_costexplorer::Client::from_conf(
                 aws_sdk_costexplorer::config::Builder::from(conf)
@@ -181,6 +184,7 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
         )),
         metrics: Arc::new(cloudwatch::CloudWatchMetrics::new(clients.cloudwatch.clone(), settings)),
         logs: Arc::new(logs::CloudWatchLogs::new(&clients, settings)),
+        warehouse: Arc::new(redshift::RedshiftData::new(clients.redshiftdata.clone(), settings)),
         query: Arc::new(athena::AthenaQuery::new(
             clients.athena.clone(),
             clients.s3.clone(),
@@ -192,6 +196,11 @@ pub fn from_clients(clients: Clients, settings: &Settings) -> Backend {
             settings.athena_results.value,
         )),
     }
+}
+
+/// How long to wait before the next look at a running statement: 200 ms, doubling up to 5 s.
+pub(crate) fn poll_delay(attempt: u32) -> Duration {
+    Duration::from_millis((200u64 << attempt.min(5)).min(5_000))
 }
 
 /// One line for a failed call: the action, the resource, and the service's code and message

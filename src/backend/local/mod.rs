@@ -82,11 +82,41 @@ pub fn connect(settings: &Settings) -> Result<Backend> {
         delivery,
         jobs: Arc::new(LocalJobs),
         functions: Arc::new(LocalFunctions),
+        warehouse: Arc::new(LocalWarehouse),
         workflows: Arc::new(workflows::LocalWorkflows::new(&settings.data_dir.value)),
     })
 }
 
 const NO_GLUE: &str = "the local backend has no Glue: its transform runs in the bdctl process (`bdctl transform`, `bdctl backfill`); deploy to an aws environment";
+
+/// The local platform has no warehouse: its embedded engine reads the lake in place.
+pub struct LocalWarehouse;
+
+const NO_WAREHOUSE: &str = "the local backend has no Redshift: its warehouse is the embedded engine, which reads the lake in place (`bdctl query`); Redshift needs an aws environment with redshift_cluster or redshift_workgroup";
+
+#[async_trait]
+impl super::Warehouse for LocalWarehouse {
+    fn check_available(&self) -> Result<()> {
+        Err(not_supported(NO_WAREHOUSE))
+    }
+    fn target(&self) -> String {
+        "the embedded engine".into()
+    }
+    fn serverless(&self) -> bool {
+        false
+    }
+    async fn run_statements(
+        &self,
+        _statements: &[String],
+        _deadline: Option<std::time::Instant>,
+        _reporter: &dyn super::Reporter,
+    ) -> Result<super::StatementsOutcome> {
+        Err(not_supported(NO_WAREHOUSE))
+    }
+    fn engine(&self) -> Result<Arc<dyn super::QueryEngine>> {
+        Err(not_supported(NO_WAREHOUSE))
+    }
+}
 
 /// The local platform runs no functions: `bdctl transform` is its transform.
 pub struct LocalFunctions;

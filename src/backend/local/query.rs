@@ -146,6 +146,7 @@ impl LocalQuery {
             engine_millis: started.elapsed().as_millis() as u64,
             is_ddl: false,
             billed: false,
+            capacity_billed: false,
         })
     }
 }
