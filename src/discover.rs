@@ -140,7 +140,11 @@ pub async fn footer(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) 
 
 /// The columns of one Parquet file, from its footer.
 pub async fn file_columns(store: &dyn ObjectStore, bucket: &str, object: &ObjectInfo) -> Result<Vec<Column>> {
-    let metadata = footer(store, bucket, object).await?;
+    footer_columns(&footer(store, bucket, object).await?)
+}
+
+/// The columns a Parquet footer describes, with their catalog types.
+pub fn footer_columns(metadata: &ParquetMetaData) -> Result<Vec<Column>> {
     let file = metadata.file_metadata();
     let schema = parquet::arrow::parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())?;
     Ok(schema

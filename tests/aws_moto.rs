@@ -11,8 +11,8 @@ use bytes::Bytes;
 use common::moto::{
     SentLake, create_bucket, create_database, create_echo_function, create_enforced_workgroup,
     create_glue_job, create_glue_job_logging, create_log_group, create_stream, create_stream_logging,
-    harden_bucket, moto_api, moto_clients, put_incoming_records, run_in, seed_athena_results,
-    seed_athena_rows, sent_lake, settings_for, upload_sent_events,
+    first_june_storage, harden_bucket, moto_api, moto_clients, put_incoming_records, run_in,
+    seed_athena_results, seed_athena_rows, sent_lake, settings_for, upload_sent_events,
 };
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
@@ -1491,16 +1491,7 @@ async fn compaction_switches_the_glue_partition_and_a_late_object_switches_it_ba
     json(run(&["-q", "transform", "--date", "2024-06-01", "-o", "json"]));
     json(run(&["-q", "crawl", "--without-crawler", "-o", "json"]));
     let location = || async {
-        let partition = clients
-            .glue
-            .get_partition()
-            .database_name(&database)
-            .table_name("events")
-            .set_partition_values(Some(vec!["2024".into(), "06".into(), "01".into()]))
-            .send()
-            .await
-            .unwrap();
-        let descriptor = partition.partition().unwrap().storage_descriptor().unwrap().clone();
+        let descriptor = first_june_storage(&clients, &database).await;
         (descriptor.location().unwrap().to_string(), descriptor.input_format().map(str::to_string))
     };
     let (lake_location, input_format) = location().await;

@@ -6,7 +6,7 @@ mod common;
 
 use std::process::Output;
 
-use common::moto::{create_bucket, create_echo_function, moto_api, moto_clients};
+use common::moto::{create_bucket, create_echo_function, first_june_storage, moto_api, moto_clients};
 use common::{bdctl, moto_config, moto_endpoint, unique, with_test_credentials};
 use serde_json::Value;
 
@@ -256,16 +256,7 @@ async fn the_state_machine_runs_a_day_on_step_functions() {
     assert!(!err.contains("Day: entered"), "Pass states are not steps: {err}");
 
     // The partition, made from the table's storage descriptor.
-    let partition = clients
-        .glue
-        .get_partition()
-        .database_name(&database)
-        .table_name("events")
-        .set_partition_values(Some(vec!["2024".into(), "06".into(), "01".into()]))
-        .send()
-        .await
-        .expect("the day's partition");
-    let storage = partition.partition().unwrap().storage_descriptor().unwrap();
+    let storage = first_june_storage(&clients, &database).await;
     assert_eq!(
         storage.location(),
         Some(format!("s3://{lake}/transformed/year=2024/month=06/day=01/").as_str())

@@ -147,20 +147,8 @@ pub async fn day_sources(
                 let bucket = place.bucket.clone();
                 async move {
                     let metadata = crate::discover::footer(store.as_ref(), &bucket, &object).await?;
-                    let file = metadata.file_metadata();
-                    let schema = parquet::arrow::parquet_to_arrow_schema(
-                        file.schema_descr(),
-                        file.key_value_metadata(),
-                    )?;
-                    let columns = schema
-                        .fields()
-                        .iter()
-                        .map(|f| Column {
-                            name: f.name().clone(),
-                            data_type: crate::discover::hive_type(f.data_type()),
-                        })
-                        .collect::<Vec<_>>();
-                    anyhow::Ok((file.num_rows().max(0) as u64, columns))
+                    let columns = crate::discover::footer_columns(&metadata)?;
+                    anyhow::Ok((metadata.file_metadata().num_rows().max(0) as u64, columns))
                 }
             })
             .buffered(FOOTER_READS)

@@ -370,3 +370,17 @@ pub async fn sent_lake(clients: &Clients, endpoint: &str, send_args: &[&str], st
     let dir = lake_environment(endpoint, &raw, &lake, &database);
     SentLake { raw, lake, database, dir }
 }
+
+/// The storage descriptor of the `events` table's partition of 2024-06-01 in the Glue catalog.
+pub async fn first_june_storage(clients: &Clients, database: &str) -> aws_sdk_glue::types::StorageDescriptor {
+    let partition = clients
+        .glue
+        .get_partition()
+        .database_name(database)
+        .table_name("events")
+        .set_partition_values(Some(vec!["2024".into(), "06".into(), "01".into()]))
+        .send()
+        .await
+        .expect("the day's partition");
+    partition.partition().unwrap().storage_descriptor().unwrap().clone()
+}
