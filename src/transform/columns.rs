@@ -58,7 +58,7 @@ impl Utf8Col {
     fn finish(&mut self, rows: usize) -> ArrayRef {
         let used = self.b.values_slice().len();
         self.last_bytes = used.max(self.last_bytes / 2);
-        let cap = self.last_bytes + self.last_bytes / 8;
+        let cap = if rows == 0 { 0 } else { self.last_bytes + self.last_bytes / 8 };
         let mut done = std::mem::replace(&mut self.b, StringBuilder::with_capacity(rows, cap));
         Arc::new(done.finish())
     }
@@ -131,17 +131,20 @@ impl DayColumns {
         self.rows += 1;
     }
 
-    /// Finishes the pending rows into a batch and resets the builders.
+    /// Finishes the pending rows into a batch and resets the builders for `next_rows` more
+    /// (0 after the object's last batch, so nothing is allocated that nobody fills).
     ///
-    /// `source_key` is one shared array of the object's key, at least `capacity` long; every
-    /// batch takes a zero-copy slice of it instead of copying the key into each row.
+    /// `source_key` is one shared array of the object's key, at least as long as the batch;
+    /// every batch takes a zero-copy slice of it instead of copying the key into each row.
     pub(crate) fn take_batch(
         &mut self,
         schema: &SchemaRef,
         source_key: &StringArray,
+        next_rows: usize,
     ) -> Result<RecordBatch, ArrowError> {
         let n = self.rows;
-        let cap = self.capacity;
+        self.capacity = next_rows;
+        let cap = next_rows;
         let ts = std::mem::replace(&mut self.event_ts, Vec::with_capacity(cap));
         let columns: Vec<ArrayRef> = vec![
             self.event_id.finish(cap),

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-use arrow::array::StringArray;
+use arrow::array::{Array, StringArray};
 use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
 use chrono::NaiveDate;
@@ -47,7 +47,9 @@ pub(crate) struct DayWriters {
     schema: SchemaRef,
     props: WriterProperties,
     batch_rows: usize,
-    source_key: StringArray,
+    source_key: String,
+    /// The key repeated, as long as the longest batch so far: batches slice it.
+    source_key_column: StringArray,
     /// Objects usually span one or two days, so a linear scan beats a map; `last` makes the
     /// common case (same day as the previous event) a single comparison.
     days: Vec<OpenDay>,
@@ -68,7 +70,8 @@ impl DayWriters {
             schema,
             props: writer_properties(row_group_rows),
             batch_rows,
-            source_key: StringArray::from_iter_values(std::iter::repeat_n(source_key, batch_rows)),
+            source_key: source_key.to_string(),
+            source_key_column: StringArray::from_iter_values(std::iter::empty::<&str>()),
             days: Vec::new(),
             last: 0,
             encoder: if encode_thread { Encoder::spawn()? } else { Encoder::Inline(Vec::new()) },
@@ -95,7 +98,8 @@ impl DayWriters {
         day.columns.push(raw, event_ts, extra);
         day.rows += 1;
         if day.columns.len() >= self.batch_rows {
-            let batch = day.columns.take_batch(&self.schema, &self.source_key)?;
+            let key = key_column(&mut self.source_key_column, &self.source_key, day.columns.len());
+            let batch = day.columns.take_batch(&self.schema, key, self.batch_rows)?;
             self.encoder.write(idx, batch)?;
         }
         Ok(())
@@ -110,7 +114,10 @@ impl DayWriters {
         })?;
         let writer = ArrowWriter::try_new(out, self.schema.clone(), Some(self.props.clone()))?;
         self.encoder.open(date, writer)?;
-        self.days.push(OpenDay { epoch_day, date, rows: 0, columns: DayColumns::new(self.batch_rows) });
+        // Most objects are far smaller than a batch (a minute of events is often a few dozen):
+        // the builders start small and grow, and only a full batch earns a full allocation.
+        let capacity = self.batch_rows.min(FIRST_BATCH_ROWS);
+        self.days.push(OpenDay { epoch_day, date, rows: 0, columns: DayColumns::new(capacity) });
         Ok(self.days.len() - 1)
     }
 
@@ -118,13 +125,25 @@ impl DayWriters {
     pub(crate) fn finish(mut self) -> Result<BTreeMap<NaiveDate, u64>, TransformError> {
         for (idx, day) in self.days.iter_mut().enumerate() {
             if day.columns.len() > 0 {
-                let batch = day.columns.take_batch(&self.schema, &self.source_key)?;
+                let key = key_column(&mut self.source_key_column, &self.source_key, day.columns.len());
+                let batch = day.columns.take_batch(&self.schema, key, 0)?;
                 self.encoder.write(idx, batch)?;
             }
         }
         std::mem::replace(&mut self.encoder, Encoder::Inline(Vec::new())).finish()?;
         Ok(self.days.iter().map(|d| (d.date, d.rows)).collect())
     }
+}
+
+/// Rows the builders of a newly seen day are allocated for.
+const FIRST_BATCH_ROWS: usize = 1024;
+
+/// The object's key repeated at least `rows` times, built once per length the object needs.
+fn key_column<'a>(column: &'a mut StringArray, key: &str, rows: usize) -> &'a StringArray {
+    if column.len() < rows {
+        *column = StringArray::from_iter_values(std::iter::repeat_n(key, rows));
+    }
+    column
 }
 
 /// Footers, then a flush of every sink writer, so errors surface here and not in a drop.

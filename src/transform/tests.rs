@@ -634,7 +634,8 @@ fn multibyte_text_across_refills_and_invalid_utf8_far_into_the_stream() {
         n += 1;
     }
     // Leading spaces put the end of the first buffer inside a character.
-    let pad = (0..4).find(|&k| !format!("{}{body}", " ".repeat(k)).is_char_boundary(reader::CHUNK)).unwrap();
+    let pad =
+        (0..4).find(|&k| !format!("{}{body}", " ".repeat(k)).is_char_boundary(reader::FIRST_CHUNK)).unwrap();
     let mut input = format!("{}{body}", " ".repeat(pad)).into_bytes();
     let bad_string_offset = input.len() as u64;
     input.extend_from_slice(b"{\"event_id\":\"bad\",\"event_type\":\"click\",\"timestamp\":\"2024-06-01T10:00:00Z\",\"page_url\":\"x\xc3\"}\n");
