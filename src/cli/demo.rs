@@ -5,8 +5,9 @@ use clap::Args;
 #[command(after_long_help = "\
 Runs the whole pipeline on the embedded local platform, with no AWS account and no configuration:
 sends synthetic events (a few of them malformed) like Firehose into ./.bdctl/raw/, transforms them
-to Parquet, crawls the lake into the local catalog and runs three example queries: events by type
-per day, revenue by country, and the page_view → add_to_cart → purchase funnel.")]
+to Parquet, crawls the lake into the local catalog, compacts each day's files into one and runs
+three example queries: events by type per day, revenue by country, and the page_view →
+add_to_cart → purchase funnel.")]
 pub struct DemoArgs {
     /// Number of events to send
     #[arg(long, default_value_t = 150_000)]

@@ -493,15 +493,30 @@ pub async fn compact(
         .copied()
         .filter(wanted)
         .collect();
-    let mut report = CompactReport::default();
-    for (n, day) in days.iter().enumerate() {
-        progress(&format!("{day} ({}/{})", n + 1, days.len()));
-        let day_files = files.remove(day).unwrap_or_default();
-        let location = registered.get(day).map(String::as_str);
-        report.days.push(compaction.compact_day(catalog, request, *day, day_files, location).await?);
-    }
-    Ok(report)
+    // Days are independent (their own generations, state files and partition), so they are
+    // compacted side by side, one per core: each rewrite is one thread decoding, sorting and
+    // encoding.
+    let parallel = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_PARALLEL_DAYS);
+    let total = days.len();
+    let jobs: Vec<_> = days.iter().map(|day| (*day, files.remove(day).unwrap_or_default())).collect();
+    let compaction = &compaction;
+    let registered = &registered;
+    let mut started = 0;
+    let days = futures::stream::iter(jobs)
+        .map(|(day, day_files)| {
+            started += 1;
+            progress(&format!("{day} ({started}/{total})"));
+            let location = registered.get(&day).map(String::as_str);
+            compaction.compact_day(catalog, request, day, day_files, location)
+        })
+        .buffered(parallel)
+        .try_collect()
+        .await?;
+    Ok(CompactReport { days })
 }
+
+/// Days rewritten at once at most: each holds its inputs in memory.
+const MAX_PARALLEL_DAYS: usize = 4;
 
 impl Compaction {
     async fn compact_day(
