@@ -637,16 +637,19 @@ impl Compaction {
     async fn measure_inputs(&self, files: &[ObjectInfo], result: &mut DayCompaction) -> Result<()> {
         let bucket = &self.lake.transformed.bucket;
         let store = self.objects.as_ref();
-        let metas: Vec<_> = futures::stream::iter(files)
-            .map(|file| async move { crate::discover::footer(store, bucket, file).await })
-            .buffered(FOOTER_READS)
-            .try_collect()
-            .await?;
-        for meta in &metas {
-            let (groups, scanned) = footer_figures(meta);
+        // Each footer is reduced to its figures as it arrives: a day of small files has
+        // thousands, and holding them all decoded took most of a compaction's memory.
+        let mut figures = futures::stream::iter(files)
+            .map(|file| async move {
+                let meta = crate::discover::footer(store, bucket, file).await?;
+                let (groups, scanned) = footer_figures(&meta);
+                anyhow::Ok((groups, scanned, meta.file_metadata().num_rows().max(0) as u64))
+            })
+            .buffered(FOOTER_READS);
+        while let Some((groups, scanned, rows)) = figures.try_next().await? {
             result.row_groups_before += groups;
             result.scan_before += scanned;
-            result.rows += meta.file_metadata().num_rows().max(0) as u64;
+            result.rows += rows;
         }
         Ok(())
     }
