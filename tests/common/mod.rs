@@ -136,10 +136,13 @@ if pid == 0:
     os.execve(spec["argv"][0], spec["argv"], env)
 fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
 seen = b""
+# Where the previous match ended: one read may bring the next token too (a result and the
+# prompt after it), and it must still be there for the next expect.
+consumed = 0
 def expect(token, timeout=60):
-    global seen
+    global seen, consumed
     deadline = time.time() + timeout
-    start = len(seen)
+    start = consumed
     while token.encode() not in seen[start:]:
         if time.time() > deadline:
             raise SystemExit(f"waited for {token!r}; the terminal showed {seen[-3000:].decode(errors='replace')!r}")
@@ -152,7 +155,9 @@ def expect(token, timeout=60):
             if not chunk:
                 break
             seen += chunk
-    return seen[start:].decode(errors="replace")
+    found = seen.find(token.encode(), start)
+    consumed = found + len(token.encode()) if found >= 0 else len(seen)
+    return seen[start:consumed].decode(errors="replace")
 def type_(text):
     os.write(fd, text.encode())
 def exit_code():
