@@ -45,13 +45,6 @@ impl StagedFile {
 
     pub fn create_with(path: &Path, access: Access) -> io::Result<Self> {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        match access {
-            Access::Private => {
-                create_private_dir(dir)?;
-                sweep_once(dir);
-            }
-            Access::Shared => fs::create_dir_all(dir)?,
-        }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
         let temp =
             dir.join(temp_name(name, std::process::id(), TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)));
@@ -61,7 +54,21 @@ impl StagedFile {
         if access == Access::Private {
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         }
-        let file = options.open(&temp)?;
+        if access == Access::Private {
+            sweep_once(dir);
+        }
+        // The directory usually exists already (a lake writes many files per partition):
+        // creating it only when the file cannot be opened saves two system calls per file.
+        let file = match options.open(&temp) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                match access {
+                    Access::Private => create_private_dir(dir)?,
+                    Access::Shared => fs::create_dir_all(dir)?,
+                }
+                options.open(&temp)?
+            }
+            opened => opened?,
+        };
         Ok(Self {
             file: Some(io::BufWriter::with_capacity(256 * 1024, file)),
             temp,
