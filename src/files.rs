@@ -48,14 +48,14 @@ impl StagedFile {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
         let temp =
             dir.join(temp_name(name, std::process::id(), TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)));
+        if access == Access::Private {
+            sweep_once(dir);
+        }
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         if access == Access::Private {
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        }
-        if access == Access::Private {
-            sweep_once(dir);
         }
         // The directory usually exists already (a lake writes many files per partition):
         // creating it only when the file cannot be opened saves two system calls per file.

@@ -24,6 +24,11 @@ pub mod transform;
 
 pub use commands::run;
 
+/// The cores this process may use (1 when the system cannot tell).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// Queries and transforms allocate and free many buffers of 128 KiB to a few MiB on several
 /// threads. glibc maps each of those afresh and unmaps it on free, so every use faults its pages
 /// in and zeroes them again (a fifth of a short query's time); kept in the heap they are reused.

@@ -431,7 +431,7 @@ pub async fn transform_objects(
     let mut results = Vec::with_capacity(objects.len());
     // A job per core already keeps the cores busy: an encoding thread per job would only make
     // them take turns.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cores = crate::cores();
     let pipelined = jobs.max(1) < cores;
     // After a stop request no object is started; the ones running finish (their outputs are
     // committed whole, with their manifests), so a re-run skips them.

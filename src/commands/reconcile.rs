@@ -27,8 +27,7 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
         lake.clone(),
         settings.firehose_error_prefix.value.as_deref(),
     );
-    let jobs =
-        args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
+    let jobs = args.jobs.map_or_else(crate::cores, usize::from);
     let report = {
         let spinner = ctx.printer.spinner("reconciling");
         let request = ReconcileRequest {

@@ -168,7 +168,7 @@ impl Function {
                 }
             }
         }
-        let jobs = std::thread::available_parallelism().map_or(1, usize::from);
+        let jobs = crate::cores();
         let budget = Duration::from_secs_f64(seconds_left).saturating_sub(RESERVE);
         let work = transform_objects(self.store.clone(), &self.lake, &objects, jobs, false, None, |_, _| {});
         let results = match tokio::time::timeout(budget, work).await {

@@ -496,7 +496,7 @@ pub async fn compact(
     // Days are independent (their own generations, state files and partition), so they are
     // compacted side by side, one per core: each rewrite is one thread decoding, sorting and
     // encoding.
-    let parallel = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_PARALLEL_DAYS);
+    let parallel = crate::cores().min(MAX_PARALLEL_DAYS);
     let total = days.len();
     let jobs: Vec<_> = days.iter().map(|day| (*day, files.remove(day).unwrap_or_default())).collect();
     let compaction = &compaction;

@@ -307,7 +307,7 @@ pub async fn check_day(
     day: NaiveDate,
 ) -> Result<DayCheck> {
     let quarantine = Quarantine::new(store.clone(), lake.clone(), firehose_error_prefix);
-    let jobs = std::thread::available_parallelism().map_or(1, usize::from) * 4;
+    let jobs = crate::cores() * 4;
     let balances = balance_raw_days(store, lake, &quarantine, day, day, jobs, false, &|_| {}).await?;
     let mut problems = balances.problems.clone();
     problems.extend(balances.differences());

@@ -495,7 +495,7 @@ async fn run_step(
                     .await
                     .map_err(failed("States.TaskFailed"))?;
             let pending: Vec<_> = planned.iter().flat_map(|p| p.pending().cloned()).collect();
-            let jobs = std::thread::available_parallelism().map_or(1, usize::from);
+            let jobs = crate::cores();
             let started = Instant::now();
             let results =
                 transform_objects(store.clone(), &lake, &pending, jobs, true, None, |_, _| {}).await;

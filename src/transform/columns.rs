@@ -66,7 +66,6 @@ impl Utf8Col {
 
 pub(crate) struct DayColumns {
     rows: usize,
-    capacity: usize,
     event_id: Utf8Col,
     event_type: Utf8Col,
     event_ts: Vec<i64>,
@@ -88,7 +87,6 @@ impl DayColumns {
     pub(crate) fn new(capacity: usize) -> Self {
         DayColumns {
             rows: 0,
-            capacity,
             event_id: Utf8Col::new(capacity, 36),
             event_type: Utf8Col::new(capacity, 10),
             event_ts: Vec::with_capacity(capacity),
@@ -143,7 +141,6 @@ impl DayColumns {
         next_rows: usize,
     ) -> Result<RecordBatch, ArrowError> {
         let n = self.rows;
-        self.capacity = next_rows;
         let cap = next_rows;
         let ts = std::mem::replace(&mut self.event_ts, Vec::with_capacity(cap));
         let columns: Vec<ArrayRef> = vec![

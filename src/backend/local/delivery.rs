@@ -50,7 +50,7 @@ struct State {
 
 /// Objects compressed and written at once, beside the sender.
 fn writers() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4)
+    crate::cores().min(4)
 }
 
 impl LocalDelivery {
