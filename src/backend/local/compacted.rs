@@ -4,14 +4,9 @@
 //! generation keeps that generation's files only, and every other day its transformed files.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
-use datafusion::datasource::physical_plan::{FileGroup, FileScanConfigBuilder};
-use datafusion::error::Result;
-use datafusion::physical_plan::ExecutionPlan;
 
-use super::parquet_files::rewrite_file_scans;
 use crate::backend::PartitionInfo;
 use crate::layout::{compacted_prefix, partition_day, values_day};
 
@@ -60,7 +55,8 @@ impl LiveFiles {
         Some(root)
     }
 
-    fn keeps(&self, path: &str) -> bool {
+    /// Whether the file at `path` (as the listing spells it) is one the partitions read.
+    pub(super) fn keeps(&self, path: &str) -> bool {
         for table in &self.tables {
             if let Some(relative) = path.strip_prefix(&table.compacted_root) {
                 let Some(day) = partition_day(relative) else { return false };
@@ -73,27 +69,22 @@ impl LiveFiles {
         true
     }
 
-    /// `plan` with every scan restricted to the files the partitions read.
-    pub(super) fn restrict(&self, plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
-        if self.tables.is_empty() {
-            return Ok(plan);
+    /// Whether the folder at `path` (ending in `/`) may hold files the partitions read: not the
+    /// transformed folder of a compacted day, nor a generation of it other than the live one.
+    pub(super) fn may_hold(&self, path: &str) -> bool {
+        for table in &self.tables {
+            if let Some(relative) = path.strip_prefix(&table.compacted_root) {
+                let Some(day) = partition_day(relative) else { return true };
+                return table
+                    .generations
+                    .get(&day)
+                    .is_some_and(|generation| generation.starts_with(path) || path.starts_with(generation));
+            }
+            if let Some(relative) = path.strip_prefix(&table.lake_root) {
+                return partition_day(relative).is_none_or(|day| !table.generations.contains_key(&day));
+            }
         }
-        rewrite_file_scans(plan, |config| {
-            let groups: Vec<FileGroup> = config
-                .file_groups
-                .iter()
-                .map(|group| {
-                    FileGroup::new(
-                        group
-                            .iter()
-                            .filter(|file| self.keeps(file.object_meta.location.as_ref()))
-                            .cloned()
-                            .collect(),
-                    )
-                })
-                .collect();
-            Some(FileScanConfigBuilder::from(config.clone()).with_file_groups(groups).build())
-        })
+        true
     }
 }
 
@@ -126,5 +117,14 @@ mod tests {
             !live.keeps("lake/transformed-compacted/year=2024/month=06/day=02/gen=0001/part-00000.parquet")
         );
         assert!(live.keeps("elsewhere/year=2024/month=06/day=01/a.parquet"));
+
+        assert!(!live.may_hold("lake/transformed/year=2024/month=06/day=01/"));
+        assert!(live.may_hold("lake/transformed/year=2024/month=06/day=02/"));
+        assert!(live.may_hold("lake/transformed/year=2024/"));
+        assert!(live.may_hold("lake/transformed-compacted/year=2024/month=06/"));
+        assert!(live.may_hold("lake/transformed-compacted/year=2024/month=06/day=01/"));
+        assert!(live.may_hold("lake/transformed-compacted/year=2024/month=06/day=01/gen=0002/"));
+        assert!(!live.may_hold("lake/transformed-compacted/year=2024/month=06/day=01/gen=0001/"));
+        assert!(!live.may_hold("lake/transformed-compacted/year=2024/month=06/day=02/"));
     }
 }

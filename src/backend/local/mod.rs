@@ -7,6 +7,7 @@ mod catalog;
 mod compacted;
 mod costs;
 mod delivery;
+mod lake_listing;
 mod lifecycle;
 mod log_filter;
 mod logs;

@@ -44,7 +44,7 @@ pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn E
 }
 
 /// `plan` with each file scan replaced by what `rewrite` makes of it (`None`: left as it is).
-pub(super) fn rewrite_file_scans(
+fn rewrite_file_scans(
     plan: Arc<dyn ExecutionPlan>,
     rewrite: impl Fn(&FileScanConfig) -> Option<FileScanConfig>,
 ) -> Result<Arc<dyn ExecutionPlan>> {

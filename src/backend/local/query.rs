@@ -14,6 +14,7 @@ use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionConfig, SessionContext};
+use datafusion::execution::object_store::ObjectStoreUrl;
 use datafusion::physical_plan::{ExecutionPlan, execute_stream};
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::ParserError;
@@ -23,6 +24,7 @@ use futures::StreamExt;
 use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
 use super::compacted::LiveFiles;
+use super::lake_listing::LakeListing;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
@@ -40,7 +42,7 @@ impl LocalQuery {
         Self { catalog }
     }
 
-    async fn session(&self, database: &str) -> Result<(SessionContext, LiveFiles)> {
+    async fn session(&self, database: &str) -> Result<SessionContext> {
         // DATAFUSION_* variables tune the engine (batch size, partitions, Parquet options).
         let mut config =
             SessionConfig::from_env().map_err(|err| usage(format!("DATAFUSION_* settings: {err}")))?;
@@ -94,11 +96,15 @@ impl LocalQuery {
                 .with_context(opening)?;
             }
         }
-        Ok((ctx, live))
+        ctx.register_object_store(
+            ObjectStoreUrl::local_filesystem().as_ref(),
+            Arc::new(LakeListing::new(live)),
+        );
+        Ok(ctx)
     }
 
     async fn run(&self, request: &QueryRequest, sink: &mut dyn RowSink) -> Result<QueryStats> {
-        let (ctx, live) = self.session(&request.database).await?;
+        let ctx = self.session(&request.database).await?;
         let (sql, placeholders) = numbered_placeholders(&request.sql)?;
         if placeholders != request.params.len() {
             return Err(usage(format!(
@@ -114,7 +120,7 @@ impl LocalQuery {
             frame = frame.with_param_values(values).map_err(failed)?;
         }
         let plan = frame.create_physical_plan().await.map_err(failed)?;
-        let plan = read_local_files(live.restrict(plan).map_err(failed)?).map_err(failed)?;
+        let plan = read_local_files(plan).map_err(failed)?;
         let columns: Vec<ResultColumn> = plan
             .schema()
             .fields()
