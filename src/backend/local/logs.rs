@@ -24,12 +24,15 @@ pub struct LocalLogs {
     path: PathBuf,
     /// This process's run: every line it writes carries it.
     run: String,
+    /// The log, opened for appending at the first line: a transform logs a line per object,
+    /// and creating the folder and opening the file each time took four system calls more.
+    file: std::sync::Mutex<Option<std::fs::File>>,
 }
 
 impl LocalLogs {
     pub fn new(data_dir: &Path) -> Self {
         let run = format!("{}-{}", Utc::now().format("%Y%m%dT%H%M%S%.3fZ"), std::process::id());
-        Self { path: data_dir.join(LOG_FILE), run }
+        Self { path: data_dir.join(LOG_FILE), run, file: std::sync::Mutex::new(None) }
     }
 
     fn group(&self) -> String {
@@ -214,14 +217,18 @@ impl Logs for LocalLogs {
         }
         let mut text = Value::Object(line).to_string();
         text.push('\n');
-        let result = self.path.parent().map_or(Ok(()), crate::files::create_private_dir).and_then(|_| {
-            let mut options = std::fs::OpenOptions::new();
-            options.create(true).append(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            // One write per line: lines of concurrent writers never interleave.
-            options.open(&self.path)?.write_all(text.as_bytes())
-        });
+        let mut file = self.file.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let result = match file.as_mut() {
+            Some(open) => open.write_all(text.as_bytes()),
+            None => self.path.parent().map_or(Ok(()), crate::files::create_private_dir).and_then(|_| {
+                let mut options = std::fs::OpenOptions::new();
+                options.create(true).append(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                // One write per line: lines of concurrent writers never interleave.
+                file.insert(options.open(&self.path)?).write_all(text.as_bytes())
+            }),
+        };
         if let Err(err) = result {
             tracing::warn!("writing the log {}: {err}", self.path.display());
         }
