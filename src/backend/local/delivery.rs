@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use async_trait::async_trait;
-use bytes::Bytes;
 use chrono::{DateTime, Duration, Utc};
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -58,16 +57,18 @@ impl LocalDelivery {
         Self { store, raw, layout, stream, state: Mutex::new(State::default()) }
     }
 
+    /// Compresses and writes the object on a blocking thread, one hand-off per object.
     fn write_out(&self, buffer: Buffer) -> JoinHandle<Result<String>> {
         let store = self.store.clone();
         let key_prefix = format!("{}{}", self.raw.prefix, buffer.partition);
         let bucket = self.raw.bucket.clone();
         let stream = self.stream.clone();
-        tokio::spawn(async move {
-            let opened = buffer.opened;
-            let (compressed, random) = tokio::task::spawn_blocking(move || compress(&buffer.data)).await??;
-            let key = format!("{key_prefix}{}", firehose_object_name(&stream, opened, &random));
-            store.put(&bucket, &key, Bytes::from(compressed)).await?;
+        tokio::task::spawn_blocking(move || {
+            let (compressed, random) = compress(&buffer.data)?;
+            let key = format!("{key_prefix}{}", firehose_object_name(&stream, buffer.opened, &random));
+            let mut object = store.create_blocking(&bucket, &key)?;
+            object.write_all(&compressed)?;
+            object.commit()?;
             Ok(key)
         })
     }
