@@ -18,6 +18,7 @@
 //! changed, or removed after the grace period.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read as _;
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
@@ -574,13 +575,16 @@ impl Compaction {
             result.files_after = planned.len();
             result.row_groups_after = planned.len() + (result.rows as usize) / request.row_group_rows.max(1);
         } else {
-            self.measure_inputs(&files, &mut result).await?;
             let (generation, record, resumed) = match self.resumable(day, live, &files).await? {
-                Some((generation, record)) => (generation, record, true),
+                Some((generation, record)) => {
+                    self.measure_inputs(&files, &mut result).await?;
+                    (generation, record, true)
+                }
                 None => {
                     let next =
                         self.generations(day).await?.keys().copied().chain(live).max().unwrap_or(0) + 1;
-                    let record = self.write_generation(day, next, &files, &planned, request).await?;
+                    let record =
+                        self.write_generation(day, next, &files, &planned, request, &mut result).await?;
                     (next, record, false)
                 }
             };
@@ -670,6 +674,8 @@ impl Compaction {
     }
 
     /// Writes generation `generation` of `day`: one sorted file per chunk, then its record.
+    /// Each chunk's files are read and rewritten on one blocking thread, and their footers
+    /// counted on the way into `result`.
     async fn write_generation(
         &self,
         day: NaiveDate,
@@ -677,31 +683,47 @@ impl Compaction {
         files: &[ObjectInfo],
         planned: &[std::ops::Range<usize>],
         request: &CompactRequest,
+        result: &mut DayCompaction,
     ) -> Result<GenerationRecord> {
         let folder = generation_prefix(&self.compacted.prefix, day, generation);
         let mut outputs = Vec::new();
         for (n, range) in planned.iter().enumerate() {
-            let mut inputs = Vec::with_capacity(range.len());
-            for file in &files[range.clone()] {
-                let body = self.objects.get(&self.lake.transformed.bucket, &file.key).await?;
-                if body.len() as u64 != file.size {
-                    bail!("{} changed while it was read for compaction: run again", file.key);
-                }
-                inputs.push((file.key.clone(), body));
-            }
             let key = format!("{folder}part-{n:05}.parquet");
             let store = self.objects.clone();
-            let bucket = self.compacted.bucket.clone();
+            let (from_bucket, to_bucket) =
+                (self.lake.transformed.bucket.clone(), self.compacted.bucket.clone());
+            let chunk = files[range.clone()].to_vec();
             let rows_per_group = request.row_group_rows;
             let write_key = key.clone();
-            let (rows, bytes) = tokio::task::spawn_blocking(move || {
-                let staged = SharedStaged::new(store.create_blocking(&bucket, &write_key)?);
-                let written = rewrite_sorted(&inputs, Box::new(staged.clone()), rows_per_group)?;
+            let (rows, bytes, figures) = tokio::task::spawn_blocking(move || {
+                let mut inputs = Vec::with_capacity(chunk.len());
+                for file in &chunk {
+                    let mut body = Vec::with_capacity(file.size as usize);
+                    store
+                        .open_blocking(&from_bucket, &file.key)?
+                        .read_to_end(&mut body)
+                        .with_context(|| format!("reading {}", file.key))?;
+                    if body.len() as u64 != file.size {
+                        bail!("{} changed while it was read for compaction: run again", file.key);
+                    }
+                    inputs.push((file.key.clone(), Bytes::from(body)));
+                }
+                let mut figures = (0, 0, 0);
+                let staged = SharedStaged::new(store.create_blocking(&to_bucket, &write_key)?);
+                let written = rewrite_sorted(&inputs, Box::new(staged.clone()), rows_per_group, |meta| {
+                    let (groups, scanned) = footer_figures(meta);
+                    figures.0 += groups;
+                    figures.1 += scanned;
+                    figures.2 += meta.file_metadata().num_rows().max(0) as u64;
+                })?;
                 let bytes = staged.commit()?.unwrap_or(0);
-                anyhow::Ok((written.rows, bytes))
+                anyhow::Ok((written.rows, bytes, figures))
             })
             .await?
             .with_context(|| format!("compacting {day} into {key}"))?;
+            result.row_groups_before += figures.0;
+            result.scan_before += figures.1;
+            result.rows += figures.2;
             outputs.push(OutputPart { key, rows, bytes });
         }
         let record = GenerationRecord {

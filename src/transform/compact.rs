@@ -15,6 +15,7 @@ use arrow::record_batch::RecordBatch;
 use bytes::Bytes;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::file::metadata::ParquetMetaData;
 
 use super::parquet::writer_properties;
 
@@ -43,11 +44,13 @@ pub enum RewriteError {
     Write(String),
 }
 
-/// Merges `inputs` (key, Parquet bytes) into one Parquet file written to `out`.
+/// Merges `inputs` (key, Parquet bytes) into one Parquet file written to `out`; `each_input`
+/// sees every input's metadata as it is read.
 pub fn rewrite_sorted(
     inputs: &[(String, Bytes)],
     out: Box<dyn Write + Send>,
     row_group_rows: usize,
+    mut each_input: impl FnMut(&ParquetMetaData),
 ) -> Result<Rewritten, RewriteError> {
     let mut schema: Option<(SchemaRef, &str)> = None;
     let mut batches = Vec::new();
@@ -57,6 +60,7 @@ pub fn rewrite_sorted(
             reason: err.to_string(),
         };
         let builder = ParquetRecordBatchReaderBuilder::try_new(bytes.clone()).map_err(|e| unreadable(&e))?;
+        each_input(builder.metadata());
         let file_schema = builder.schema().clone();
         match &schema {
             None => schema = Some((file_schema, key.as_str())),

@@ -874,8 +874,13 @@ fn a_rewrite_merges_files_in_event_time_order_with_row_groups_of_the_asked_size(
         ),
     ];
     let out = SharedBuf::default();
-    let written = compact::rewrite_sorted(&inputs, Box::new(out.clone()), 2).unwrap();
+    let mut input_rows = Vec::new();
+    let written = compact::rewrite_sorted(&inputs, Box::new(out.clone()), 2, |meta| {
+        input_rows.push(meta.file_metadata().num_rows())
+    })
+    .unwrap();
     assert_eq!(written, compact::Rewritten { rows: 5, row_groups: 3 });
+    assert_eq!(input_rows, [2, 3]);
     let bytes = Bytes::from(out.0.lock().unwrap().clone());
     let reader = SerializedFileReader::new(bytes.clone()).unwrap();
     let groups: Vec<i64> = reader.metadata().row_groups().iter().map(|g| g.num_rows()).collect();
@@ -890,6 +895,6 @@ fn a_rewrite_merges_files_in_event_time_order_with_row_groups_of_the_asked_size(
     assert_eq!(sources, ["raw/obj-2.gz", "raw/obj-1.gz", "raw/obj-2.gz", "raw/obj-1.gz", "raw/obj-2.gz"]);
 
     let damaged = vec![inputs[0].clone(), ("lake/bad.parquet".to_string(), Bytes::from_static(b"PAR1 no"))];
-    let err = compact::rewrite_sorted(&damaged, Box::new(SharedBuf::default()), 2).unwrap_err();
+    let err = compact::rewrite_sorted(&damaged, Box::new(SharedBuf::default()), 2, |_| {}).unwrap_err();
     assert!(err.to_string().starts_with("lake/bad.parquet: not a readable Parquet file"), "{err}");
 }
