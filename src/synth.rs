@@ -8,6 +8,7 @@ use rand::distr::weighted::WeightedIndex;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::LogNormal;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 const EVENT_TYPES: [(&str, f64); 8] = [
@@ -81,6 +82,28 @@ pub struct SynthRecord {
     pub json: String,
     pub time: DateTime<Utc>,
     pub bad: bool,
+}
+
+/// One event as a producer sends it. The fields are in the order the JSON has always had them
+/// (by name), so a seed still gives the same bytes; a struct serializes without the map of
+/// owned keys and values it was built as before, most of the time of generating an event.
+#[derive(Serialize)]
+struct Event {
+    country: &'static str,
+    device: &'static str,
+    email: String,
+    event_id: String,
+    event_type: &'static str,
+    ip: String,
+    page_url: String,
+    price: Option<f64>,
+    product_id: Option<String>,
+    quantity: Option<i32>,
+    referrer: String,
+    session_id: String,
+    timestamp: String,
+    user_agent: &'static str,
+    user_id: String,
 }
 
 struct Session {
@@ -158,17 +181,17 @@ impl Synth {
         self.rng.random_range(0..self.sessions.len())
     }
 
-    fn event(&mut self, time: DateTime<Utc>) -> serde_json::Map<String, Value> {
+    fn event(&mut self, time: DateTime<Utc>) -> Event {
         let index = self.session();
         let event_type = EVENT_TYPES[self.event_types.sample(&mut self.rng)].0;
         let category = CATEGORIES[self.rng.random_range(0..CATEGORIES.len())];
-        let (mut product_id, mut price, mut quantity) = (Value::Null, Value::Null, Value::Null);
+        let (mut product_id, mut price, mut quantity) = (None, None, None);
         let url = if PRODUCT_EVENTS.contains(&event_type) {
             let product = self.rng.random_range(0..PRODUCTS);
             let unit = (self.prices.sample(&mut self.rng) * 100.0).round() / 100.0;
-            product_id = json!(format!("P{}", 100_000 + product));
-            price = json!(unit.clamp(0.99, 2999.0));
-            quantity = json!(if self.rng.random::<f64>() < 0.8 { 1 } else { self.rng.random_range(2..=5) });
+            product_id = Some(format!("P{}", 100_000 + product));
+            price = Some(unit.clamp(0.99, 2999.0));
+            quantity = Some(if self.rng.random::<f64>() < 0.8 { 1 } else { self.rng.random_range(2..=5) });
             match event_type {
                 "purchase" => "https://shop.example.com/checkout/confirm".to_string(),
                 "begin_checkout" => "https://shop.example.com/checkout".to_string(),
@@ -195,22 +218,23 @@ impl Synth {
         let event_id = self.uuid();
         let session = &mut self.sessions[index];
         session.last_url = Some(url.clone());
-        let mut event = serde_json::Map::new();
-        event.insert("event_id".into(), json!(event_id));
-        event.insert("event_type".into(), json!(event_type));
-        event.insert("user_id".into(), json!(format!("u_{user:07}")));
-        event.insert("session_id".into(), json!(session.session_id));
-        event.insert("timestamp".into(), json!(time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()));
-        event.insert("page_url".into(), json!(url));
-        event.insert("referrer".into(), json!(referrer));
-        event.insert("user_agent".into(), json!(user_agent));
-        event.insert("ip".into(), json!(session.ip));
-        event.insert("email".into(), json!(format!("user{user}@example.com")));
-        event.insert("product_id".into(), product_id);
-        event.insert("price".into(), price);
-        event.insert("quantity".into(), quantity);
-        event.insert("country".into(), json!(country));
-        event.insert("device".into(), json!(device));
+        let event = Event {
+            country,
+            device,
+            email: format!("user{user}@example.com"),
+            event_id,
+            event_type,
+            ip: session.ip.clone(),
+            page_url: url,
+            price,
+            product_id,
+            quantity,
+            referrer,
+            session_id: session.session_id.clone(),
+            timestamp: time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            user_agent,
+            user_id: format!("u_{user:07}"),
+        };
         session.left -= 1;
         if session.left == 0 {
             self.sessions.swap_remove(index);
@@ -218,7 +242,10 @@ impl Synth {
         event
     }
 
-    fn spoil(&mut self, mut event: serde_json::Map<String, Value>) -> String {
+    fn spoil(&mut self, event: &Event) -> String {
+        let Ok(Value::Object(mut event)) = serde_json::to_value(event) else {
+            unreachable!("an event serializes to an object")
+        };
         let kind = BAD_KINDS[(self.bad_produced % BAD_KINDS.len() as u64) as usize];
         self.bad_produced += 1;
         match kind {
@@ -254,7 +281,11 @@ impl Iterator for Synth {
         self.produced += 1;
         let event = self.event(time);
         let bad = self.options.bad_fraction > 0.0 && self.rng.random::<f64>() < self.options.bad_fraction;
-        let json = if bad { self.spoil(event) } else { Value::Object(event).to_string() };
+        let json = if bad {
+            self.spoil(&event)
+        } else {
+            serde_json::to_string(&event).expect("an event serializes")
+        };
         Some(SynthRecord { json, time, bad })
     }
 
