@@ -12,7 +12,7 @@ use crate::cli::TransformArgs;
 use crate::pipeline::{Lake, RawArea, output_days, record_partitions, transform_objects};
 
 pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
+    crate::cores()
 }
 
 pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
