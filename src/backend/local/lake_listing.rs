@@ -52,6 +52,10 @@ fn listing_error(
 /// Every file below `dir` the partitions read, depth first.
 fn walk(dir: PathBuf, live: &LiveFiles) -> Result<Vec<ObjectMeta>> {
     let mut files = Vec::new();
+    // Folders are followed through symbolic links, each entered once, so a link to a folder
+    // above it cannot make the walk go round.
+    let mut entered: std::collections::HashSet<(u64, u64)> =
+        std::fs::metadata(&dir).ok().and_then(|m| folder_identity(&m)).into_iter().collect();
     let mut folders = vec![dir];
     while let Some(folder) = folders.pop() {
         let entries = match std::fs::read_dir(&folder) {
@@ -78,7 +82,8 @@ fn walk(dir: PathBuf, live: &LiveFiles) -> Result<Vec<ObjectMeta>> {
             };
             let location = Path::from_absolute_path(&path)?;
             if metadata.is_dir() {
-                if live.may_hold(&format!("{location}/")) {
+                let first_time = folder_identity(&metadata).is_some_and(|identity| entered.insert(identity));
+                if first_time && live.may_hold(&format!("{location}/")) {
                     folders.push(path);
                 }
             } else if live.keeps(location.as_ref()) {
@@ -93,6 +98,19 @@ fn walk(dir: PathBuf, live: &LiveFiles) -> Result<Vec<ObjectMeta>> {
         }
     }
     Ok(files)
+}
+
+/// Which folder this is, whatever path led to it; `None` where the platform does not say, and
+/// such a folder is not entered.
+#[cfg(unix)]
+fn folder_identity(metadata: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// The entity tag the object-store layer gives a local file, so both listings name a version
@@ -210,5 +228,16 @@ mod tests {
             ["/year=2024/month=06/day=01/gen=0002/part-00000.parquet"]
         );
         assert!(walk(root.join("nowhere"), &live).unwrap().is_empty());
+
+        // A link to a folder above is not entered again: the walk ends.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(
+                root.join("transformed"),
+                root.join("transformed/year=2024/month=06/again"),
+            )
+            .unwrap();
+            assert_eq!(listed("transformed"), ["/year=2024/month=06/day=02/b.parquet"]);
+        }
     }
 }
