@@ -289,12 +289,14 @@ pub(crate) async fn stored_manifest(
     source_key: &str,
 ) -> Result<Option<Manifest>> {
     match store.get(&lake.state.bucket, &lake.manifest_key(source_key)).await {
-        Ok(body) => Ok(Some(
-            serde_json::from_slice(&body).with_context(|| format!("reading the manifest of {source_key}"))?,
-        )),
+        Ok(body) => parse_manifest(source_key, &body).map(Some),
         Err(err) if is_not_found(&err) => Ok(None),
         Err(err) => Err(err),
     }
+}
+
+fn parse_manifest(source_key: &str, body: &[u8]) -> Result<Manifest> {
+    serde_json::from_slice(body).with_context(|| format!("reading the manifest of {source_key}"))
 }
 
 /// The manifest a source object's last transform left, read from blocking code.
@@ -303,14 +305,11 @@ fn stored_manifest_blocking(
     lake: &Lake,
     source_key: &str,
 ) -> Result<Option<Manifest>> {
-    let mut body = Vec::new();
-    match store.open_blocking(&lake.state.bucket, &lake.manifest_key(source_key)) {
-        Ok(mut reader) => std::io::Read::read_to_end(&mut reader, &mut body)
-            .with_context(|| format!("reading the manifest of {source_key}"))?,
-        Err(err) if is_not_found(&err) => return Ok(None),
-        Err(err) => return Err(err),
-    };
-    Ok(Some(serde_json::from_slice(&body).with_context(|| format!("reading the manifest of {source_key}"))?))
+    match store.get_blocking(&lake.state.bucket, &lake.manifest_key(source_key)) {
+        Ok(body) => parse_manifest(source_key, &body).map(Some),
+        Err(err) if is_not_found(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
 }
 
 /// Transforms one raw object and publishes its outputs; with `skip_complete`, an object whose
@@ -383,9 +382,8 @@ pub fn transform_object(
     };
     // A damaged object is retried by the next run; only whole objects get a manifest.
     if report.damaged.is_none() {
-        let mut staged = store.create_blocking(&lake.state.bucket, &lake.manifest_key(&object.key))?;
-        staged.write_all(&serde_json::to_vec_pretty(&manifest)?)?;
-        staged.commit()?;
+        let body = serde_json::to_vec_pretty(&manifest)?;
+        store.put_blocking(&lake.state.bucket, &lake.manifest_key(&object.key), &body)?;
         if let Some(previous) = &previous {
             runtime.block_on(remove_superseded(store.as_ref(), lake, previous, &manifest))?;
         }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use async_trait::async_trait;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
@@ -71,6 +71,20 @@ pub trait ObjectStore: Send + Sync {
     /// Starts writing an object from blocking code (inside `spawn_blocking`); large objects go
     /// up in parts as they are written.
     fn create_blocking(&self, bucket: &str, key: &str) -> Result<Box<dyn StagedObject>>;
+    /// A whole object's bytes, read from blocking code.
+    fn get_blocking(&self, bucket: &str, key: &str) -> Result<Vec<u8>> {
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut self.open_blocking(bucket, key)?, &mut body)
+            .with_context(|| format!("reading {key}"))?;
+        Ok(body)
+    }
+    /// Writes a whole object from blocking code; readers never see it half-written.
+    fn put_blocking(&self, bucket: &str, key: &str, body: &[u8]) -> Result<()> {
+        let mut object = self.create_blocking(bucket, key)?;
+        std::io::Write::write_all(&mut object, body).with_context(|| format!("writing {key}"))?;
+        object.commit()?;
+        Ok(())
+    }
     /// Every object whose key starts with `prefix`, in key order (all pages).
     async fn list(&self, bucket: &str, prefix: &str) -> Result<Vec<ObjectInfo>>;
     async fn get(&self, bucket: &str, key: &str) -> Result<Bytes>;

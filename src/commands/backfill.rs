@@ -9,7 +9,6 @@ use serde_json::Value;
 use super::Context;
 use super::remote::{self, RemoteWork};
 use super::results::warn_failures;
-use super::transform::default_jobs;
 use crate::backend::ObjectInfo;
 use crate::cli::{BackfillArgs, Remote};
 use crate::error::{StopRequest, usage};
@@ -90,7 +89,7 @@ async fn backfill(
         }
         return Ok(());
     }
-    let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
+    let jobs = args.run_on.jobs.map_or_else(crate::cores, usize::from);
     if let Some(remote) = args.run_on.remote {
         let glue_runs = glue_runs(&plan, usize::from(args.days_per_run));
         let work = RemoteWork {

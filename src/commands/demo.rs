@@ -9,7 +9,6 @@ use serde_json::Value;
 use super::Context;
 use super::results::summary_table;
 use super::send::{deliver_all, synthetic};
-use super::transform::default_jobs;
 use crate::backend::{CrawlRequest, QueryRequest, ResultColumn, RowSink, factory};
 use crate::cli::DemoArgs;
 use crate::layout::{Area, area_location};
@@ -109,7 +108,7 @@ pub async fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     );
     let transform_started = Instant::now();
     let results =
-        transform_objects(backend.objects.clone(), &lake, &objects, default_jobs(), true, None, |_, _| {
+        transform_objects(backend.objects.clone(), &lake, &objects, crate::cores(), true, None, |_, _| {
             progress.inc(1)
         })
         .await;

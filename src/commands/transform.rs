@@ -11,10 +11,6 @@ use crate::backend::ObjectInfo;
 use crate::cli::TransformArgs;
 use crate::pipeline::{Lake, RawArea, output_days, record_partitions, transform_objects};
 
-pub fn default_jobs() -> usize {
-    crate::cores()
-}
-
 pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
     let settings = ctx.settings()?;
     let backend = ctx.backend(&settings).await?;
@@ -36,7 +32,7 @@ pub async fn run(ctx: &Context, args: TransformArgs) -> Result<()> {
         found
     };
 
-    let jobs = args.run_on.jobs.map_or_else(default_jobs, usize::from);
+    let jobs = args.run_on.jobs.map_or_else(crate::cores, usize::from);
     if let Some(remote) = args.run_on.remote {
         let scope = if args.keys.is_empty() {
             let day = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive()).to_string();

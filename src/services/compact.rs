@@ -18,7 +18,6 @@
 //! changed, or removed after the grace period.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read as _;
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
@@ -428,6 +427,29 @@ fn size_classes(files: &[ObjectInfo]) -> [usize; 5] {
     counts
 }
 
+/// What input files add to a day's figures before compaction.
+#[derive(Debug, Default)]
+struct InputFigures {
+    row_groups: usize,
+    scanned: u64,
+    rows: u64,
+}
+
+impl InputFigures {
+    fn add(&mut self, meta: &parquet::file::metadata::ParquetMetaData) {
+        let (groups, scanned) = footer_figures(meta);
+        self.row_groups += groups;
+        self.scanned += scanned;
+        self.rows += meta.file_metadata().num_rows().max(0) as u64;
+    }
+
+    fn count_into(&self, result: &mut DayCompaction) {
+        result.row_groups_before += self.row_groups;
+        result.scan_before += self.scanned;
+        result.rows += self.rows;
+    }
+}
+
 /// Row groups and bytes of the typical query's column in one file's metadata.
 fn footer_figures(meta: &parquet::file::metadata::ParquetMetaData) -> (usize, u64) {
     let scanned = meta
@@ -643,17 +665,15 @@ impl Compaction {
         let store = self.objects.as_ref();
         // Each footer is reduced to its figures as it arrives: a day of small files has
         // thousands, and holding them all decoded took most of a compaction's memory.
-        let mut figures = futures::stream::iter(files)
+        let mut footers = futures::stream::iter(files)
             .map(|file| async move {
-                let meta = crate::discover::footer(store, bucket, file).await?;
-                let (groups, scanned) = footer_figures(&meta);
-                anyhow::Ok((groups, scanned, meta.file_metadata().num_rows().max(0) as u64))
+                let mut figures = InputFigures::default();
+                figures.add(&crate::discover::footer(store, bucket, file).await?);
+                anyhow::Ok(figures)
             })
             .buffered(FOOTER_READS);
-        while let Some((groups, scanned, rows)) = figures.try_next().await? {
-            result.row_groups_before += groups;
-            result.scan_before += scanned;
-            result.rows += rows;
+        while let Some(figures) = footers.try_next().await? {
+            figures.count_into(result);
         }
         Ok(())
     }
@@ -698,32 +718,23 @@ impl Compaction {
             let (rows, bytes, figures) = tokio::task::spawn_blocking(move || {
                 let mut inputs = Vec::with_capacity(chunk.len());
                 for file in &chunk {
-                    let mut body = Vec::with_capacity(file.size as usize);
-                    store
-                        .open_blocking(&from_bucket, &file.key)?
-                        .read_to_end(&mut body)
-                        .with_context(|| format!("reading {}", file.key))?;
+                    let body = store.get_blocking(&from_bucket, &file.key)?;
                     if body.len() as u64 != file.size {
                         bail!("{} changed while it was read for compaction: run again", file.key);
                     }
                     inputs.push((file.key.clone(), Bytes::from(body)));
                 }
-                let mut figures = (0, 0, 0);
+                let mut figures = InputFigures::default();
                 let staged = SharedStaged::new(store.create_blocking(&to_bucket, &write_key)?);
                 let written = rewrite_sorted(&inputs, Box::new(staged.clone()), rows_per_group, |meta| {
-                    let (groups, scanned) = footer_figures(meta);
-                    figures.0 += groups;
-                    figures.1 += scanned;
-                    figures.2 += meta.file_metadata().num_rows().max(0) as u64;
+                    figures.add(meta)
                 })?;
                 let bytes = staged.commit()?.unwrap_or(0);
                 anyhow::Ok((written.rows, bytes, figures))
             })
             .await?
             .with_context(|| format!("compacting {day} into {key}"))?;
-            result.row_groups_before += figures.0;
-            result.scan_before += figures.1;
-            result.rows += figures.2;
+            figures.count_into(result);
             outputs.push(OutputPart { key, rows, bytes });
         }
         let record = GenerationRecord {

@@ -66,9 +66,7 @@ impl LocalDelivery {
         tokio::task::spawn_blocking(move || {
             let (compressed, random) = compress(&buffer.data)?;
             let key = format!("{key_prefix}{}", firehose_object_name(&stream, buffer.opened, &random));
-            let mut object = store.create_blocking(&bucket, &key)?;
-            object.write_all(&compressed)?;
-            object.commit()?;
+            store.put_blocking(&bucket, &key, &compressed)?;
             Ok(key)
         })
     }

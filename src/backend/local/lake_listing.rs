@@ -49,6 +49,11 @@ fn listing_error(
     datafusion::object_store::Error::Generic { store: "LakeListing", source: source.into() }
 }
 
+/// Names Athena skips: writes in progress (`.…tmp`) and markers such as `_SUCCESS`.
+fn hidden(name: &str) -> bool {
+    name.starts_with(['.', '_'])
+}
+
 /// Every file below `dir` the partitions read, depth first.
 fn walk(dir: PathBuf, live: &LiveFiles) -> Result<Vec<ObjectMeta>> {
     let mut files = Vec::new();
@@ -65,7 +70,7 @@ fn walk(dir: PathBuf, live: &LiveFiles) -> Result<Vec<ObjectMeta>> {
         };
         for entry in entries {
             let entry = entry.map_err(|err| listing_error(format!("listing {}: {err}", folder.display())))?;
-            if entry.file_name().to_str().is_none_or(|name| name.starts_with(['.', '_'])) {
+            if entry.file_name().to_str().is_none_or(hidden) {
                 continue;
             }
             let path = entry.path();
@@ -164,7 +169,7 @@ impl ObjectStore for LakeListing {
 
     async fn list_with_delimiter(&self, prefix: Option<&Path>) -> Result<ListResult> {
         let mut listed = self.files.list_with_delimiter(prefix).await?;
-        let visible = |path: &Path| path.filename().is_some_and(|name| !name.starts_with(['.', '_']));
+        let visible = |path: &Path| path.filename().is_some_and(|name| !hidden(name));
         listed.common_prefixes.retain(|folder| visible(folder) && self.live.may_hold(&format!("{folder}/")));
         listed.objects.retain(|file| visible(&file.location) && self.live.keeps(file.location.as_ref()));
         Ok(listed)
