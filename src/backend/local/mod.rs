@@ -5,6 +5,7 @@ mod activity;
 mod arrow_cells;
 mod catalog;
 mod compacted;
+mod conditional_distinct;
 mod costs;
 mod delivery;
 mod lake_listing;

@@ -15,6 +15,7 @@ use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTable
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::{SessionConfig, SessionContext};
 use datafusion::execution::object_store::ObjectStoreUrl;
+use datafusion::execution::session_state::SessionStateBuilder;
 use datafusion::physical_plan::{ExecutionPlan, execute_stream};
 use datafusion::sql::sqlparser::dialect::GenericDialect;
 use datafusion::sql::sqlparser::parser::ParserError;
@@ -24,6 +25,7 @@ use futures::StreamExt;
 use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
 use super::compacted::LiveFiles;
+use super::conditional_distinct::ConditionalDistinctToGroupBy;
 use super::lake_listing::LakeListing;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
@@ -58,7 +60,12 @@ impl LocalQuery {
             config.options_mut().execution.parquet.metadata_size_hint = Some(METADATA_SIZE_HINT);
         }
         let config = config.with_default_catalog_and_schema(CATALOG, database).with_information_schema(true);
-        let ctx = SessionContext::new_with_config(config);
+        let state = SessionStateBuilder::new()
+            .with_config(config)
+            .with_default_features()
+            .with_optimizer_rule(Arc::new(ConditionalDistinctToGroupBy))
+            .build();
+        let ctx = SessionContext::new_with_state(state);
         let parquet_options = ctx.state().default_table_options().parquet;
         let document = self.catalog.read().await?;
         let mut live = LiveFiles::default();
