@@ -13,6 +13,7 @@ mod lifecycle;
 mod log_filter;
 mod logs;
 mod parquet_files;
+mod partition_aggregation;
 mod query;
 mod store;
 mod stream;

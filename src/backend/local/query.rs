@@ -28,6 +28,7 @@ use super::compacted::LiveFiles;
 use super::conditional_distinct::ConditionalDistinctToGroupBy;
 use super::lake_listing::LakeListing;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
+use super::partition_aggregation::AggregatePerPartitionValue;
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
 use crate::error::{Interrupted, not_supported, usage};
@@ -64,6 +65,7 @@ impl LocalQuery {
             .with_config(config)
             .with_default_features()
             .with_optimizer_rule(Arc::new(ConditionalDistinctToGroupBy))
+            .with_physical_optimizer_rule(Arc::new(AggregatePerPartitionValue))
             .build();
         let ctx = SessionContext::new_with_state(state);
         let parquet_options = ctx.state().default_table_options().parquet;
