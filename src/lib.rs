@@ -4,6 +4,7 @@
 //! everything else lives here so that tests can drive it in-process.
 
 pub mod access;
+pub mod allocator;
 pub mod backend;
 pub mod cli;
 pub mod commands;
@@ -24,26 +25,10 @@ pub mod transform;
 
 pub use commands::run;
 
+#[global_allocator]
+static ALLOCATOR: allocator::Allocator = allocator::Allocator;
+
 /// The cores this process may use (1 when the system cannot tell).
 pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
-
-/// Queries and transforms allocate and free many buffers of 128 KiB to a few MiB on several
-/// threads. glibc maps each of those afresh and unmaps it on free, so every use faults its pages
-/// in and zeroes them again (a fifth of a short query's time); kept in the heap they are reused.
-/// Peak memory stays what the program holds at once. A `GLIBC_TUNABLES` setting wins.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-pub fn keep_freed_memory() {
-    const MIB: libc::c_int = 1024 * 1024;
-    if std::env::var_os("GLIBC_TUNABLES").is_none() {
-        // SAFETY: mallopt only adjusts allocator parameters; called before any other thread exists.
-        unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 * MIB);
-            libc::mallopt(libc::M_TRIM_THRESHOLD, 64 * MIB);
-        }
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub fn keep_freed_memory() {}

@@ -1,11 +1,14 @@
 use std::process::ExitCode;
 
-use bdctl::cli::Cli;
+use bdctl::cli::{Cli, Command};
 use bdctl::error::{ExitStatus, exit_status};
 
 fn main() -> ExitCode {
-    bdctl::keep_freed_memory();
+    bdctl::allocator::keep_freed_memory();
     let cli = Cli::parse_from_env();
+    if matches!(cli.command, Command::Query(_) | Command::Sql(_)) {
+        bdctl::allocator::use_engine_allocator();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {

@@ -121,11 +121,11 @@ fn per_partition_value(aggregate: &AggregateExec) -> Result<Option<Arc<dyn Execu
 /// The files in runs of one value, cut into `partitions` shares of about the same size in bytes:
 /// `(partition, value, files)` in order, a value's files split between neighbouring shares
 /// when a share ends inside them.
-fn share_out<'v>(
-    values: &'v [Vec<ScalarValue>],
+fn share_out(
+    values: &[Vec<ScalarValue>],
     files_of: Vec<Vec<PartitionedFile>>,
     partitions: usize,
-) -> Vec<(usize, &'v [ScalarValue], Vec<PartitionedFile>)> {
+) -> Vec<(usize, &[ScalarValue], Vec<PartitionedFile>)> {
     let size = |file: &PartitionedFile| {
         file.range.as_ref().map_or(file.object_meta.size, |r| (r.end - r.start) as u64)
     };
