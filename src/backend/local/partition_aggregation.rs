@@ -17,7 +17,7 @@ use datafusion::arrow::array::RecordBatch;
 use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::common::ScalarValue;
 use datafusion::common::config::ConfigOptions;
-use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
+use datafusion::common::tree_node::TreeNodeRecursion;
 use datafusion::datasource::listing::PartitionedFile;
 use datafusion::datasource::physical_plan::{FileGroup, FileScanConfig, FileScanConfigBuilder};
 use datafusion::datasource::source::DataSourceExec;
@@ -38,6 +38,8 @@ use datafusion::physical_plan::{
 };
 use futures::{StreamExt, TryStreamExt};
 
+use super::plan_nodes::rewrite_each_node;
+
 /// The physical optimizer rule that makes the pieces.
 #[derive(Debug, Default)]
 pub(super) struct AggregatePerPartitionValue;
@@ -48,14 +50,10 @@ impl PhysicalOptimizerRule for AggregatePerPartitionValue {
         plan: Arc<dyn ExecutionPlan>,
         _config: &ConfigOptions,
     ) -> Result<Arc<dyn ExecutionPlan>> {
-        plan.transform_up(|node| {
-            let pieces = match node.downcast_ref::<AggregateExec>() {
-                Some(aggregate) => per_partition_value(aggregate)?,
-                None => None,
-            };
-            Ok(pieces.map_or_else(|| Transformed::no(node), Transformed::yes))
+        rewrite_each_node(plan, |node| match node.downcast_ref::<AggregateExec>() {
+            Some(aggregate) => per_partition_value(aggregate),
+            None => Ok(None),
         })
-        .map(|transformed| transformed.data)
     }
 
     fn name(&self) -> &str {
@@ -377,6 +375,8 @@ mod tests {
     use datafusion::physical_plan::displayable;
     use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
     use parquet::arrow::ArrowWriter;
+
+    use datafusion::common::tree_node::TreeNode;
 
     use super::*;
 

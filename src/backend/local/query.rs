@@ -26,6 +26,7 @@ use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
 use super::compacted::LiveFiles;
 use super::conditional_distinct::ConditionalDistinctToGroupBy;
+use super::inline_string_equality::InlineStringEquality;
 use super::lake_listing::LakeListing;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
 use super::partition_aggregation::AggregatePerPartitionValue;
@@ -65,6 +66,7 @@ impl LocalQuery {
             .with_config(config)
             .with_default_features()
             .with_optimizer_rule(Arc::new(ConditionalDistinctToGroupBy))
+            .with_physical_optimizer_rule(Arc::new(InlineStringEquality))
             .with_physical_optimizer_rule(Arc::new(AggregatePerPartitionValue))
             .build();
         let ctx = SessionContext::new_with_state(state);

@@ -1,0 +1,16 @@
+//! What the engine's physical optimizer rules here share.
+
+use std::sync::Arc;
+
+use datafusion::common::tree_node::{Transformed, TreeNode};
+use datafusion::error::Result;
+use datafusion::physical_plan::ExecutionPlan;
+
+/// `plan` with each node, children first, replaced by what `rewrite` makes of it (`None`: kept).
+pub(super) fn rewrite_each_node(
+    plan: Arc<dyn ExecutionPlan>,
+    mut rewrite: impl FnMut(&Arc<dyn ExecutionPlan>) -> Result<Option<Arc<dyn ExecutionPlan>>>,
+) -> Result<Arc<dyn ExecutionPlan>> {
+    plan.transform_up(|node| Ok(rewrite(&node)?.map_or_else(|| Transformed::no(node), Transformed::yes)))
+        .map(|transformed| transformed.data)
+}
