@@ -12,7 +12,7 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, AsArray, BooleanArray, RecordBatch};
-use datafusion::arrow::buffer::BooleanBuffer;
+use datafusion::arrow::buffer::{BooleanBuffer, Buffer};
 use datafusion::arrow::datatypes::{DataType, Schema};
 use datafusion::common::config::ConfigOptions;
 use datafusion::common::tree_node::{Transformed, TreeNode};
@@ -186,6 +186,27 @@ impl Hash for InlineStringEquals {
     }
 }
 
+/// A bit per view, set where the view is `target` (or is not, `negated`). Whole words of 64
+/// views at a time and no index checks: `BooleanBuffer::collect_bool` over an index compiled
+/// to a checked scalar loop at 1.3 ns a row.
+fn equal_views(views: &[u128], target: u128, negated: bool) -> BooleanBuffer {
+    let flip = if negated { u64::MAX } else { 0 };
+    let mut words: Vec<u64> = views
+        .chunks(64)
+        .map(|chunk| {
+            let word = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |word, (bit, view)| word | (u64::from(*view == target) << bit));
+            word ^ flip
+        })
+        .collect();
+    if let (Some(last), tail @ 1..) = (words.last_mut(), views.len() % 64) {
+        *last &= (1u64 << tail) - 1;
+    }
+    BooleanBuffer::new(Buffer::from_vec(words), 0, views.len())
+}
+
 impl fmt::Display for InlineStringEquals {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} {}", self.input, self.operator(), self.literal)
@@ -207,9 +228,7 @@ impl PhysicalExpr for InlineStringEquals {
                 let Some(strings) = array.as_string_view_opt() else {
                     return internal_err!("{self}: expected string views, got {}", array.data_type());
                 };
-                let views = strings.views();
-                let equal =
-                    BooleanBuffer::collect_bool(views.len(), |i| (views[i] == self.view) != self.negated);
+                let equal = equal_views(strings.views(), self.view, self.negated);
                 Ok(ColumnarValue::Array(Arc::new(BooleanArray::new(equal, strings.nulls().cloned()))))
             }
             ColumnarValue::Scalar(scalar) => {
@@ -312,6 +331,25 @@ mod tests {
             })
             .unwrap();
             assert!(found, "not rewritten: {sql}");
+        }
+    }
+
+    #[test]
+    fn views_compare_in_whole_words_and_a_tail() {
+        let view = |text: &str| {
+            InlineStringEquals::new(Arc::new(Literal::new(ScalarValue::Null)), text.into(), false).view
+        };
+        let (target, other) = (view("a"), view("b"));
+        for len in [0, 1, 63, 64, 65, 130] {
+            let views: Vec<u128> = (0..len).map(|i| if i % 3 == 0 { target } else { other }).collect();
+            for negated in [false, true] {
+                let bits = equal_views(&views, target, negated);
+                assert_eq!(bits.len(), len);
+                let expected: Vec<bool> = (0..len).map(|i| (i % 3 == 0) != negated).collect();
+                assert_eq!(bits.iter().collect::<Vec<_>>(), expected, "{len} {negated}");
+                let set = expected.iter().filter(|bit| **bit).count();
+                assert_eq!(bits.count_set_bits(), set, "{len} {negated}");
+            }
         }
     }
 
