@@ -8,6 +8,7 @@ mod compacted;
 mod conditional_distinct;
 mod costs;
 mod delivery;
+mod event_days;
 mod inline_string_equality;
 mod lake_listing;
 mod lifecycle;

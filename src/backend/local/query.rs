@@ -26,6 +26,7 @@ use super::arrow_cells::cell;
 use super::catalog::LocalCatalog;
 use super::compacted::LiveFiles;
 use super::conditional_distinct::ConditionalDistinctToGroupBy;
+use super::event_days::EventDays;
 use super::inline_string_equality::InlineStringEquality;
 use super::lake_listing::LakeListing;
 use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
@@ -66,6 +67,7 @@ impl LocalQuery {
             .with_config(config)
             .with_default_features()
             .with_optimizer_rule(Arc::new(ConditionalDistinctToGroupBy))
+            .with_optimizer_rule(Arc::new(EventDays))
             .with_physical_optimizer_rule(Arc::new(InlineStringEquality))
             .with_physical_optimizer_rule(Arc::new(AggregatePerPartitionValue))
             .build();
