@@ -17,11 +17,13 @@ use bytes::Bytes;
 use datafusion::common::tree_node::{Transformed, TreeNode};
 use datafusion::datasource::listing::PartitionedFile;
 use datafusion::datasource::physical_plan::{
-    FileScanConfig, FileScanConfigBuilder, ParquetFileMetrics, ParquetFileReaderFactory, ParquetSource,
+    FileScanConfig, FileScanConfigBuilder, FileSource, ParquetFileMetrics, ParquetFileReaderFactory,
+    ParquetSource,
 };
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::error::{DataFusionError, Result};
 use datafusion::object_store::local::LocalFileSystem;
+use datafusion::physical_expr::utils::collect_columns;
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion::physical_plan::metrics::ExecutionPlanMetricsSet;
 use futures::FutureExt;
@@ -34,11 +36,22 @@ use parquet::file::metadata::{ParquetMetaData, ParquetMetaDataReader};
 /// Bytes read from the end of a file in the first request for its metadata, unless configured.
 pub(super) const METADATA_SIZE_HINT: usize = 64 * 1024;
 
-/// Makes every Parquet scan in `plan` read through [`LocalReaderFactory`].
+/// The column the lake's files are clustered by: the transform writes events as they arrive,
+/// about in time order, and `bdctl compact` sorts by it.
+const CLUSTERED_BY: &str = "event_ts";
+
+/// Makes every Parquet scan in `plan` read through [`LocalReaderFactory`], and reads page
+/// indexes only for conditions on [`CLUSTERED_BY`]: a page's minimum and maximum of any other
+/// column span about all its values, so the index pruned nothing and cost 4 ms of the revenue
+/// query's 66 on the lake as written (193 indexes read, 11 ms of CPU).
 pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
     rewrite_file_scans(plan, |config| {
         let source = config.file_source().downcast_ref::<ParquetSource>()?;
+        let pages_prune = source
+            .filter()
+            .is_some_and(|predicate| collect_columns(&predicate).iter().any(|c| c.name() == CLUSTERED_BY));
         let source = source.clone().with_parquet_file_reader_factory(Arc::new(LocalReaderFactory));
+        let source = if pages_prune { source } else { source.with_enable_page_index(false) };
         Some(FileScanConfigBuilder::from(config.clone()).with_source(Arc::new(source)).build())
     })
 }
@@ -192,6 +205,47 @@ mod tests {
             .and_then(|config| config.file_source().downcast_ref::<ParquetSource>())
             .and_then(|source| source.parquet_file_reader_factory().map(|f| format!("{f:?}")));
         own.or_else(|| plan.children().into_iter().find_map(factory_of))
+    }
+
+    fn page_index_of(plan: &Arc<dyn ExecutionPlan>) -> Option<bool> {
+        let own = plan
+            .downcast_ref::<DataSourceExec>()
+            .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
+            .and_then(|config| config.file_source().downcast_ref::<ParquetSource>())
+            .map(|source| source.table_parquet_options().global.enable_page_index);
+        own.or_else(|| plan.children().into_iter().find_map(page_index_of))
+    }
+
+    #[tokio::test]
+    async fn page_indexes_serve_conditions_on_the_clustered_column_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events.parquet");
+        let schema = Arc::new(Schema::new(vec![
+            Field::new(CLUSTERED_BY, DataType::Int64, false),
+            Field::new("s", DataType::Utf8, true),
+        ]));
+        let batch = RecordBatch::try_new(
+            schema.clone(),
+            vec![Arc::new(Int64Array::from(vec![1, 2])), Arc::new(StringArray::from(vec!["a", "b"]))],
+        )
+        .unwrap();
+        let mut writer = ArrowWriter::try_new(File::create(&path).unwrap(), schema, None).unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+        let ctx = SessionContext::new();
+        ctx.register_parquet("t", path.to_str().unwrap(), ParquetReadOptions::default()).await.unwrap();
+        for (sql, page_index, rows) in [
+            ("SELECT * FROM t WHERE event_ts > 1", true, 1),
+            ("SELECT * FROM t WHERE s = 'a' AND event_ts < 5", true, 1),
+            ("SELECT * FROM t WHERE s = 'b'", false, 1),
+            ("SELECT * FROM t", false, 2),
+        ] {
+            let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
+            let plan = read_local_files(plan).unwrap();
+            assert_eq!(page_index_of(&plan), Some(page_index), "{sql}");
+            let got = collect(plan, ctx.task_ctx()).await.unwrap();
+            assert_eq!(got.iter().map(RecordBatch::num_rows).sum::<usize>(), rows, "{sql}");
+        }
     }
 
     /// Several row groups and pages, a file far larger than the tail read, and hints from one that
