@@ -2,21 +2,12 @@
 //! keys would be (`raw/year=YYYY/month=MM/day=DD/…`), and the catalog as a JSON file beside it.
 
 mod activity;
-mod arrow_cells;
 mod catalog;
-mod compacted;
-mod conditional_distinct;
 mod costs;
 mod delivery;
-mod event_days;
-mod inline_string_equality;
-mod lake_listing;
 mod lifecycle;
 mod log_filter;
 mod logs;
-mod parquet_files;
-mod partition_aggregation;
-mod plan_nodes;
 mod query;
 mod store;
 mod stream;

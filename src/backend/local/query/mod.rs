@@ -1,6 +1,8 @@
 //! SQL on the local lake with DataFusion: every table of the local catalog is a listing table
 //! over its Parquet files with `year`, `month`, `day` partition columns, so filters on them
-//! prune whole directories, as Athena's partition pruning does.
+//! prune whole directories, as Athena's partition pruning does. The engine's own extensions live
+//! beside this file: how it finds and reads the lake's files, and the optimizer rules that fit
+//! its plans to the lake's layout and the pipeline's queries.
 
 use std::sync::Arc;
 
@@ -22,15 +24,25 @@ use datafusion::sql::sqlparser::parser::ParserError;
 use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
 use futures::StreamExt;
 
-use super::arrow_cells::cell;
+mod arrow_cells;
+mod compacted;
+mod conditional_distinct;
+mod event_days;
+mod inline_string_equality;
+mod lake_listing;
+mod parquet_files;
+mod partition_aggregation;
+mod plan_nodes;
+
+use self::arrow_cells::cell;
+use self::compacted::LiveFiles;
+use self::conditional_distinct::ConditionalDistinctToGroupBy;
+use self::event_days::EventDays;
+use self::inline_string_equality::InlineStringEquality;
+use self::lake_listing::LakeListing;
+use self::parquet_files::{METADATA_SIZE_HINT, read_local_files};
+use self::partition_aggregation::AggregatePerPartitionValue;
 use super::catalog::LocalCatalog;
-use super::compacted::LiveFiles;
-use super::conditional_distinct::ConditionalDistinctToGroupBy;
-use super::event_days::EventDays;
-use super::inline_string_equality::InlineStringEquality;
-use super::lake_listing::LakeListing;
-use super::parquet_files::{METADATA_SIZE_HINT, read_local_files};
-use super::partition_aggregation::AggregatePerPartitionValue;
 use crate::backend::{Column, QueryEngine, QueryRequest, QueryStats, ResultColumn, RowSink, ValueKind};
 use crate::discover::arrow_type;
 use crate::error::{Interrupted, not_supported, usage};
