@@ -48,7 +48,7 @@ impl OptimizerRule for EventDays {
         let LogicalPlan::TableScan(scan) = &plan else {
             return Ok(Transformed::no(plan));
         };
-        let Some(days) = days_condition(scan)? else {
+        let Some(days) = days_condition(scan) else {
             return Ok(Transformed::no(plan));
         };
         let LogicalPlan::TableScan(mut scan) = plan else { unreachable!("matched above") };
@@ -60,9 +60,9 @@ impl OptimizerRule for EventDays {
 /// The partition condition that the scan's filters on `event_ts` imply, if the table is laid out
 /// by event day, those filters bound the time on both sides within [`MAX_DAYS`], and the scan
 /// does not have the condition yet (the optimizer makes several passes).
-fn days_condition(scan: &TableScan) -> Result<Option<Expr>> {
-    if !laid_out_by_event_day(scan)? {
-        return Ok(None);
+fn days_condition(scan: &TableScan) -> Option<Expr> {
+    if !laid_out_by_event_day(scan) {
+        return None;
     }
     let (mut first, mut last) = (i64::MIN, i64::MAX);
     for filter in &scan.filters {
@@ -74,12 +74,12 @@ fn days_condition(scan: &TableScan) -> Result<Option<Expr>> {
         }
     }
     if first == i64::MIN || last == i64::MAX {
-        return Ok(None);
+        return None;
     }
     let first_day = first.div_euclid(MICROS_PER_DAY);
     let last_day = last.div_euclid(MICROS_PER_DAY);
     if last_day - first_day >= MAX_DAYS {
-        return Ok(None);
+        return None;
     }
     let key = |name: &str, value: String| {
         Expr::Column(Column::new(Some(scan.table_name.clone()), name))
@@ -91,7 +91,7 @@ fn days_condition(scan: &TableScan) -> Result<Option<Expr>> {
     });
     // A range that is empty (first after last) matches no day: `false` prunes them all.
     let condition = disjunction(days).unwrap_or_else(|| lit(false));
-    Ok((!scan.filters.contains(&condition)).then_some(condition))
+    (!scan.filters.contains(&condition)).then_some(condition)
 }
 
 fn day_condition(date: NaiveDate, key: &impl Fn(&str, String) -> Expr) -> Expr {
@@ -101,16 +101,16 @@ fn day_condition(date: NaiveDate, key: &impl Fn(&str, String) -> Expr) -> Expr {
 }
 
 /// A listing table partitioned by exactly `year`, `month`, `day`, with a timestamp `event_ts`.
-fn laid_out_by_event_day(scan: &TableScan) -> Result<bool> {
-    let Ok(provider) = source_as_provider(&scan.source) else { return Ok(false) };
-    let Some(listing) = provider.downcast_ref::<ListingTable>() else { return Ok(false) };
+fn laid_out_by_event_day(scan: &TableScan) -> bool {
+    let Ok(provider) = source_as_provider(&scan.source) else { return false };
+    let Some(listing) = provider.downcast_ref::<ListingTable>() else { return false };
     let keys: Vec<&str> =
         listing.options().table_partition_cols.iter().map(|(name, _)| name.as_str()).collect();
     let timed = listing
         .schema()
         .field_with_name(EVENT_TIME)
         .is_ok_and(|field| matches!(field.data_type(), DataType::Timestamp(TimeUnit::Microsecond, _)));
-    Ok(keys == DAY_KEYS && timed)
+    keys == DAY_KEYS && timed
 }
 
 /// The inclusive range of microseconds that `expr` allows `event_ts`, when it is a comparison of

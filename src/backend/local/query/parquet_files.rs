@@ -14,7 +14,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use datafusion::common::tree_node::{Transformed, TreeNode};
 use datafusion::datasource::listing::PartitionedFile;
 use datafusion::datasource::physical_plan::{
     FileScanConfig, FileScanConfigBuilder, FileSource, ParquetFileMetrics, ParquetFileReaderFactory,
@@ -25,6 +24,8 @@ use datafusion::error::{DataFusionError, Result};
 use datafusion::object_store::local::LocalFileSystem;
 use datafusion::physical_expr::utils::collect_columns;
 use datafusion::physical_plan::ExecutionPlan;
+
+use super::plan_nodes::{rewrite_each_node, scan_config};
 use datafusion::physical_plan::metrics::ExecutionPlanMetricsSet;
 use futures::FutureExt;
 use futures::future::BoxFuture;
@@ -61,17 +62,11 @@ fn rewrite_file_scans(
     plan: Arc<dyn ExecutionPlan>,
     rewrite: impl Fn(&FileScanConfig) -> Option<FileScanConfig>,
 ) -> Result<Arc<dyn ExecutionPlan>> {
-    plan.transform_up(|node| {
-        let Some(config) = node
-            .downcast_ref::<DataSourceExec>()
-            .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
+    rewrite_each_node(plan, |node| {
+        Ok(scan_config(node)
             .and_then(&rewrite)
-        else {
-            return Ok(Transformed::no(node));
-        };
-        Ok(Transformed::yes(DataSourceExec::from_data_source(config) as Arc<dyn ExecutionPlan>))
+            .map(|config| DataSourceExec::from_data_source(config) as Arc<dyn ExecutionPlan>))
     })
-    .map(|transformed| transformed.data)
 }
 
 #[derive(Debug)]
@@ -199,18 +194,14 @@ mod tests {
     use parquet::file::properties::WriterProperties;
 
     fn factory_of(plan: &Arc<dyn ExecutionPlan>) -> Option<String> {
-        let own = plan
-            .downcast_ref::<DataSourceExec>()
-            .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
+        let own = scan_config(plan)
             .and_then(|config| config.file_source().downcast_ref::<ParquetSource>())
             .and_then(|source| source.parquet_file_reader_factory().map(|f| format!("{f:?}")));
         own.or_else(|| plan.children().into_iter().find_map(factory_of))
     }
 
     fn page_index_of(plan: &Arc<dyn ExecutionPlan>) -> Option<bool> {
-        let own = plan
-            .downcast_ref::<DataSourceExec>()
-            .and_then(|exec| exec.data_source().downcast_ref::<FileScanConfig>())
+        let own = scan_config(plan)
             .and_then(|config| config.file_source().downcast_ref::<ParquetSource>())
             .map(|source| source.table_parquet_options().global.enable_page_index);
         own.or_else(|| plan.children().into_iter().find_map(page_index_of))

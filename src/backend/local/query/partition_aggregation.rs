@@ -38,7 +38,7 @@ use datafusion::physical_plan::{
 };
 use futures::{StreamExt, TryStreamExt};
 
-use super::plan_nodes::rewrite_each_node;
+use super::plan_nodes::{rewrite_each_node, scan_config};
 
 /// The physical optimizer rule that makes the pieces.
 #[derive(Debug, Default)]
@@ -220,10 +220,6 @@ fn file_scan(plan: &Arc<dyn ExecutionPlan>) -> Option<&FileScanConfig> {
         return Some(config);
     }
     file_scan(row_preserving_input(plan)?)
-}
-
-fn scan_config(plan: &Arc<dyn ExecutionPlan>) -> Option<&FileScanConfig> {
-    plan.downcast_ref::<DataSourceExec>()?.data_source().downcast_ref::<FileScanConfig>()
 }
 
 fn row_preserving_input(plan: &Arc<dyn ExecutionPlan>) -> Option<&Arc<dyn ExecutionPlan>> {
