@@ -163,7 +163,8 @@ impl InlineStringEquals {
     }
 }
 
-fn literal_text(expr: &Arc<dyn PhysicalExpr>) -> Option<&str> {
+/// The text of a string literal.
+pub(super) fn literal_text(expr: &Arc<dyn PhysicalExpr>) -> Option<&str> {
     match expr.downcast_ref::<Literal>()?.value() {
         ScalarValue::Utf8View(Some(text)) | ScalarValue::Utf8(Some(text)) => Some(text),
         _ => None,

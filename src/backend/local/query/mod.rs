@@ -27,6 +27,7 @@ use futures::StreamExt;
 mod arrow_cells;
 mod compacted;
 mod conditional_distinct;
+mod dictionary_filter;
 mod event_days;
 mod inline_string_equality;
 mod lake_listing;
@@ -37,6 +38,7 @@ mod plan_nodes;
 use self::arrow_cells::cell;
 use self::compacted::LiveFiles;
 use self::conditional_distinct::ConditionalDistinctToGroupBy;
+use self::dictionary_filter::DictionaryFilters;
 use self::event_days::EventDays;
 use self::inline_string_equality::InlineStringEquality;
 use self::lake_listing::LakeListing;
@@ -80,6 +82,7 @@ impl LocalQuery {
             .with_default_features()
             .with_optimizer_rule(Arc::new(ConditionalDistinctToGroupBy))
             .with_optimizer_rule(Arc::new(EventDays))
+            .with_physical_optimizer_rule(Arc::new(DictionaryFilters))
             .with_physical_optimizer_rule(Arc::new(InlineStringEquality))
             .with_physical_optimizer_rule(Arc::new(AggregatePerPartitionValue))
             .build();
