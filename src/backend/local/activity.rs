@@ -62,7 +62,9 @@ pub fn record(data_dir: &Path, kind: &str, values: &[(&str, f64)]) {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&path)?;
-        writeln!(file, "{}", Value::Object(line))
+        // One write of the whole line: appended at once, never interleaved with another
+        // process's line nor left half-written by a kill between the pieces of a `writeln!`.
+        file.write_all(format!("{}\n", Value::Object(line)).as_bytes())
     });
     if let Err(err) = result {
         tracing::warn!("recording activity in {}: {err}", path.display());
