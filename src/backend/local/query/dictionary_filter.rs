@@ -17,6 +17,7 @@ use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer, ScalarBuffer}
 use datafusion::arrow::compute::kernels::cmp::{eq, neq};
 use datafusion::arrow::datatypes::{DataType, Field, Int32Type, Schema};
 use datafusion::common::config::ConfigOptions;
+use datafusion::common::tree_node::{Transformed, TreeNode};
 use datafusion::common::{ScalarValue, internal_err};
 use datafusion::datasource::physical_plan::{FileScanConfigBuilder, FileSource, ParquetSource};
 use datafusion::datasource::source::DataSourceExec;
@@ -26,7 +27,6 @@ use datafusion::logical_expr::{ColumnarValue, Operator};
 use datafusion::physical_expr::PhysicalExpr;
 use datafusion::physical_expr::expressions::{BinaryExpr, CastExpr, Column, InListExpr};
 use datafusion::physical_expr::projection::ProjectionExpr;
-use datafusion::physical_expr::utils::{collect_columns, conjunction, split_conjunction};
 use datafusion::physical_optimizer::PhysicalOptimizerRule;
 use datafusion::physical_plan::ExecutionPlan;
 use datafusion::physical_plan::filter::{FilterExec, FilterExecBuilder};
@@ -120,19 +120,23 @@ fn rewrite_filter(filter: &FilterExec) -> Result<Option<Arc<dyn ExecutionPlan>>>
     if let Some(factory) = source.parquet_file_reader_factory() {
         new_source = new_source.with_parquet_file_reader_factory(Arc::clone(factory));
     }
-    // The scan's copy of the condition prunes row groups by statistics; the parts on the
-    // columns now read as dictionaries prune nothing on this lake and are left out.
+    // The scan's copy of the condition prunes row groups by statistics: it reads the columns
+    // now dictionaries through a cast to their old type, which the pruning understands.
     if let Some(predicate) = source.filter() {
-        let names: Vec<&str> =
-            chosen.iter().map(|(index, _)| scanned.field(*index).name().as_str()).collect();
-        let kept: Vec<Arc<dyn PhysicalExpr>> = split_conjunction(&predicate)
-            .into_iter()
-            .filter(|part| collect_columns(part).iter().all(|c| !names.contains(&c.name())))
-            .cloned()
-            .collect();
-        if !kept.is_empty() {
-            new_source = new_source.with_predicate(conjunction(kept));
-        }
+        let names: Vec<String> =
+            chosen.iter().map(|(index, _)| scanned.field(*index).name().clone()).collect();
+        let predicate = predicate
+            .transform_up(|node| {
+                Ok(match node.downcast_ref::<Column>() {
+                    Some(column) if names.iter().any(|name| name == column.name()) => {
+                        let old = table.file_schema().field_with_name(column.name())?.data_type().clone();
+                        Transformed::yes(Arc::new(CastExpr::new(node, old, None)) as Arc<dyn PhysicalExpr>)
+                    }
+                    _ => Transformed::no(node),
+                })
+            })?
+            .data;
+        new_source = new_source.with_predicate(predicate);
     }
     let Some(new_source) = new_source.try_pushdown_projection(projection)? else { return Ok(None) };
     let scan = DataSourceExec::from_data_source(
