@@ -12,7 +12,7 @@ use std::fmt;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray, Int32Array, RecordBatch};
+use datafusion::arrow::array::{Array, ArrayData, ArrayRef, AsArray, BooleanArray, Int32Array, RecordBatch};
 use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer, ScalarBuffer};
 use datafusion::arrow::compute::kernels::cmp::{eq, neq};
 use datafusion::arrow::datatypes::{DataType, Field, Int32Type, Schema};
@@ -235,7 +235,7 @@ pub(super) struct DictionaryMatch {
     literals: Vec<String>,
     negated: bool,
     /// The answer per entry of the dictionaries seen last: a column chunk's batches share theirs.
-    answers: Mutex<Vec<(ArrayRef, Arc<Answers>)>>,
+    answers: Mutex<Vec<(ArrayData, Arc<Answers>)>>,
 }
 
 /// A dictionary's answers: per entry, 1 where the entry matches; and the entry that alone
@@ -275,7 +275,8 @@ impl DictionaryMatch {
     fn answers(&self, values: &ArrayRef) -> Result<Arc<Answers>> {
         let mut kept =
             self.answers.lock().map_err(|_| DataFusionError::Internal(format!("{self}: poisoned")))?;
-        if let Some((_, answers)) = kept.iter().find(|(seen, _)| same_entries(seen, values)) {
+        let values_data = values.to_data();
+        if let Some((_, answers)) = kept.iter().find(|(seen, _)| same_entries(seen, &values_data)) {
             return Ok(Arc::clone(answers));
         }
         let matches: Vec<u8> = match values.data_type() {
@@ -298,7 +299,7 @@ impl DictionaryMatch {
         if kept.len() == KEPT_DICTIONARIES {
             kept.remove(0);
         }
-        kept.push((Arc::clone(values), Arc::clone(&answers)));
+        kept.push((values_data, Arc::clone(&answers)));
         Ok(answers)
     }
 }
@@ -333,12 +334,10 @@ fn answer_keys(keys: &ScalarBuffer<i32>, answers: &Answers) -> Result<BooleanBuf
 
 /// Whether two dictionaries are the same entries. The reader wraps a column chunk's dictionary
 /// in a new array for each batch, over the same buffers, which are never written again.
-fn same_entries(a: &ArrayRef, b: &ArrayRef) -> bool {
-    if a.len() != b.len() || a.data_type() != b.data_type() {
-        return false;
-    }
-    let (a, b) = (a.to_data(), b.to_data());
-    a.offset() == b.offset()
+fn same_entries(a: &ArrayData, b: &ArrayData) -> bool {
+    a.len() == b.len()
+        && a.data_type() == b.data_type()
+        && a.offset() == b.offset()
         && a.buffers().len() == b.buffers().len()
         && a.buffers().iter().zip(b.buffers()).all(|(x, y)| x.as_ptr() == y.as_ptr() && x.len() == y.len())
 }
