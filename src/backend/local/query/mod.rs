@@ -31,6 +31,7 @@ mod dictionary_filter;
 mod event_days;
 mod inline_string_equality;
 mod lake_listing;
+mod matching_row_groups;
 mod parquet_files;
 mod partition_aggregation;
 mod plan_nodes;

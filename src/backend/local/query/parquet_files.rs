@@ -39,6 +39,7 @@ use parquet::file::metadata::{
 };
 
 use super::dictionary_filter::dictionary_type;
+use super::matching_row_groups::{Footers, spread_matching_row_groups};
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 
 /// Bytes read from the end of a file in the first request for its metadata, unless configured.
@@ -61,17 +62,23 @@ pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn E
         let pages_prune = source
             .filter()
             .is_some_and(|predicate| collect_columns(&predicate).iter().any(|c| c.name() == CLUSTERED_BY));
-        let dictionaries = config
+        let dictionaries: Vec<String> = config
             .file_schema()
             .fields()
             .iter()
             .filter(|field| field.data_type() == &dictionary_type())
             .map(|field| field.name().clone())
             .collect();
-        let factory = LocalReaderFactory { dictionaries: Arc::new(dictionaries) };
+        let spread =
+            if pages_prune { spread_matching_row_groups(config, source, &dictionaries) } else { None };
+        let (config, footers) = match spread {
+            Some((config, footers)) => (config, footers),
+            None => (config.clone(), Footers::new()),
+        };
+        let factory = LocalReaderFactory { dictionaries: Arc::new(dictionaries), footers: Arc::new(footers) };
         let source = source.clone().with_parquet_file_reader_factory(Arc::new(factory));
         let source = if pages_prune { source } else { source.with_enable_page_index(false) };
-        Some(FileScanConfigBuilder::from(config.clone()).with_source(Arc::new(source)).build())
+        Some(FileScanConfigBuilder::from(config).with_source(Arc::new(source)).build())
     })
 }
 
@@ -91,6 +98,8 @@ fn rewrite_file_scans(
 struct LocalReaderFactory {
     /// String columns the scan reads as dictionaries (see `dictionary_filter`).
     dictionaries: Arc<Vec<String>>,
+    /// Footers already read while planning (see `matching_row_groups`).
+    footers: Arc<Footers>,
 }
 
 impl ParquetFileReaderFactory for LocalReaderFactory {
@@ -117,6 +126,7 @@ impl ParquetFileReaderFactory for LocalReaderFactory {
             metrics,
             counting: true,
             dictionaries: Arc::clone(&self.dictionaries),
+            footer: self.footers.get(location).cloned(),
         }))
     }
 }
@@ -136,6 +146,7 @@ struct LocalReader {
     /// metadata loads, and are not counted.
     counting: bool,
     dictionaries: Arc<Vec<String>>,
+    footer: Option<Arc<ParquetMetaData>>,
 }
 
 impl LocalReader {
@@ -213,6 +224,9 @@ impl AsyncFileReader for LocalReader {
         options: Option<&'a ArrowReaderOptions>,
     ) -> BoxFuture<'a, parquet::errors::Result<Arc<ParquetMetaData>>> {
         async move {
+            if let Some(footer) = &self.footer {
+                return Ok(Arc::clone(footer));
+            }
             let size = self.size;
             self.counting = false;
             if self.tail.is_empty() && size > 0 {
@@ -401,7 +415,7 @@ mod tests {
         let path = dir.path().join("bytes.bin");
         let content: Vec<u8> = (0..(5 * MAP_AT_LEAST as usize + 123)).map(|i| (i * 31 % 251) as u8).collect();
         std::fs::write(&path, &content).unwrap();
-        let factory = LocalReaderFactory { dictionaries: Arc::new(Vec::new()) };
+        let factory = LocalReaderFactory { dictionaries: Arc::new(Vec::new()), footers: Arc::default() };
         let file = PartitionedFile::new(path.to_str().unwrap().trim_start_matches('/'), content.len() as u64);
         let mut reader = factory.create_reader(0, file, None, &ExecutionPlanMetricsSet::new()).unwrap();
         let ranges =

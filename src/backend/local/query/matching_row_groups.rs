@@ -1,0 +1,258 @@
+//! Scans of a few large files under a condition on the clustered column: which row groups can
+//! match is decided while planning, from the footers, and those row groups are spread evenly
+//! over the partitions.
+//!
+//! The engine splits files among partitions by byte ranges before it knows which row groups a
+//! condition keeps. After `bdctl compact` a day is one or two files sorted by `event_ts`, so the
+//! row groups of one hour sit side by side in one range and a single worker decoded all of them
+//! while the other found nothing to read. Read at planning, the footers also serve the workers,
+//! which no longer open files with nothing to scan.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::sync::Arc;
+
+use datafusion::datasource::listing::PartitionedFile;
+use datafusion::datasource::physical_plan::parquet::{ParquetAccessPlan, RowGroupAccessPlanFilter};
+use datafusion::datasource::physical_plan::{
+    FileGroup, FileScanConfig, FileScanConfigBuilder, FileSource, ParquetFileMetrics, ParquetSource,
+};
+use datafusion::object_store::local::LocalFileSystem;
+use datafusion::object_store::path::Path;
+use datafusion::physical_expr::utils::reassign_expr_columns;
+use datafusion::physical_optimizer::pruning::PruningPredicateBuilder;
+use datafusion::physical_plan::metrics::ExecutionPlanMetricsSet;
+use parquet::arrow::parquet_to_arrow_schema;
+use parquet::file::metadata::{PageIndexPolicy, ParquetMetaData, ParquetMetaDataReader};
+
+use super::parquet_files::read_as_dictionaries;
+
+/// Beyond this many files the engine's own split balances the work, and reading every footer
+/// while planning, one after the other, would cost more than it saves.
+const PLANNED_FILES_AT_MOST: usize = 16;
+
+/// Footers read while planning, as the scan's workers will use them.
+pub(super) type Footers = HashMap<Path, Arc<ParquetMetaData>>;
+
+/// `config` with its files' row groups that may match its predicate spread over as many
+/// partitions as it had, and the footers read to decide it; `None` when the scan is not one of
+/// a few files or a footer cannot be read (the scan then reports the problem itself).
+pub(super) fn spread_matching_row_groups(
+    config: &FileScanConfig,
+    source: &ParquetSource,
+    dictionaries: &[String],
+) -> Option<(FileScanConfig, Footers)> {
+    let partitions = config.file_groups.len();
+    if partitions < 2 || !config.output_ordering.is_empty() {
+        return None;
+    }
+    let mut files: Vec<&PartitionedFile> = Vec::new();
+    for file in config.file_groups.iter().flat_map(FileGroup::iter) {
+        if !files.iter().any(|seen| seen.object_meta.location == file.object_meta.location) {
+            files.push(file);
+        }
+    }
+    if files.len() > PLANNED_FILES_AT_MOST {
+        return None;
+    }
+    let file_schema = config.file_schema();
+    let predicate = reassign_expr_columns(source.filter()?, file_schema).ok()?;
+    let pruning =
+        PruningPredicateBuilder::new().with_file_schema(Arc::clone(file_schema)).build(predicate)?;
+    let unused_metrics = ExecutionPlanMetricsSet::new();
+
+    let mut footers = Footers::new();
+    // (file, row group, rows) of every row group the statistics keep, in file order.
+    let mut matching: Vec<(usize, usize, i64)> = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let location = &file.object_meta.location;
+        let path = LocalFileSystem::new().path_to_filesystem(location).ok()?;
+        let metadata = ParquetMetaDataReader::new()
+            .with_page_index_policy(PageIndexPolicy::Optional)
+            .parse_and_finish(&File::open(&path).ok()?)
+            .ok()?;
+        let metadata = read_as_dictionaries(metadata, dictionaries).ok()?;
+        let parquet_schema = metadata.file_metadata().schema_descr();
+        let arrow_schema =
+            parquet_to_arrow_schema(parquet_schema, metadata.file_metadata().key_value_metadata()).ok()?;
+        let groups = metadata.row_groups();
+        let mut filter = RowGroupAccessPlanFilter::new(ParquetAccessPlan::new_all(groups.len()));
+        let metrics = ParquetFileMetrics::new(0, location.as_ref(), &unused_metrics);
+        filter.prune_by_statistics(&arrow_schema, parquet_schema, groups, &pruning, &metrics);
+        let kept = filter.build();
+        matching.extend(kept.row_group_index_iter().map(|group| (index, group, groups[group].num_rows())));
+        footers.insert(location.clone(), Arc::new(metadata));
+    }
+
+    let total: i64 = matching.iter().map(|&(_, _, rows)| rows).sum();
+    let mut groups: Vec<Vec<PartitionedFile>> = vec![Vec::new(); partitions];
+    let mut plans: Vec<HashMap<usize, ParquetAccessPlan>> = vec![HashMap::new(); partitions];
+    let mut assigned = 0i64;
+    for &(file, group, rows) in &matching {
+        // The partition whose share of the rows this row group's middle falls in.
+        let middle = assigned + rows / 2;
+        let partition = ((middle as i128 * partitions as i128) / total.max(1) as i128) as usize;
+        let partition = partition.min(partitions - 1);
+        let row_groups = footers[&files[file].object_meta.location].num_row_groups();
+        plans[partition].entry(file).or_insert_with(|| ParquetAccessPlan::new_none(row_groups)).scan(group);
+        assigned += rows;
+    }
+    for (partition, plan) in plans.into_iter().enumerate() {
+        let mut by_file: Vec<(usize, ParquetAccessPlan)> = plan.into_iter().collect();
+        by_file.sort_by_key(|&(file, _)| file);
+        for (file, access) in by_file {
+            let mut scanned = files[file].clone();
+            scanned.range = None;
+            groups[partition].push(scanned.with_extension(access));
+        }
+    }
+    let groups = groups.into_iter().map(FileGroup::new).collect();
+    Some((FileScanConfigBuilder::from(config.clone()).with_file_groups(groups).build(), footers))
+}
+
+#[cfg(test)]
+mod tests {
+    use datafusion::arrow::array::{Int64Array, RecordBatch};
+    use datafusion::arrow::datatypes::{DataType, Field, Schema};
+    use datafusion::arrow::util::pretty::pretty_format_batches;
+    use datafusion::physical_plan::{ExecutionPlan, collect};
+    use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
+    use parquet::arrow::ArrowWriter;
+    use parquet::file::properties::WriterProperties;
+
+    use super::super::parquet_files::read_local_files;
+    use super::super::plan_nodes::scan_config;
+    use super::*;
+
+    const ROW_GROUP: i64 = 1_000;
+
+    /// Files of `event_ts` ascending from `first`, `groups` row groups of [`ROW_GROUP`] rows.
+    fn sorted_file(dir: &std::path::Path, name: &str, first: i64, groups: i64) {
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("event_ts", DataType::Int64, false),
+            Field::new("user", DataType::Int64, false),
+        ]));
+        let props = WriterProperties::builder().set_max_row_group_row_count(Some(ROW_GROUP as usize)).build();
+        let file = File::create(dir.join(name)).unwrap();
+        let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).unwrap();
+        let ts: Vec<i64> = (first..first + groups * ROW_GROUP).collect();
+        let users: Vec<i64> = ts.iter().map(|t| t * 7 % 101).collect();
+        let batch = RecordBatch::try_new(
+            schema,
+            vec![Arc::new(Int64Array::from(ts)), Arc::new(Int64Array::from(users))],
+        )
+        .unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+    }
+
+    /// Row groups each partition of the plan's scan reads: (file name, row group) per partition.
+    fn row_groups_per_partition(plan: &Arc<dyn ExecutionPlan>) -> Vec<Vec<(String, usize)>> {
+        if let Some(config) = scan_config(plan) {
+            return config
+                .file_groups
+                .iter()
+                .map(|group| {
+                    group
+                        .iter()
+                        .flat_map(|file| {
+                            let name = file.object_meta.location.filename().unwrap().to_string();
+                            let plan = file.extension::<ParquetAccessPlan>().expect("an access plan");
+                            plan.row_group_index_iter().map(move |g| (name.clone(), g)).collect::<Vec<_>>()
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        plan.children()
+            .into_iter()
+            .map(row_groups_per_partition)
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
+    async fn context(dir: &std::path::Path) -> SessionContext {
+        let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(2));
+        ctx.register_parquet("t", dir.to_str().unwrap(), ParquetReadOptions::default()).await.unwrap();
+        ctx
+    }
+
+    #[tokio::test]
+    async fn the_row_groups_a_condition_keeps_are_shared_among_the_partitions() {
+        let dir = tempfile::tempdir().unwrap();
+        sorted_file(dir.path(), "a.parquet", 0, 6);
+        sorted_file(dir.path(), "b.parquet", 6 * ROW_GROUP, 3);
+        let ctx = context(dir.path()).await;
+        for (sql, expected) in [
+            // Two neighbouring row groups of one file: one for each worker.
+            (
+                "SELECT count(*), count(DISTINCT user) FROM t WHERE event_ts >= 2500 AND event_ts < 3700",
+                vec![vec![("a.parquet".to_string(), 2)], vec![("a.parquet".to_string(), 3)]],
+            ),
+            // Across the two files: the rows' halves, whichever files they are in.
+            (
+                "SELECT count(*), sum(user) FROM t WHERE event_ts >= 4000",
+                vec![
+                    vec![("a.parquet".to_string(), 4), ("a.parquet".to_string(), 5)],
+                    vec![
+                        ("b.parquet".to_string(), 0),
+                        ("b.parquet".to_string(), 1),
+                        ("b.parquet".to_string(), 2),
+                    ],
+                ],
+            ),
+            // Nothing can match: no file is opened at all.
+            ("SELECT count(*) FROM t WHERE event_ts > 1000000", vec![vec![], vec![]]),
+        ] {
+            let expected_answer = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+            let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
+            let plan = read_local_files(plan).unwrap();
+            assert_eq!(row_groups_per_partition(&plan), expected, "{sql}");
+            let got = collect(plan, ctx.task_ctx()).await.unwrap();
+            assert_eq!(
+                pretty_format_batches(&got).unwrap().to_string(),
+                pretty_format_batches(&expected_answer).unwrap().to_string(),
+                "{sql}"
+            );
+        }
+    }
+
+    /// Conditions on other columns, and scans of many files, keep the engine's own split.
+    #[tokio::test]
+    async fn other_scans_keep_the_engines_split() {
+        let dir = tempfile::tempdir().unwrap();
+        sorted_file(dir.path(), "a.parquet", 0, 4);
+        let ctx = context(dir.path()).await;
+        let plan = ctx
+            .sql("SELECT count(*) FROM t WHERE user = 3")
+            .await
+            .unwrap()
+            .create_physical_plan()
+            .await
+            .unwrap();
+        assert!(!chooses_row_groups(&read_local_files(plan).unwrap()));
+
+        let many = tempfile::tempdir().unwrap();
+        for n in 0..=PLANNED_FILES_AT_MOST as i64 {
+            sorted_file(many.path(), &format!("{n:02}.parquet"), n * ROW_GROUP, 1);
+        }
+        let ctx = context(many.path()).await;
+        let sql = "SELECT count(*) FROM t WHERE event_ts < 1500";
+        let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
+        let plan = read_local_files(plan).unwrap();
+        assert!(!chooses_row_groups(&plan));
+        let got = collect(plan, ctx.task_ctx()).await.unwrap();
+        assert!(pretty_format_batches(&got).unwrap().to_string().contains("| 1500 "));
+    }
+
+    fn chooses_row_groups(plan: &Arc<dyn ExecutionPlan>) -> bool {
+        match scan_config(plan) {
+            Some(config) => config
+                .file_groups
+                .iter()
+                .flat_map(FileGroup::iter)
+                .any(|file| file.extension::<ParquetAccessPlan>().is_some()),
+            None => plan.children().into_iter().any(chooses_row_groups),
+        }
+    }
+}
