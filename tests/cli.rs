@@ -27,6 +27,7 @@ fn help_lists_commands_global_options_and_exit_codes() {
         .assert()
         .success()
         .stdout(predicate::str::contains("doctor"))
+        .stdout(predicate::str::contains("Set up:"))
         .stdout(predicate::str::contains("--endpoint-url"))
         .stdout(predicate::str::contains("--no-input"))
         .stdout(predicate::str::contains("Exit codes:"))
