@@ -8,7 +8,7 @@
 //! while the other found nothing to read. Read at planning, the footers also serve the workers,
 //! which no longer open files with nothing to scan.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::sync::Arc;
 
@@ -85,8 +85,8 @@ pub(super) fn spread_matching_row_groups(
     }
 
     let total: i64 = matching.iter().map(|&(_, _, rows)| rows).sum();
-    let mut groups: Vec<Vec<PartitionedFile>> = vec![Vec::new(); partitions];
-    let mut plans: Vec<HashMap<usize, ParquetAccessPlan>> = vec![HashMap::new(); partitions];
+    // Per partition, the files it reads (in file order) and their row groups.
+    let mut plans: Vec<BTreeMap<usize, ParquetAccessPlan>> = vec![BTreeMap::new(); partitions];
     let mut assigned = 0i64;
     for &(file, group, rows) in &matching {
         // The partition whose share of the rows this row group's middle falls in.
@@ -97,16 +97,17 @@ pub(super) fn spread_matching_row_groups(
         plans[partition].entry(file).or_insert_with(|| ParquetAccessPlan::new_none(row_groups)).scan(group);
         assigned += rows;
     }
-    for (partition, plan) in plans.into_iter().enumerate() {
-        let mut by_file: Vec<(usize, ParquetAccessPlan)> = plan.into_iter().collect();
-        by_file.sort_by_key(|&(file, _)| file);
-        for (file, access) in by_file {
-            let mut scanned = files[file].clone();
-            scanned.range = None;
-            groups[partition].push(scanned.with_extension(access));
-        }
-    }
-    let groups = groups.into_iter().map(FileGroup::new).collect();
+    let groups = plans
+        .into_iter()
+        .map(|plan| {
+            let scanned = plan.into_iter().map(|(file, access)| {
+                let mut scanned = files[file].clone();
+                scanned.range = None;
+                scanned.with_extension(access)
+            });
+            FileGroup::new(scanned.collect())
+        })
+        .collect();
     Some((FileScanConfigBuilder::from(config.clone()).with_file_groups(groups).build(), footers))
 }
 

@@ -71,10 +71,7 @@ pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn E
             .collect();
         let spread =
             if pages_prune { spread_matching_row_groups(config, source, &dictionaries) } else { None };
-        let (config, footers) = match spread {
-            Some((config, footers)) => (config, footers),
-            None => (config.clone(), Footers::new()),
-        };
+        let (config, footers) = spread.unwrap_or_else(|| (config.clone(), Footers::new()));
         let factory = LocalReaderFactory { dictionaries: Arc::new(dictionaries), footers: Arc::new(footers) };
         let source = source.clone().with_parquet_file_reader_factory(Arc::new(factory));
         let source = if pages_prune { source } else { source.with_enable_page_index(false) };
@@ -170,30 +167,26 @@ impl LocalReader {
                 ParquetError::External(format!("reading {}: {err}", self.path.display()).into())
             })?;
         if buf.len() as u64 != len {
-            return Err(ParquetError::EOF(format!(
-                "{}: expected {len} bytes at offset {}, the file has {}",
-                self.path.display(),
-                range.start,
-                self.size
-            )));
+            return Err(self.past_the_end(range.start, len));
         }
         Ok(buf.into())
     }
-}
 
-impl LocalReader {
+    fn past_the_end(&self, start: u64, len: u64) -> ParquetError {
+        ParquetError::EOF(format!(
+            "{}: expected {len} bytes at offset {start}, the file has {}",
+            self.path.display(),
+            self.size
+        ))
+    }
+
     /// The range as the page cache holds it, mapped in one call with its pages already present:
     /// a copy would first fault in and zero as much fresh memory, which on a short query cost
     /// more than the copy itself. The lake's files are written once and replaced, never
     /// truncated in place, so the mapping stays valid while the scan holds it.
     fn map(&self, start: u64, len: u64) -> parquet::errors::Result<Bytes> {
-        let end = start.saturating_add(len);
-        if end > self.size {
-            return Err(ParquetError::EOF(format!(
-                "{}: expected {len} bytes at offset {start}, the file has {}",
-                self.path.display(),
-                self.size
-            )));
+        if start.saturating_add(len) > self.size {
+            return Err(self.past_the_end(start, len));
         }
         // SAFETY: see above; the mapping is read-only and private.
         let mapped =
