@@ -406,9 +406,15 @@ class Case(unittest.TestCase):
                                      collections.Counter(map(canonical, ra)), f"rows of {rel}")
                     self.assertEqual(rb, ra, f"row order of {rel}")
                     md = pq.ParquetFile(job[rel]).metadata
+                    ref_md = pq.ParquetFile(ref[rel]).metadata
                     for g in range(md.num_row_groups):
                         for c in range(md.num_columns):
-                            self.assertEqual(md.row_group(g).column(c).compression, "SNAPPY")
+                            chunk = md.row_group(g).column(c)
+                            self.assertEqual(chunk.compression, "SNAPPY")
+                            # The same columns dictionary-encoded as bdctl's writer chose.
+                            self.assertEqual(chunk.has_dictionary_page,
+                                             ref_md.row_group(0).column(c).has_dictionary_page,
+                                             f"{rel} {chunk.path_in_schema}")
                     stats["rows"] += len(ra)
                     stats["parquet_files"] += 1
                 elif area == "errors":

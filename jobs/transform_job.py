@@ -2200,14 +2200,14 @@ def output_schema():
 
 
 def parquet_bytes(columns):
-    """One day's rows as Parquet: Snappy, statistics, no dictionary for event_id and extra."""
+    """One day's rows as Parquet: Snappy, statistics, no dictionary for event_id, event_ts and extra."""
     pa, _, pq = _pa()
     schema = output_schema()
     table = pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema],
                                  schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="snappy", row_group_size=ROW_GROUP_ROWS,
-                   use_dictionary=[c for c in COLUMNS if c not in ("event_id", "extra")],
+                   use_dictionary=[c for c in COLUMNS if c not in ("event_id", "event_ts", "extra")],
                    write_statistics=True, write_page_index=True)
     return sink.getvalue().to_pybytes()
 

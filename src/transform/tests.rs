@@ -187,6 +187,8 @@ fn values_round_trip_through_snappy_parquet() {
         for c in rg.columns() {
             assert_eq!(c.compression(), Compression::SNAPPY, "{}", c.column_path());
             assert!(c.statistics().is_some(), "{} has no statistics", c.column_path());
+            let per_row = ["event_id", "event_ts", "extra"].contains(&c.column_path().string().as_str());
+            assert_eq!(c.dictionary_page_offset().is_none(), per_row, "{} dictionary", c.column_path());
         }
     }
 }
