@@ -12,8 +12,8 @@
 //!   default. `RUSTFLAGS="-C relocation-model=pie"` keeps the position-independent link.
 //! - `--symbol-ordering-file=link/symbol-order.txt` lays out first, side by side, the functions
 //!   the common commands run (`scripts/symbol-order` lists them). Scattered over 90 MB of code,
-//!   they cost a page fault per 64 KiB window touched: `query "SELECT 1"` took 775 faults where
-//!   it now takes 546. Symbols the file names and the binary lacks (after a toolchain or
+//!   they cost a page fault per 64 KiB window touched: `query "SELECT 1"` took 771 faults where
+//!   it now takes 450. Symbols the file names and the binary lacks (after a toolchain or
 //!   dependency update) are skipped without a warning, so a stale file costs speed only.
 //!
 //! Only the `bdctl` executable takes them: `bdctl-lambda` runs on the Lambda runtime, and test

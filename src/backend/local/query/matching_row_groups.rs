@@ -49,11 +49,11 @@ pub(super) fn spread_matching_row_groups(
     let mut files: Vec<&PartitionedFile> = Vec::new();
     for file in config.file_groups.iter().flat_map(FileGroup::iter) {
         if !files.iter().any(|seen| seen.object_meta.location == file.object_meta.location) {
+            if files.len() == PLANNED_FILES_AT_MOST {
+                return None;
+            }
             files.push(file);
         }
-    }
-    if files.len() > PLANNED_FILES_AT_MOST {
-        return None;
     }
     let file_schema = config.file_schema();
     let predicate = reassign_expr_columns(source.filter()?, file_schema).ok()?;
@@ -115,13 +115,12 @@ pub(super) fn spread_matching_row_groups(
 mod tests {
     use datafusion::arrow::array::{Int64Array, RecordBatch};
     use datafusion::arrow::datatypes::{DataType, Field, Schema};
-    use datafusion::arrow::util::pretty::pretty_format_batches;
-    use datafusion::physical_plan::{ExecutionPlan, collect};
+    use datafusion::physical_plan::ExecutionPlan;
     use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
     use parquet::arrow::ArrowWriter;
     use parquet::file::properties::WriterProperties;
 
-    use super::super::parquet_files::read_local_files;
+    use super::super::parquet_files::{answer_of, engine_answer_and_local_plan, read_local_files};
     use super::super::plan_nodes::scan_config;
     use super::*;
 
@@ -205,16 +204,9 @@ mod tests {
             // Nothing can match: no file is opened at all.
             ("SELECT count(*) FROM t WHERE event_ts > 1000000", vec![vec![], vec![]]),
         ] {
-            let expected_answer = ctx.sql(sql).await.unwrap().collect().await.unwrap();
-            let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-            let plan = read_local_files(plan).unwrap();
+            let (expected_answer, plan) = engine_answer_and_local_plan(&ctx, sql).await;
             assert_eq!(row_groups_per_partition(&plan), expected, "{sql}");
-            let got = collect(plan, ctx.task_ctx()).await.unwrap();
-            assert_eq!(
-                pretty_format_batches(&got).unwrap().to_string(),
-                pretty_format_batches(&expected_answer).unwrap().to_string(),
-                "{sql}"
-            );
+            assert_eq!(answer_of(plan, &ctx).await, expected_answer, "{sql}");
         }
     }
 
@@ -239,11 +231,9 @@ mod tests {
         }
         let ctx = context(many.path()).await;
         let sql = "SELECT count(*) FROM t WHERE event_ts < 1500";
-        let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-        let plan = read_local_files(plan).unwrap();
+        let (_, plan) = engine_answer_and_local_plan(&ctx, sql).await;
         assert!(!chooses_row_groups(&plan));
-        let got = collect(plan, ctx.task_ctx()).await.unwrap();
-        assert!(pretty_format_batches(&got).unwrap().to_string().contains("| 1500 "));
+        assert!(answer_of(plan, &ctx).await.contains("| 1500 "));
     }
 
     fn chooses_row_groups(plan: &Arc<dyn ExecutionPlan>) -> bool {

@@ -295,12 +295,37 @@ pub(super) fn read_as_dictionaries(
         .build())
 }
 
+/// For tests of the scan rewrites: the engine's own answer to `sql` as a table, and its plan
+/// with the file scans read as [`read_local_files`] reads them.
+#[cfg(test)]
+pub(super) async fn engine_answer_and_local_plan(
+    ctx: &datafusion::prelude::SessionContext,
+    sql: &str,
+) -> (String, Arc<dyn ExecutionPlan>) {
+    let answer = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+    let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
+    (answer_table(&answer), read_local_files(plan).unwrap())
+}
+
+/// For tests: what `plan` answers, as a table.
+#[cfg(test)]
+pub(super) async fn answer_of(
+    plan: Arc<dyn ExecutionPlan>,
+    ctx: &datafusion::prelude::SessionContext,
+) -> String {
+    answer_table(&datafusion::physical_plan::collect(plan, ctx.task_ctx()).await.unwrap())
+}
+
+#[cfg(test)]
+fn answer_table(batches: &[datafusion::arrow::array::RecordBatch]) -> String {
+    datafusion::arrow::util::pretty::pretty_format_batches(batches).unwrap().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use datafusion::arrow::array::{Int64Array, RecordBatch, StringArray};
     use datafusion::arrow::datatypes::{DataType, Field, Schema};
-    use datafusion::arrow::util::pretty::pretty_format_batches;
     use datafusion::physical_plan::collect;
     use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
     use parquet::arrow::ArrowWriter;
@@ -387,16 +412,9 @@ mod tests {
             config.options_mut().execution.parquet.metadata_size_hint = hint;
             let ctx = SessionContext::new_with_config(config);
             ctx.register_parquet("t", path.to_str().unwrap(), ParquetReadOptions::default()).await.unwrap();
-            let expected = ctx.sql(sql).await.unwrap().collect().await.unwrap();
-            let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-            let plan = read_local_files(plan).unwrap();
+            let (expected, plan) = engine_answer_and_local_plan(&ctx, sql).await;
             assert!(factory_of(&plan).is_some_and(|f| f.starts_with("LocalReaderFactory")));
-            let got = collect(plan, ctx.task_ctx()).await.unwrap();
-            assert_eq!(
-                pretty_format_batches(&got).unwrap().to_string(),
-                pretty_format_batches(&expected).unwrap().to_string(),
-                "metadata size hint {hint:?}"
-            );
+            assert_eq!(answer_of(plan, &ctx).await, expected, "metadata size hint {hint:?}");
         }
     }
 
