@@ -449,7 +449,7 @@ mod tests {
     use parquet::arrow::ArrowWriter;
     use parquet::file::properties::WriterProperties;
 
-    use super::super::parquet_files::read_local_files;
+    use super::super::parquet_files::local_plan;
     use super::*;
 
     /// Three files: `kind` dictionary-encoded over two row groups, `kind` stored plain, and a
@@ -554,8 +554,7 @@ mod tests {
             let expected = pretty_format_batches(&plain.sql(sql).await.unwrap().collect().await.unwrap())
                 .unwrap()
                 .to_string();
-            let plan = rewritten.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-            let plan = read_local_files(plan).unwrap();
+            let plan = local_plan(&rewritten, sql).await;
             let shown = displayable(plan.as_ref()).indent(false).to_string();
             assert_eq!(uses_dictionaries(&plan), by_dictionary, "{sql}\n{shown}");
             let actual = pretty_format_batches(&collect(plan, rewritten.task_ctx()).await.unwrap())

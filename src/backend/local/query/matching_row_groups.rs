@@ -120,7 +120,7 @@ mod tests {
     use parquet::arrow::ArrowWriter;
     use parquet::file::properties::WriterProperties;
 
-    use super::super::parquet_files::{answer_of, engine_answer_and_local_plan, read_local_files};
+    use super::super::parquet_files::{answer_of, engine_answer_and_local_plan, local_plan};
     use super::super::plan_nodes::scan_config;
     use super::*;
 
@@ -216,14 +216,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         sorted_file(dir.path(), "a.parquet", 0, 4);
         let ctx = context(dir.path()).await;
-        let plan = ctx
-            .sql("SELECT count(*) FROM t WHERE user = 3")
-            .await
-            .unwrap()
-            .create_physical_plan()
-            .await
-            .unwrap();
-        assert!(!chooses_row_groups(&read_local_files(plan).unwrap()));
+        assert!(!chooses_row_groups(&local_plan(&ctx, "SELECT count(*) FROM t WHERE user = 3").await));
 
         let many = tempfile::tempdir().unwrap();
         for n in 0..=PLANNED_FILES_AT_MOST as i64 {
@@ -231,7 +224,7 @@ mod tests {
         }
         let ctx = context(many.path()).await;
         let sql = "SELECT count(*) FROM t WHERE event_ts < 1500";
-        let (_, plan) = engine_answer_and_local_plan(&ctx, sql).await;
+        let plan = local_plan(&ctx, sql).await;
         assert!(!chooses_row_groups(&plan));
         assert!(answer_of(plan, &ctx).await.contains("| 1500 "));
     }

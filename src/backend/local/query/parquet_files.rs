@@ -303,8 +303,18 @@ pub(super) async fn engine_answer_and_local_plan(
     sql: &str,
 ) -> (String, Arc<dyn ExecutionPlan>) {
     let answer = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+    (answer_table(&answer), local_plan(ctx, sql).await)
+}
+
+/// For tests of the scan rewrites: the plan of `sql` with the file scans read as
+/// [`read_local_files`] reads them.
+#[cfg(test)]
+pub(super) async fn local_plan(
+    ctx: &datafusion::prelude::SessionContext,
+    sql: &str,
+) -> Arc<dyn ExecutionPlan> {
     let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-    (answer_table(&answer), read_local_files(plan).unwrap())
+    read_local_files(plan).unwrap()
 }
 
 /// For tests: what `plan` answers, as a table.
@@ -369,8 +379,7 @@ mod tests {
             ("SELECT * FROM t WHERE s = 'b'", false, 1),
             ("SELECT * FROM t", false, 2),
         ] {
-            let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
-            let plan = read_local_files(plan).unwrap();
+            let plan = local_plan(&ctx, sql).await;
             assert_eq!(page_index_of(&plan), Some(page_index), "{sql}");
             let got = collect(plan, ctx.task_ctx()).await.unwrap();
             assert_eq!(got.iter().map(RecordBatch::num_rows).sum::<usize>(), rows, "{sql}");
