@@ -12,9 +12,8 @@ use std::fmt;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
-use datafusion::arrow::array::{Array, ArrayData, ArrayRef, AsArray, BooleanArray, Int32Array, RecordBatch};
+use datafusion::arrow::array::{Array, ArrayData, ArrayRef, AsArray, BooleanArray, RecordBatch};
 use datafusion::arrow::buffer::{BooleanBuffer, Buffer, NullBuffer, ScalarBuffer};
-use datafusion::arrow::compute::kernels::cmp::{eq, neq};
 use datafusion::arrow::datatypes::{DataType, Field, Int32Type, Schema};
 use datafusion::common::config::ConfigOptions;
 use datafusion::common::tree_node::{Transformed, TreeNode};
@@ -311,11 +310,7 @@ fn answer_keys(keys: &ScalarBuffer<i32>, answers: &Answers) -> Result<BooleanBuf
         return Ok(BooleanBuffer::new_unset(keys.len()));
     }
     if let Some((entry, matching)) = answers.lone {
-        // The engine's vectorised integer comparison, 16 keys an instruction.
-        let keys = Int32Array::new(keys.clone(), None);
-        let entry = Int32Array::new_scalar(entry);
-        let bits = if matching { eq(&keys, &entry)? } else { neq(&keys, &entry)? };
-        return Ok(bits.values().clone());
+        return Ok(keys_equal(keys, entry, !matching));
     }
     let last = answers.matches.len() - 1;
     let mut words: Vec<u64> = keys
@@ -330,6 +325,50 @@ fn answer_keys(keys: &ScalarBuffer<i32>, answers: &Answers) -> Result<BooleanBuf
         *word &= (1u64 << tail) - 1;
     }
     Ok(BooleanBuffer::new(Buffer::from_vec(words), 0, keys.len()))
+}
+
+/// A bit per key: whether it is `entry` (or is not, `negated`).
+///
+/// The engine's comparison kernel shifts each lane's answer into place: 25 instructions for 4
+/// keys, 8 % of the revenue query's CPU over 10 M keys. A compare and a move of the lanes' sign
+/// bits do the same in 5.
+fn keys_equal(keys: &[i32], entry: i32, negated: bool) -> BooleanBuffer {
+    let flip = if negated { u64::MAX } else { 0 };
+    let chunks = keys.chunks_exact(64);
+    let tail = chunks.remainder();
+    let mut words: Vec<u64> = Vec::with_capacity(keys.len().div_ceil(64));
+    words.extend(chunks.map(|chunk| word_of_equal_keys(chunk, entry) ^ flip));
+    if !tail.is_empty() {
+        let word = tail.iter().enumerate().fold(0u64, |w, (bit, key)| w | (u64::from(*key == entry) << bit));
+        words.push((word ^ flip) & ((1u64 << tail.len()) - 1));
+    }
+    BooleanBuffer::new(Buffer::from_vec(words), 0, keys.len())
+}
+
+/// Bit `i` set where `keys[i] == entry`, for 64 keys.
+#[cfg(target_arch = "x86_64")]
+fn word_of_equal_keys(keys: &[i32], entry: i32) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_castsi128_ps, _mm_cmpeq_epi32, _mm_loadu_si128, _mm_movemask_ps, _mm_set1_epi32,
+    };
+    assert_eq!(keys.len(), 64);
+    let mut word = 0u64;
+    // SAFETY: SSE2 is part of every x86_64 processor, and each load reads the 16 bytes of four
+    // keys of the slice, with no alignment required.
+    unsafe {
+        let needle = _mm_set1_epi32(entry);
+        for (quad, four) in keys.chunks_exact(4).enumerate() {
+            let lanes = _mm_loadu_si128(four.as_ptr().cast::<__m128i>());
+            let signs = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lanes, needle)));
+            word |= (signs as u64) << (quad * 4);
+        }
+    }
+    word
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn word_of_equal_keys(keys: &[i32], entry: i32) -> u64 {
+    keys.iter().enumerate().fold(0u64, |w, (bit, key)| w | (u64::from(*key == entry) << bit))
 }
 
 /// Whether two dictionaries are the same entries. The reader wraps a column chunk's dictionary
@@ -582,6 +621,24 @@ mod tests {
             .clone();
         assert_eq!(schema.field_with_name("kind").unwrap().data_type(), &dictionary_type());
         assert_eq!(schema.field_with_name("n").unwrap().data_type(), &DataType::Int64);
+    }
+
+    #[test]
+    fn keys_compare_with_one_entry_at_every_length() {
+        // Keys under nulls may be anything, negative ones too.
+        let keys: Vec<i32> = (0..1000).map(|i: i32| (i.wrapping_mul(7919) % 11) - 2).collect();
+        for len in [0, 1, 3, 4, 63, 64, 65, 128, 130, 1000] {
+            for entry in [-2, 0, 3, 8, 42] {
+                for negated in [false, true] {
+                    let bits = keys_equal(&keys[..len], entry, negated);
+                    let expected: Vec<bool> = keys[..len].iter().map(|k| (*k == entry) != negated).collect();
+                    assert_eq!(bits.iter().collect::<Vec<_>>(), expected, "{len} keys, {entry}, {negated}");
+                    // No bit past the last key is set: kernels over whole words would count it.
+                    let ones: u32 = bits.inner().as_slice().iter().map(|byte| byte.count_ones()).sum();
+                    assert_eq!(ones as usize, expected.iter().filter(|b| **b).count());
+                }
+            }
+        }
     }
 
     #[test]
