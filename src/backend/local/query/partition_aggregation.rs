@@ -23,9 +23,12 @@ use datafusion::datasource::physical_plan::{FileGroup, FileScanConfig, FileScanC
 use datafusion::datasource::source::DataSourceExec;
 use datafusion::error::Result;
 use datafusion::execution::TaskContext;
+use datafusion::physical_expr::aggregate::AggregateFunctionExpr;
 use datafusion::physical_expr::expressions::{Column, Literal};
+use datafusion::physical_expr::utils::{collect_columns, reassign_expr_columns};
 use datafusion::physical_expr::{EquivalenceProperties, Partitioning, PhysicalExpr};
 use datafusion::physical_optimizer::PhysicalOptimizerRule;
+use datafusion::physical_optimizer::projection_pushdown::ProjectionPushdown;
 use datafusion::physical_plan::aggregates::{AggregateExec, AggregateMode, PhysicalGroupBy};
 use datafusion::physical_plan::execution_plan::{Boundedness, EmissionType};
 use datafusion::physical_plan::filter::FilterExec;
@@ -48,10 +51,10 @@ impl PhysicalOptimizerRule for AggregatePerPartitionValue {
     fn optimize(
         &self,
         plan: Arc<dyn ExecutionPlan>,
-        _config: &ConfigOptions,
+        config: &ConfigOptions,
     ) -> Result<Arc<dyn ExecutionPlan>> {
         rewrite_each_node(plan, |node| match node.downcast_ref::<AggregateExec>() {
-            Some(aggregate) => per_partition_value(aggregate),
+            Some(aggregate) => per_partition_value(aggregate, config),
             None => Ok(None),
         })
     }
@@ -68,7 +71,10 @@ impl PhysicalOptimizerRule for AggregatePerPartitionValue {
 /// `aggregate` in pieces, or `None` when it is not a partial aggregation over a file scan with
 /// partition columns among its keys (through filters, projections and round-robin repartitions
 /// only, which keep each row with its file), or when the scan's order or limit would not survive a new sharing of files.
-fn per_partition_value(aggregate: &AggregateExec) -> Result<Option<Arc<dyn ExecutionPlan>>> {
+fn per_partition_value(
+    aggregate: &AggregateExec,
+    config: &ConfigOptions,
+) -> Result<Option<Arc<dyn ExecutionPlan>>> {
     if *aggregate.mode() != AggregateMode::Partial
         || !aggregate.group_expr().is_single()
         || aggregate.limit_options().is_some()
@@ -110,7 +116,7 @@ fn per_partition_value(aggregate: &AggregateExec) -> Result<Option<Arc<dyn Execu
     let partitions = aggregate.input().output_partitioning().partition_count();
     let mut pieces: Vec<Vec<Arc<dyn ExecutionPlan>>> = vec![Vec::new(); partitions];
     for (partition, value, files) in share_out(&values, files_of, partitions) {
-        let Some(piece) = piece(aggregate, scan, &constant, value, files)? else { return Ok(None) };
+        let Some(piece) = piece(aggregate, scan, &constant, value, files, config)? else { return Ok(None) };
         pieces[partition].push(piece);
     }
     Ok(Some(Arc::new(PiecesInTurnExec::new(aggregate.schema(), pieces))))
@@ -159,6 +165,7 @@ fn piece(
     constant: &[Option<usize>],
     value: &[ScalarValue],
     files: Vec<PartitionedFile>,
+    options: &ConfigOptions,
 ) -> Result<Option<Arc<dyn ExecutionPlan>>> {
     let config =
         FileScanConfigBuilder::from(scan.clone()).with_file_groups(vec![FileGroup::new(files)]).build();
@@ -175,13 +182,23 @@ fn piece(
         inner_keys.push((Arc::new(Literal::new(ScalarValue::Boolean(Some(true)))), "__piece".into()));
     }
     let variable_keys = inner_keys.len();
+    let reads = Reads {
+        keys: inner_keys,
+        aggregates: aggregate.aggr_expr().to_vec(),
+        filters: aggregate.filter_expr().to_vec(),
+    };
+    let (input, reads) = match narrowed(&input, &reads, options) {
+        Some(narrowed) => narrowed,
+        None => (input, reads),
+    };
+    let input_schema = input.schema();
     let inner = Arc::new(AggregateExec::try_new(
         AggregateMode::Partial,
-        PhysicalGroupBy::new_single(inner_keys),
-        aggregate.aggr_expr().to_vec(),
-        aggregate.filter_expr().to_vec(),
+        PhysicalGroupBy::new_single(reads.keys),
+        reads.aggregates,
+        reads.filters,
         input,
-        aggregate.input_schema(),
+        input_schema,
     )?);
     let schema = aggregate.schema();
     let mut exprs: Vec<(Arc<dyn PhysicalExpr>, String)> = Vec::with_capacity(schema.fields().len());
@@ -212,6 +229,68 @@ fn piece(
         .zip(schema.fields())
         .all(|(a, b)| a.name() == b.name() && a.data_type() == b.data_type());
     Ok((same && piece.schema().fields().len() == schema.fields().len()).then_some(piece as _))
+}
+
+/// What a piece's aggregation reads of its input.
+struct Reads {
+    keys: Vec<(Arc<dyn PhysicalExpr>, String)>,
+    aggregates: Vec<Arc<AggregateFunctionExpr>>,
+    filters: Vec<Option<Arc<dyn PhysicalExpr>>>,
+}
+
+/// `input` narrowed to the columns `reads` uses, and `reads` pointed at them; `None` when it
+/// uses them all or cannot be pointed at the narrowed input. The partition columns a piece holds
+/// as constants would otherwise still be filled in by the scan, a copy of the value per row of
+/// every batch: a ninth of the per-day query's time.
+fn narrowed(
+    input: &Arc<dyn ExecutionPlan>,
+    reads: &Reads,
+    options: &ConfigOptions,
+) -> Option<(Arc<dyn ExecutionPlan>, Reads)> {
+    let schema = input.schema();
+    let mut exprs: Vec<Arc<dyn PhysicalExpr>> = reads.keys.iter().map(|(key, _)| Arc::clone(key)).collect();
+    for aggregate in &reads.aggregates {
+        exprs.extend(aggregate.expressions());
+        exprs.extend(aggregate.order_bys().iter().map(|sort| Arc::clone(&sort.expr)));
+    }
+    exprs.extend(reads.filters.iter().flatten().cloned());
+    let mut used: Vec<usize> = exprs.iter().flat_map(collect_columns).map(|column| column.index()).collect();
+    used.sort_unstable();
+    used.dedup();
+    if used.len() == schema.fields().len() {
+        return None;
+    }
+    let projection: Vec<(Arc<dyn PhysicalExpr>, String)> = used
+        .iter()
+        .map(|&index| {
+            let name = schema.field(index).name();
+            (Arc::new(Column::new(name, index)) as Arc<dyn PhysicalExpr>, name.clone())
+        })
+        .collect();
+    let projected = Arc::new(ProjectionExec::try_new(projection, Arc::clone(input)).ok()?);
+    let narrowed = ProjectionPushdown::new().optimize(projected, options).ok()?;
+    let schema = narrowed.schema();
+    let point = |expr: &Arc<dyn PhysicalExpr>| reassign_expr_columns(Arc::clone(expr), &schema).ok();
+    let keys =
+        reads.keys.iter().map(|(key, name)| Some((point(key)?, name.clone()))).collect::<Option<_>>()?;
+    let aggregates = reads
+        .aggregates
+        .iter()
+        .map(|aggregate| {
+            let args = aggregate.expressions().iter().map(point).collect::<Option<_>>()?;
+            let order = aggregate.order_bys().iter().map(|sort| point(&sort.expr)).collect::<Option<_>>()?;
+            aggregate.with_new_expressions(args, order).map(Arc::new)
+        })
+        .collect::<Option<_>>()?;
+    let filters = reads
+        .filters
+        .iter()
+        .map(|filter| match filter {
+            Some(filter) => point(filter).map(Some),
+            None => Some(None),
+        })
+        .collect::<Option<_>>()?;
+    Some((narrowed, Reads { keys, aggregates, filters }))
 }
 
 /// The file scan under `plan` through operators that keep each row with its file.
