@@ -247,6 +247,10 @@ fn narrowed(
     reads: &Reads,
     options: &ConfigOptions,
 ) -> Option<(Arc<dyn ExecutionPlan>, Reads)> {
+    // Pointing an aggregate at new columns forgets that it was reversed.
+    if reads.aggregates.iter().any(|aggregate| aggregate.is_reversed()) {
+        return None;
+    }
     let schema = input.schema();
     let mut exprs: Vec<Arc<dyn PhysicalExpr>> = reads.keys.iter().map(|(key, _)| Arc::clone(key)).collect();
     for aggregate in &reads.aggregates {
