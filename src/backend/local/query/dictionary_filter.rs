@@ -339,8 +339,7 @@ fn keys_equal(keys: &[i32], entry: i32, negated: bool) -> BooleanBuffer {
     let mut words: Vec<u64> = Vec::with_capacity(keys.len().div_ceil(64));
     words.extend(chunks.map(|chunk| word_of_equal_keys(chunk, entry) ^ flip));
     if !tail.is_empty() {
-        let word = tail.iter().enumerate().fold(0u64, |w, (bit, key)| w | (u64::from(*key == entry) << bit));
-        words.push((word ^ flip) & ((1u64 << tail.len()) - 1));
+        words.push((word_of_equal_keys_one_by_one(tail, entry) ^ flip) & ((1u64 << tail.len()) - 1));
     }
     BooleanBuffer::new(Buffer::from_vec(words), 0, keys.len())
 }
@@ -368,6 +367,11 @@ fn word_of_equal_keys(keys: &[i32], entry: i32) -> u64 {
 
 #[cfg(not(target_arch = "x86_64"))]
 fn word_of_equal_keys(keys: &[i32], entry: i32) -> u64 {
+    word_of_equal_keys_one_by_one(keys, entry)
+}
+
+/// Bit `i` set where `keys[i] == entry`, for at most 64 keys.
+fn word_of_equal_keys_one_by_one(keys: &[i32], entry: i32) -> u64 {
     keys.iter().enumerate().fold(0u64, |w, (bit, key)| w | (u64::from(*key == entry) << bit))
 }
 

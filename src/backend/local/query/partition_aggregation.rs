@@ -113,10 +113,20 @@ fn per_partition_value(
         files_of[slot].push(file.clone());
     }
 
+    // What the pieces read is the same for all of them: narrowed once, each piece then takes
+    // its own files.
+    let reads = piece_reads(aggregate, &constant);
+    let (input, reads) = match narrowed(aggregate.input(), &reads, config) {
+        Some(narrowed) => narrowed,
+        None => (Arc::clone(aggregate.input()), reads),
+    };
+    let Some(scan) = file_scan(&input) else { return Ok(None) };
     let partitions = aggregate.input().output_partitioning().partition_count();
     let mut pieces: Vec<Vec<Arc<dyn ExecutionPlan>>> = vec![Vec::new(); partitions];
     for (partition, value, files) in share_out(&values, files_of, partitions) {
-        let Some(piece) = piece(aggregate, scan, &constant, value, files, config)? else { return Ok(None) };
+        let Some(piece) = piece(aggregate, &input, scan, &reads, &constant, value, files)? else {
+            return Ok(None);
+        };
         pieces[partition].push(piece);
     }
     Ok(Some(Arc::new(PiecesInTurnExec::new(aggregate.schema(), pieces))))
@@ -157,49 +167,53 @@ fn share_out(
     out
 }
 
+/// The keys a piece groups on (those that are not constant) and what it aggregates.
+fn piece_reads(aggregate: &AggregateExec, constant: &[Option<usize>]) -> Reads {
+    let mut keys: Vec<(Arc<dyn PhysicalExpr>, String)> = aggregate
+        .group_expr()
+        .expr()
+        .iter()
+        .zip(constant)
+        .filter(|(_, c)| c.is_none())
+        .map(|(key, _)| key.clone())
+        .collect();
+    // Without keys, an aggregation over no rows still answers one row (a count of 0), which
+    // would make a group of this value where the query has none; a constant key answers none.
+    if keys.is_empty() {
+        keys.push((Arc::new(Literal::new(ScalarValue::Boolean(Some(true)))), "__piece".into()));
+    }
+    Reads { keys, aggregates: aggregate.aggr_expr().to_vec(), filters: aggregate.filter_expr().to_vec() }
+}
+
 /// The partial aggregation of `files` (all with the partition values `value`) on the keys that
 /// are not constant, with the constants put back in their places: the schema of `aggregate`.
+/// `input` and `scan` are what the pieces read, `reads` what they aggregate of it.
 fn piece(
     aggregate: &AggregateExec,
+    input: &Arc<dyn ExecutionPlan>,
     scan: &FileScanConfig,
+    reads: &Reads,
     constant: &[Option<usize>],
     value: &[ScalarValue],
     files: Vec<PartitionedFile>,
-    options: &ConfigOptions,
 ) -> Result<Option<Arc<dyn ExecutionPlan>>> {
     let config =
         FileScanConfigBuilder::from(scan.clone()).with_file_groups(vec![FileGroup::new(files)]).build();
-    let input = replace_scan(aggregate.input(), DataSourceExec::from_data_source(config))?;
+    let input = replace_scan(input, DataSourceExec::from_data_source(config))?;
     if input.output_partitioning().partition_count() != 1 {
         return Ok(None);
     }
-    let keys = aggregate.group_expr().expr();
-    let mut inner_keys: Vec<(Arc<dyn PhysicalExpr>, String)> =
-        keys.iter().zip(constant).filter(|(_, c)| c.is_none()).map(|(key, _)| key.clone()).collect();
-    // Without keys, an aggregation over no rows still answers one row (a count of 0), which
-    // would make a group of this value where the query has none; a constant key answers none.
-    if inner_keys.is_empty() {
-        inner_keys.push((Arc::new(Literal::new(ScalarValue::Boolean(Some(true)))), "__piece".into()));
-    }
-    let variable_keys = inner_keys.len();
-    let reads = Reads {
-        keys: inner_keys,
-        aggregates: aggregate.aggr_expr().to_vec(),
-        filters: aggregate.filter_expr().to_vec(),
-    };
-    let (input, reads) = match narrowed(&input, &reads, options) {
-        Some(narrowed) => narrowed,
-        None => (input, reads),
-    };
+    let variable_keys = reads.keys.len();
     let input_schema = input.schema();
     let inner = Arc::new(AggregateExec::try_new(
         AggregateMode::Partial,
-        PhysicalGroupBy::new_single(reads.keys),
-        reads.aggregates,
-        reads.filters,
+        PhysicalGroupBy::new_single(reads.keys.clone()),
+        reads.aggregates.clone(),
+        reads.filters.clone(),
         input,
         input_schema,
     )?);
+    let keys = aggregate.group_expr().expr();
     let schema = aggregate.schema();
     let mut exprs: Vec<(Arc<dyn PhysicalExpr>, String)> = Vec::with_capacity(schema.fields().len());
     let mut values = value.iter();
