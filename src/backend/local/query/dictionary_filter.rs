@@ -608,23 +608,29 @@ mod tests {
     }
 
     /// The reader is told to hand out the string columns named as dictionaries, and the others
-    /// as they were.
+    /// as they were; one reading serves files of different schemas one after the other, each
+    /// read as its own schema says.
     #[test]
     fn the_reader_reads_named_strings_as_dictionaries() {
+        use super::super::parquet_files::DictionaryReading;
         use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ArrowReaderOptions};
         use parquet::file::metadata::ParquetMetaDataReader;
 
         let lake = lake();
-        let file = File::open(lake.path().join("plain.parquet")).unwrap();
-        let metadata = ParquetMetaDataReader::new().parse_and_finish(&file).unwrap();
-        let names = ["kind".to_string(), "n".to_string()];
-        let metadata = super::super::parquet_files::read_as_dictionaries(metadata, &names).unwrap();
-        let schema = ArrowReaderMetadata::try_new(Arc::new(metadata), ArrowReaderOptions::new())
-            .unwrap()
-            .schema()
-            .clone();
-        assert_eq!(schema.field_with_name("kind").unwrap().data_type(), &dictionary_type());
-        assert_eq!(schema.field_with_name("n").unwrap().data_type(), &DataType::Int64);
+        let reading = DictionaryReading::new(vec!["kind".to_string(), "n".to_string()]);
+        for name in ["plain", "older", "plain", "dictionary", "older"] {
+            let file = File::open(lake.path().join(format!("{name}.parquet"))).unwrap();
+            let metadata = ParquetMetaDataReader::new().parse_and_finish(&file).unwrap();
+            let metadata = reading.apply(metadata).unwrap();
+            let schema = ArrowReaderMetadata::try_new(Arc::new(metadata), ArrowReaderOptions::new())
+                .unwrap()
+                .schema()
+                .clone();
+            let kind = schema.field_with_name("kind").ok().map(|field| field.data_type().clone());
+            assert_eq!(kind, (name != "older").then(dictionary_type), "{name}");
+            assert_eq!(schema.field_with_name("n").unwrap().data_type(), &DataType::Int64, "{name}");
+            assert_eq!(schema.fields().len(), if name == "older" { 1 } else { 2 }, "{name}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use datafusion::physical_plan::metrics::ExecutionPlanMetricsSet;
 use parquet::arrow::parquet_to_arrow_schema;
 use parquet::file::metadata::{PageIndexPolicy, ParquetMetaData, ParquetMetaDataReader};
 
-use super::parquet_files::read_as_dictionaries;
+use super::parquet_files::DictionaryReading;
 
 /// Beyond this many files the engine's own split balances the work, and reading every footer
 /// while planning, one after the other, would cost more than it saves.
@@ -51,7 +51,7 @@ pub(super) type Footers = HashMap<Path, Arc<ParquetMetaData>>;
 pub(super) fn spread_matching_row_groups(
     config: &FileScanConfig,
     source: &ParquetSource,
-    dictionaries: &[String],
+    dictionaries: &DictionaryReading,
 ) -> Option<(FileScanConfig, Footers)> {
     let partitions = config.file_groups.len();
     if partitions < 2 || !config.output_ordering.is_empty() {
@@ -82,7 +82,7 @@ pub(super) fn spread_matching_row_groups(
             .with_page_index_policy(PageIndexPolicy::Optional)
             .parse_and_finish(&File::open(&path).ok()?)
             .ok()?;
-        let metadata = read_as_dictionaries(metadata, dictionaries).ok()?;
+        let metadata = dictionaries.apply(metadata).ok()?;
         let parquet_schema = metadata.file_metadata().schema_descr();
         let arrow_schema =
             parquet_to_arrow_schema(parquet_schema, metadata.file_metadata().key_value_metadata()).ok()?;

@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use datafusion::common::ColumnStatistics;
@@ -38,6 +38,7 @@ use parquet::errors::ParquetError;
 use parquet::file::metadata::{
     FileMetaData, KeyValue, ParquetMetaData, ParquetMetaDataBuilder, ParquetMetaDataReader,
 };
+use parquet::schema::types::TypePtr;
 
 use super::dictionary_filter::dictionary_type;
 use super::matching_row_groups::{Footers, spread_matching_row_groups};
@@ -67,18 +68,20 @@ pub(super) fn read_local_files(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn E
         let pages_prune = source
             .filter()
             .is_some_and(|predicate| collect_columns(&predicate).iter().any(|c| c.name() == CLUSTERED_BY));
-        let dictionaries: Vec<String> = config
-            .file_schema()
-            .fields()
-            .iter()
-            .filter(|field| field.data_type() == &dictionary_type())
-            .map(|field| field.name().clone())
-            .collect();
+        let dictionaries = Arc::new(DictionaryReading::new(
+            config
+                .file_schema()
+                .fields()
+                .iter()
+                .filter(|field| field.data_type() == &dictionary_type())
+                .map(|field| field.name().clone())
+                .collect(),
+        ));
         let config = &without_partition_only_statistics(config);
         let spread =
             if pages_prune { spread_matching_row_groups(config, source, &dictionaries) } else { None };
         let (config, footers) = spread.unwrap_or_else(|| (config.clone(), Footers::new()));
-        let factory = LocalReaderFactory { dictionaries: Arc::new(dictionaries), footers: Arc::new(footers) };
+        let factory = LocalReaderFactory { dictionaries, footers: Arc::new(footers) };
         let source = source.clone().with_parquet_file_reader_factory(Arc::new(factory));
         let source = if pages_prune { source } else { source.with_enable_page_index(false) };
         Some(FileScanConfigBuilder::from(config).with_source(Arc::new(source)).build())
@@ -136,8 +139,7 @@ fn rewrite_file_scans(
 
 #[derive(Debug)]
 struct LocalReaderFactory {
-    /// String columns the scan reads as dictionaries (see `dictionary_filter`).
-    dictionaries: Arc<Vec<String>>,
+    dictionaries: Arc<DictionaryReading>,
     /// Footers already read while planning (see `matching_row_groups`).
     footers: Arc<Footers>,
 }
@@ -185,7 +187,7 @@ struct LocalReader {
     /// `get_byte_ranges`; footers and page indexes come through `get_bytes` or while the
     /// metadata loads, and are not counted.
     counting: bool,
-    dictionaries: Arc<Vec<String>>,
+    dictionaries: Arc<DictionaryReading>,
     footer: Option<Arc<ParquetMetaData>>,
 }
 
@@ -276,44 +278,95 @@ impl AsyncFileReader for LocalReader {
                 .load_and_finish(&mut *self, size)
                 .await;
             self.counting = true;
-            let metadata = read_as_dictionaries(metadata?, &self.dictionaries)?;
+            let metadata = self.dictionaries.apply(metadata?)?;
             Ok(Arc::new(metadata))
         }
         .boxed()
     }
 }
 
-/// `metadata` with its Arrow schema hint, which says how the reader decodes each column, naming
-/// the string columns of `names` dictionaries: the reader then hands out each column chunk's
-/// dictionary and keys as they are stored, where string views copy every row's value out.
-pub(super) fn read_as_dictionaries(
-    metadata: ParquetMetaData,
-    names: &[String],
-) -> parquet::errors::Result<ParquetMetaData> {
-    if names.is_empty() {
-        return Ok(metadata);
+/// String columns a scan reads as dictionaries (see `dictionary_filter`), and the Arrow schema
+/// hint that says so for the last file schema seen: a lake's files share one schema, and working
+/// the hint out again for each of them took 3.6 % of the revenue query's CPU over 193 files
+/// (68.4 -> 64.0 and 65.8 -> 63.6 ms in two runs of 21 on a busy machine).
+#[derive(Debug, Default)]
+pub(super) struct DictionaryReading {
+    names: Vec<String>,
+    last: Mutex<Option<SchemaHint>>,
+}
+
+/// A file schema, the Arrow schema hint the file came with, and the hint that replaces it
+/// (`None`: the file's own hint serves).
+#[derive(Debug)]
+struct SchemaHint {
+    schema: TypePtr,
+    written: Option<String>,
+    hint: Option<String>,
+}
+
+impl DictionaryReading {
+    pub(super) fn new(names: Vec<String>) -> Self {
+        Self { names, last: Mutex::new(None) }
     }
-    let file = metadata.file_metadata();
-    let schema = parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())?;
-    let mut changed = false;
-    let fields: Vec<Field> = schema
-        .fields()
-        .iter()
-        .map(|field| {
-            let string =
-                matches!(field.data_type(), DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
-            if string && names.contains(field.name()) {
-                changed = true;
-                field.as_ref().clone().with_data_type(dictionary_type())
-            } else {
-                field.as_ref().clone()
+
+    /// `metadata` with its Arrow schema hint, which says how the reader decodes each column,
+    /// naming the string columns of `names` dictionaries: the reader then hands out each column
+    /// chunk's dictionary and keys as they are stored, where string views copy every row's value
+    /// out.
+    pub(super) fn apply(&self, metadata: ParquetMetaData) -> parquet::errors::Result<ParquetMetaData> {
+        if self.names.is_empty() {
+            return Ok(metadata);
+        }
+        let file = metadata.file_metadata();
+        let schema = file.schema_descr().root_schema_ptr();
+        let written = file
+            .key_value_metadata()
+            .and_then(|kvs| kvs.iter().find(|kv| kv.key == ARROW_SCHEMA_META_KEY))
+            .and_then(|kv| kv.value.clone());
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let known = last.as_ref().filter(|last| last.written == written && last.schema == schema);
+        let hint = match known {
+            Some(known) => known.hint.clone(),
+            None => {
+                let hint = self.dictionary_hint(file)?;
+                *last = Some(SchemaHint { schema, written, hint: hint.clone() });
+                hint
             }
-        })
-        .collect();
-    if !changed {
-        return Ok(metadata);
+        };
+        drop(last);
+        match hint {
+            Some(hint) => Ok(with_arrow_schema_hint(metadata, hint)),
+            None => Ok(metadata),
+        }
     }
-    let hint = encode_arrow_schema(&Schema::new_with_metadata(fields, schema.metadata().clone()));
+
+    /// The Arrow schema hint naming the string columns of `names` dictionaries; `None` when the
+    /// file has none of them.
+    fn dictionary_hint(&self, file: &FileMetaData) -> parquet::errors::Result<Option<String>> {
+        let schema = parquet_to_arrow_schema(file.schema_descr(), file.key_value_metadata())?;
+        let mut changed = false;
+        let fields: Vec<Field> = schema
+            .fields()
+            .iter()
+            .map(|field| {
+                let string =
+                    matches!(field.data_type(), DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+                if string && self.names.contains(field.name()) {
+                    changed = true;
+                    field.as_ref().clone().with_data_type(dictionary_type())
+                } else {
+                    field.as_ref().clone()
+                }
+            })
+            .collect();
+        Ok(changed
+            .then(|| encode_arrow_schema(&Schema::new_with_metadata(fields, schema.metadata().clone()))))
+    }
+}
+
+/// `metadata` with `hint` as its Arrow schema hint.
+fn with_arrow_schema_hint(metadata: ParquetMetaData, hint: String) -> ParquetMetaData {
+    let file = metadata.file_metadata();
     let mut key_values: Vec<KeyValue> = file
         .key_value_metadata()
         .into_iter()
@@ -331,11 +384,11 @@ pub(super) fn read_as_dictionaries(
         file.column_orders().cloned(),
     );
     let mut old = ParquetMetaDataBuilder::new_from_metadata(metadata);
-    Ok(ParquetMetaDataBuilder::new(file)
+    ParquetMetaDataBuilder::new(file)
         .set_row_groups(old.take_row_groups())
         .set_column_index(old.take_column_index())
         .set_offset_index(old.take_offset_index())
-        .build())
+        .build()
 }
 
 /// For tests of the scan rewrites: the engine's own answer to `sql` as a table, and its plan
@@ -522,7 +575,7 @@ mod tests {
         let path = dir.path().join("bytes.bin");
         let content: Vec<u8> = (0..(5 * MAP_AT_LEAST as usize + 123)).map(|i| (i * 31 % 251) as u8).collect();
         std::fs::write(&path, &content).unwrap();
-        let factory = LocalReaderFactory { dictionaries: Arc::new(Vec::new()), footers: Arc::default() };
+        let factory = LocalReaderFactory { dictionaries: Arc::default(), footers: Arc::default() };
         let file = PartitionedFile::new(path.to_str().unwrap().trim_start_matches('/'), content.len() as u64);
         let mut reader = factory.create_reader(0, file, None, &ExecutionPlanMetricsSet::new()).unwrap();
         let ranges =
