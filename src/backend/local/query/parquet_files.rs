@@ -429,6 +429,7 @@ fn answer_table(batches: &[datafusion::arrow::array::RecordBatch]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::plan_nodes::scan_configs;
     use super::*;
     use datafusion::arrow::array::{Int64Array, RecordBatch, StringArray};
     use datafusion::arrow::datatypes::{DataType, Field, Schema};
@@ -519,11 +520,6 @@ mod tests {
             }
             assert_eq!(answer_of(plan, &ctx).await, expected, "collect_statistics {collect_statistics}");
         }
-    }
-
-    fn scan_configs(plan: &Arc<dyn ExecutionPlan>) -> Vec<FileScanConfig> {
-        let own = scan_config(plan).cloned().into_iter();
-        own.chain(plan.children().into_iter().flat_map(scan_configs)).collect()
     }
 
     /// Several row groups and pages, a file far larger than the tail read, and hints from one that

@@ -21,3 +21,10 @@ pub(super) fn rewrite_each_node(
 pub(super) fn scan_config(plan: &Arc<dyn ExecutionPlan>) -> Option<&FileScanConfig> {
     plan.downcast_ref::<DataSourceExec>()?.data_source().downcast_ref::<FileScanConfig>()
 }
+
+/// For tests: the configurations of every file scan in `plan`, the outermost first.
+#[cfg(test)]
+pub(super) fn scan_configs(plan: &Arc<dyn ExecutionPlan>) -> Vec<FileScanConfig> {
+    let own = scan_config(plan).cloned().into_iter();
+    own.chain(plan.children().into_iter().flat_map(scan_configs)).collect()
+}
