@@ -12,20 +12,29 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::sync::Arc;
 
+use datafusion::common::config::ConfigOptions;
 use datafusion::datasource::listing::PartitionedFile;
 use datafusion::datasource::physical_plan::parquet::{ParquetAccessPlan, RowGroupAccessPlanFilter};
 use datafusion::datasource::physical_plan::{
     FileGroup, FileScanConfig, FileScanConfigBuilder, FileSource, ParquetFileMetrics, ParquetSource,
 };
+use datafusion::datasource::source::DataSourceExec;
+use datafusion::error::Result;
 use datafusion::object_store::local::LocalFileSystem;
 use datafusion::object_store::path::Path;
 use datafusion::physical_expr::utils::reassign_expr_columns;
+use datafusion::physical_optimizer::PhysicalOptimizerRule;
+use datafusion::physical_optimizer::combine_partial_final_agg::CombinePartialFinalAggregate;
 use datafusion::physical_optimizer::pruning::PruningPredicateBuilder;
+use datafusion::physical_plan::aggregates::{AggregateExec, AggregateMode};
+use datafusion::physical_plan::coalesce_partitions::CoalescePartitionsExec;
 use datafusion::physical_plan::metrics::ExecutionPlanMetricsSet;
+use datafusion::physical_plan::{ExecutionPlan, ExecutionPlanProperties, replace_children_if_necessary};
 use parquet::arrow::parquet_to_arrow_schema;
 use parquet::file::metadata::{PageIndexPolicy, ParquetMetaData, ParquetMetaDataReader};
 
 use super::parquet_files::DictionaryReading;
+use super::plan_nodes::{rewrite_each_node, scan_config};
 
 /// Beyond this many files the engine's own split balances the work, and reading every footer
 /// while planning, one after the other, would cost more than it saves.
@@ -132,6 +141,51 @@ pub(super) fn spread_matching_row_groups(
     Some((FileScanConfigBuilder::from(config.clone()).with_file_groups(groups).build(), footers))
 }
 
+/// `plan` with each aggregation whose input one worker reads alone (see
+/// [`ONE_WORKER_AT_MOST_ROWS`]) done in one step: its partial result, merged into the final one
+/// after the other workers' empty ones, was the whole work done twice (the selective query's
+/// 60,000 distinct users inserted into a second set), and the scan is left one partition. One
+/// hour after `compact`: CPU 12.2–12.7 -> 9.9–10.1 ms, page faults 2,167 -> 1,718, elapsed
+/// 15.1 -> 11.7 ms (interleaved medians of 11).
+pub(super) fn one_step_aggregates(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
+    rewrite_each_node(plan, |node| {
+        let Some(last) = node.downcast_ref::<AggregateExec>() else { return Ok(None) };
+        let Some(gather) = last.input().downcast_ref::<CoalescePartitionsExec>() else { return Ok(None) };
+        let Some(partial) = gather.input().downcast_ref::<AggregateExec>() else { return Ok(None) };
+        if *last.mode() != AggregateMode::Final || *partial.mode() != AggregateMode::Partial {
+            return Ok(None);
+        }
+        let Some(input) = on_one_worker(partial.input())? else { return Ok(None) };
+        let partial = replace_children_if_necessary(Arc::clone(gather.input()), vec![input])?;
+        let two_steps = replace_children_if_necessary(Arc::clone(node), vec![partial])?;
+        let one_step = CombinePartialFinalAggregate::new().optimize(two_steps, &ConfigOptions::default())?;
+        Ok(Some(one_step))
+    })
+}
+
+/// `plan` read as one partition, when it is a chain of nodes of one input each, keeping their
+/// input's partitions, down to a file scan whose files all lie in its first partition.
+fn on_one_worker(plan: &Arc<dyn ExecutionPlan>) -> Result<Option<Arc<dyn ExecutionPlan>>> {
+    if let Some(config) = scan_config(plan) {
+        let groups = &config.file_groups;
+        if groups.len() < 2 || groups[1..].iter().any(|group| !group.is_empty()) {
+            return Ok(None);
+        }
+        let config =
+            FileScanConfigBuilder::from(config.clone()).with_file_groups(vec![groups[0].clone()]).build();
+        return Ok(Some(DataSourceExec::from_data_source(config)));
+    }
+    let children = plan.children();
+    let [child] = children.as_slice() else { return Ok(None) };
+    if plan.output_partitioning().partition_count() != child.output_partitioning().partition_count() {
+        return Ok(None);
+    }
+    match on_one_worker(child)? {
+        Some(child) => Ok(Some(replace_children_if_necessary(Arc::clone(plan), vec![child])?)),
+        None => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use datafusion::arrow::array::{Int64Array, RecordBatch};
@@ -205,10 +259,11 @@ mod tests {
         sorted_file(dir.path(), "b.parquet", 6 * ROW_GROUP, 3);
         let ctx = context(dir.path()).await;
         for (sql, expected) in [
-            // Two neighbouring row groups of one file, few rows: both for one worker.
+            // Two neighbouring row groups of one file, few rows: both for one worker, which
+            // aggregates them in one step.
             (
                 "SELECT count(*), count(DISTINCT user) FROM t WHERE event_ts >= 2500 AND event_ts < 3700",
-                vec![vec![("a.parquet".to_string(), 2), ("a.parquet".to_string(), 3)], vec![]],
+                vec![vec![("a.parquet".to_string(), 2), ("a.parquet".to_string(), 3)]],
             ),
             // Three: one and a half for each worker, by the row groups' middles.
             (
@@ -231,10 +286,16 @@ mod tests {
                 ],
             ),
             // Nothing can match: no file is opened at all.
-            ("SELECT count(*) FROM t WHERE event_ts > 1000000", vec![vec![], vec![]]),
+            ("SELECT count(*) FROM t WHERE event_ts > 1000000", vec![vec![]]),
         ] {
             let (expected_answer, plan) = engine_answer_and_local_plan(&ctx, sql).await;
             assert_eq!(row_groups_per_partition(&plan), expected, "{sql}");
+            let one_step = expected.len() == 1;
+            assert_eq!(
+                aggregate_modes(&plan),
+                if one_step { vec!["Single"] } else { vec!["Final", "Partial"] },
+                "{sql}"
+            );
             assert_eq!(answer_of(plan, &ctx).await, expected_answer, "{sql}");
         }
     }
@@ -276,6 +337,12 @@ mod tests {
         let plan = local_plan(&ctx, sql).await;
         assert!(!chooses_row_groups(&plan));
         assert!(answer_of(plan, &ctx).await.contains("| 1500 "));
+    }
+
+    /// The modes of the plan's aggregations, the outermost first.
+    fn aggregate_modes(plan: &Arc<dyn ExecutionPlan>) -> Vec<String> {
+        let own = plan.downcast_ref::<AggregateExec>().map(|aggregate| format!("{:?}", aggregate.mode()));
+        own.into_iter().chain(plan.children().into_iter().flat_map(aggregate_modes)).collect()
     }
 
     fn chooses_row_groups(plan: &Arc<dyn ExecutionPlan>) -> bool {
