@@ -18,7 +18,6 @@ use datafusion::datasource::physical_plan::parquet::{ParquetAccessPlan, RowGroup
 use datafusion::datasource::physical_plan::{
     FileGroup, FileScanConfig, FileScanConfigBuilder, FileSource, ParquetFileMetrics, ParquetSource,
 };
-use datafusion::datasource::source::DataSourceExec;
 use datafusion::error::Result;
 use datafusion::object_store::local::LocalFileSystem;
 use datafusion::object_store::path::Path;
@@ -34,14 +33,14 @@ use parquet::arrow::parquet_to_arrow_schema;
 use parquet::file::metadata::{PageIndexPolicy, ParquetMetaData, ParquetMetaDataReader};
 
 use super::parquet_files::DictionaryReading;
-use super::plan_nodes::{rewrite_each_node, scan_config};
+use super::plan_nodes::rewrite_each_node;
 
 /// Beyond this many files the engine's own split balances the work, and reading every footer
 /// while planning, one after the other, would cost more than it saves.
 const PLANNED_FILES_AT_MOST: usize = 16;
 
-/// Row groups of at most this many rows in all are read by one worker, the other partitions
-/// left empty: a second worker's own heap, stack and partial state to fault in and merge cost
+/// Row groups of at most this many rows in all are read by one worker, the scan then one
+/// partition: a second worker's own heap, stack and partial state to fault in and merge cost
 /// more than it saved. One hour of a compacted day (2 row groups kept, 262 k rows): 14.7–15.1
 /// against 12.4–13.0 ms on one worker; three hours (5 row groups) took the same on one or two,
 /// six hours 28.2 ms on two against 34.3 on one. The tests' files have row groups of 1,000 rows.
@@ -54,7 +53,7 @@ const ONE_WORKER_AT_MOST_ROWS: i64 = 2_000;
 pub(super) type Footers = HashMap<Path, Arc<ParquetMetaData>>;
 
 /// `config` with its files' row groups that may match its predicate spread over as many
-/// partitions as it had (all in the first, up to [`ONE_WORKER_AT_MOST_ROWS`]), and the footers
+/// partitions as it had (one, up to [`ONE_WORKER_AT_MOST_ROWS`]), and the footers
 /// read to decide it; `None` when the scan is not one of
 /// a few files or a footer cannot be read (the scan then reports the problem itself).
 pub(super) fn spread_matching_row_groups(
@@ -116,7 +115,7 @@ pub(super) fn spread_matching_row_groups(
     let total: i64 = matching.iter().map(|&(_, _, rows)| rows).sum();
     let workers = if total <= ONE_WORKER_AT_MOST_ROWS { 1 } else { partitions };
     // Per partition, the files it reads (in file order) and their row groups.
-    let mut plans: Vec<BTreeMap<usize, ParquetAccessPlan>> = vec![BTreeMap::new(); partitions];
+    let mut plans: Vec<BTreeMap<usize, ParquetAccessPlan>> = vec![BTreeMap::new(); workers];
     let mut assigned = 0i64;
     for &(file, group, rows) in &matching {
         // The partition whose share of the rows this row group's middle falls in.
@@ -141,49 +140,26 @@ pub(super) fn spread_matching_row_groups(
     Some((FileScanConfigBuilder::from(config.clone()).with_file_groups(groups).build(), footers))
 }
 
-/// `plan` with each aggregation whose input one worker reads alone (see
-/// [`ONE_WORKER_AT_MOST_ROWS`]) done in one step: its partial result, merged into the final one
-/// after the other workers' empty ones, was the whole work done twice (the selective query's
-/// 60,000 distinct users inserted into a second set), and the scan is left one partition. One
-/// hour after `compact`: CPU 12.2–12.7 -> 9.9–10.1 ms, page faults 2,167 -> 1,718, elapsed
-/// 15.1 -> 11.7 ms (interleaved medians of 11).
+/// `plan` with each aggregation over one partition, such as a scan one worker reads alone (see
+/// [`ONE_WORKER_AT_MOST_ROWS`]), done in one step: its partial result, merged into the final one
+/// after the engine had planned for more partitions, was the whole work done twice (the
+/// selective query's 60,000 distinct users inserted into a second set). One hour after
+/// `compact`: CPU 12.2–12.7 -> 9.9–10.1 ms, page faults 2,167 -> 1,718, elapsed 15.1 -> 11.7 ms
+/// (interleaved medians of 11).
 pub(super) fn one_step_aggregates(plan: Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
     rewrite_each_node(plan, |node| {
         let Some(last) = node.downcast_ref::<AggregateExec>() else { return Ok(None) };
         let Some(gather) = last.input().downcast_ref::<CoalescePartitionsExec>() else { return Ok(None) };
         let Some(partial) = gather.input().downcast_ref::<AggregateExec>() else { return Ok(None) };
-        if *last.mode() != AggregateMode::Final || *partial.mode() != AggregateMode::Partial {
+        if *last.mode() != AggregateMode::Final
+            || *partial.mode() != AggregateMode::Partial
+            || partial.input().output_partitioning().partition_count() != 1
+        {
             return Ok(None);
         }
-        let Some(input) = on_one_worker(partial.input())? else { return Ok(None) };
-        let partial = replace_children_if_necessary(Arc::clone(gather.input()), vec![input])?;
-        let two_steps = replace_children_if_necessary(Arc::clone(node), vec![partial])?;
-        let one_step = CombinePartialFinalAggregate::new().optimize(two_steps, &ConfigOptions::default())?;
-        Ok(Some(one_step))
+        let two_steps = replace_children_if_necessary(Arc::clone(node), vec![Arc::clone(gather.input())])?;
+        Ok(Some(CombinePartialFinalAggregate::new().optimize(two_steps, &ConfigOptions::default())?))
     })
-}
-
-/// `plan` read as one partition, when it is a chain of nodes of one input each, keeping their
-/// input's partitions, down to a file scan whose files all lie in its first partition.
-fn on_one_worker(plan: &Arc<dyn ExecutionPlan>) -> Result<Option<Arc<dyn ExecutionPlan>>> {
-    if let Some(config) = scan_config(plan) {
-        let groups = &config.file_groups;
-        if groups.len() < 2 || groups[1..].iter().any(|group| !group.is_empty()) {
-            return Ok(None);
-        }
-        let config =
-            FileScanConfigBuilder::from(config.clone()).with_file_groups(vec![groups[0].clone()]).build();
-        return Ok(Some(DataSourceExec::from_data_source(config)));
-    }
-    let children = plan.children();
-    let [child] = children.as_slice() else { return Ok(None) };
-    if plan.output_partitioning().partition_count() != child.output_partitioning().partition_count() {
-        return Ok(None);
-    }
-    match on_one_worker(child)? {
-        Some(child) => Ok(Some(replace_children_if_necessary(Arc::clone(plan), vec![child])?)),
-        None => Ok(None),
-    }
 }
 
 #[cfg(test)]
@@ -252,12 +228,18 @@ mod tests {
         ctx
     }
 
-    #[tokio::test]
-    async fn the_row_groups_a_condition_keeps_are_shared_among_the_partitions() {
+    /// `a.parquet` with 6 row groups and `b.parquet` with the next 3, as table `t`.
+    async fn two_sorted_files() -> (tempfile::TempDir, SessionContext) {
         let dir = tempfile::tempdir().unwrap();
         sorted_file(dir.path(), "a.parquet", 0, 6);
         sorted_file(dir.path(), "b.parquet", 6 * ROW_GROUP, 3);
         let ctx = context(dir.path()).await;
+        (dir, ctx)
+    }
+
+    #[tokio::test]
+    async fn the_row_groups_a_condition_keeps_are_shared_among_the_partitions() {
+        let (_dir, ctx) = two_sorted_files().await;
         for (sql, expected) in [
             // Two neighbouring row groups of one file, few rows: both for one worker, which
             // aggregates them in one step.
@@ -303,10 +285,7 @@ mod tests {
     /// Footers are kept, with their page indexes, only for the files with row groups to read.
     #[tokio::test]
     async fn only_the_files_read_keep_their_footers_and_page_indexes() {
-        let dir = tempfile::tempdir().unwrap();
-        sorted_file(dir.path(), "a.parquet", 0, 6);
-        sorted_file(dir.path(), "b.parquet", 6 * ROW_GROUP, 3);
-        let ctx = context(dir.path()).await;
+        let (_dir, ctx) = two_sorted_files().await;
         let sql = "SELECT count(*) FROM t WHERE event_ts >= 1500 AND event_ts < 2500";
         let plan = ctx.sql(sql).await.unwrap().create_physical_plan().await.unwrap();
         let config = scan_configs(&plan).pop().expect("a file scan");

@@ -319,18 +319,23 @@ impl DictionaryReading {
             return Ok(metadata);
         }
         let file = metadata.file_metadata();
-        let schema = file.schema_descr().root_schema_ptr();
+        let schema = file.schema_descr().root_schema();
         let written = file
             .key_value_metadata()
             .and_then(|kvs| kvs.iter().find(|kv| kv.key == ARROW_SCHEMA_META_KEY))
-            .and_then(|kv| kv.value.clone());
+            .and_then(|kv| kv.value.as_deref());
         let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let known = last.as_ref().filter(|last| last.written == written && last.schema == schema);
+        let known =
+            last.as_ref().filter(|last| last.written.as_deref() == written && *last.schema == *schema);
         let hint = match known {
             Some(known) => known.hint.clone(),
             None => {
                 let hint = self.dictionary_hint(file)?;
-                *last = Some(SchemaHint { schema, written, hint: hint.clone() });
+                *last = Some(SchemaHint {
+                    schema: file.schema_descr().root_schema_ptr(),
+                    written: written.map(str::to_owned),
+                    hint: hint.clone(),
+                });
                 hint
             }
         };
